@@ -1,0 +1,62 @@
+# VALOA – the project's verbs. `make help` lists them.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help setup run demo test test-fast browser lint format check bench clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required"' \
+		|| { echo "VALOA needs Python 3.11: set PYTHON=/path/to/python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml .ci/constraints.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -c .ci/constraints.txt -e ".[test]"
+	@touch $@
+
+setup: $(VENV)/.installed ## Create the virtual environment and install the pinned dependencies
+
+demo: setup ## Migrate the database and build the Finnish demo site (idempotent)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_content
+
+run: demo ## Set everything up and serve the demo site on http://127.0.0.1:8000/
+	@echo ""
+	@echo "  Sivusto:      http://$(HOST):$(PORT)/"
+	@echo "  Ylläpito:     http://$(HOST):$(PORT)/admin/  (tunnus ja salasana yllä)"
+	@echo ""
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+browser: ## Make sure the system Chromium for the browser tests is installed
+	@bash .ci/ensure-chromium
+
+test: setup browser ## Run the whole test suite, browser tests included (DATABASE_URL picks the database)
+	@if [ -z "$$DATABASE_URL" ]; then echo "Tests run on SQLite; set DATABASE_URL=postgres://... to include the PostgreSQL-only tests."; fi
+	$(BIN)/pytest
+
+test-fast: setup ## Run the tests without the browser
+	$(BIN)/pytest -m "not browser"
+
+lint: setup ## Check the code with ruff
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup ## Format the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: setup ## Django's system checks and the migration check
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+clean: ## Remove the virtual environment and local data (var/)
+	rm -rf $(VENV) var staticfiles

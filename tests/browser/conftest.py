@@ -1,0 +1,40 @@
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+# Not under test-results/: pytest-playwright empties that folder at the start of every run.
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+class PageChecker:
+    """Collects Content-Security-Policy and script errors from the browser while a test runs."""
+
+    def __init__(self, page):
+        self.page = page
+        self.csp_errors: list[str] = []
+        self.js_errors: list[str] = []
+        page.on("console", self._on_console)
+        page.on("pageerror", lambda error: self.js_errors.append(str(error)))
+
+    def _on_console(self, message):
+        if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
+            self.csp_errors.append(message.text)
+
+    def assert_accessible(self, label: str = ""):
+        results = Axe().run(self.page, options=WCAG_21_AA)
+        assert results.violations_count == 0, f"{label or self.page.url}\n{results.generate_report()}"
+
+    def assert_clean_console(self):
+        assert self.csp_errors == [], self.csp_errors
+        assert self.js_errors == [], self.js_errors
+
+    def screenshot(self, name: str, width: int):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=True)
+
+
+@pytest.fixture
+def checker(page):
+    return PageChecker(page)

@@ -1,0 +1,83 @@
+import io
+import os
+import shutil
+
+# Playwright's sync API runs an event loop in the test thread; Django would refuse DB access from it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.core.management import call_command
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        if "live_server" in fixtures:
+            # live_server flushes the database after each test, which would delete the rows Wagtail's
+            # migrations made (root page, locale); serialized_rollback restores them.
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True), append=False)
+            item.add_marker(pytest.mark.browser)
+        if item.get_closest_marker("postgres") and not settings.IS_POSTGRES:
+            item.add_marker(pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL=postgres://..."))
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    executable = (
+        os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+    )
+    if not executable:
+        pytest.exit("Chromium is missing: run `make test` (it installs it) or apt-get install chromium.", 2)
+    return {**browser_type_launch_args, "executable_path": executable, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def _build_demo_site():
+    call_command("load_demo_content", "--no-admin", stdout=io.StringIO())
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    # The demo site is built once per test database; each test runs in a transaction that is rolled
+    # back, so every test sees the same site. Transactional tests (live_server, concurrency) flush the
+    # database afterwards; serialising the built site here makes serialized_rollback restore it.
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        _build_demo_site()
+        connection = connections["default"]
+        # On the class, not the instance: once Playwright runs its event loop in the test thread,
+        # Django's context-local `connections` hands out a new wrapper instance for the same database.
+        type(connection)._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture
+def demo_site(db):
+    """The whole Finnish demo site, as `make run` builds it. Returns its HomePage."""
+    from valoa.models import HomePage
+
+    home = HomePage.objects.first()
+    if home is None:
+        _build_demo_site()
+        home = HomePage.objects.get()
+    return home

@@ -1,0 +1,165 @@
+"""One factory per model. A test (tests/valoa/test_factories.py) fails when a page type or snippet has none."""
+
+import factory
+import wagtail_factories
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.models import Site
+
+from feedback.models import FeedbackPage
+from inspire.models import CaseStudyPage, ExperimentPage, InsightPage, InspireIndexPage, Organisation
+from toolkit.models import AssessmentPage, StartPage, ToolIndexPage, ToolPage, WorkbookPage
+from valoa.models import ContactSettings, ContentPage, HomePage, Phase, Theme
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"kayttaja{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    password = factory.django.Password("salasana-testiin-123")
+
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def groups(self, create, names, **kwargs):
+        if create and names:
+            self.groups.set(Group.objects.filter(name__in=names))
+
+
+class PhaseFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Vaihe {n}")
+    slug = factory.Sequence(lambda n: f"vaihe-{n}")
+    summary = "Tiimi katsoo omaa työtään."
+    sort_order = factory.Sequence(lambda n: n)
+
+    class Meta:
+        model = Phase
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Teema {n}")
+    slug = factory.Sequence(lambda n: f"teema-{n}")
+    sort_order = factory.Sequence(lambda n: n)
+
+    class Meta:
+        model = Theme
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Virasto {n}")
+    short_name = factory.Sequence(lambda n: f"V{n}")
+
+    class Meta:
+        model = Organisation
+
+
+class BasePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Sivu {n}")
+    slug = factory.LazyAttribute(lambda page: f"sivu-{page.title.lower().replace(' ', '-')}")
+    intro = "Lyhyt johdanto sivun sisältöön."
+
+    class Meta:
+        abstract = True
+
+
+class HomePageFactory(BasePageFactory):
+    title = "Etusivu"
+    slug = "etusivu"
+
+    class Meta:
+        model = HomePage
+
+
+class ContentPageFactory(BasePageFactory):
+    class Meta:
+        model = ContentPage
+
+
+class StartPageFactory(BasePageFactory):
+    title = "Aloita"
+    slug = "aloita"
+    show_in_menus = True
+
+    class Meta:
+        model = StartPage
+
+
+class WorkbookPageFactory(BasePageFactory):
+    title = "Työkirja"
+    slug = "tyokirja"
+
+    class Meta:
+        model = WorkbookPage
+
+
+class AssessmentPageFactory(BasePageFactory):
+    class Meta:
+        model = AssessmentPage
+
+
+class ToolIndexPageFactory(BasePageFactory):
+    title = "Työkalut"
+    slug = "tyokalut"
+    show_in_menus = True
+
+    class Meta:
+        model = ToolIndexPage
+
+
+class ToolPageFactory(BasePageFactory):
+    title = factory.Sequence(lambda n: f"Työkalu {n}")
+    duration_minutes = 30
+
+    class Meta:
+        model = ToolPage
+
+
+class InspireIndexPageFactory(BasePageFactory):
+    title = "Innostu"
+    slug = "innostu"
+    show_in_menus = True
+
+    class Meta:
+        model = InspireIndexPage
+
+
+class StoryPageFactory(BasePageFactory):
+    title = factory.Sequence(lambda n: f"Tarina {n}")
+    organisation = factory.SubFactory(OrganisationFactory)
+
+    class Meta:
+        abstract = True
+
+
+class CaseStudyPageFactory(StoryPageFactory):
+    class Meta:
+        model = CaseStudyPage
+
+
+class ExperimentPageFactory(StoryPageFactory):
+    class Meta:
+        model = ExperimentPage
+
+
+class InsightPageFactory(StoryPageFactory):
+    class Meta:
+        model = InsightPage
+
+
+class FeedbackPageFactory(BasePageFactory):
+    title = "Palaute"
+    slug = "palaute"
+    show_in_menus = True
+
+    class Meta:
+        model = FeedbackPage
+
+
+class ContactSettingsFactory(factory.django.DjangoModelFactory):
+    site = factory.LazyFunction(lambda: Site.objects.get(is_default_site=True))
+    email = "valoa@example.org"
+
+    class Meta:
+        model = ContactSettings
+        django_get_or_create = ("site",)

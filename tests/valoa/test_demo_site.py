@@ -1,0 +1,99 @@
+"""The demo site as an anonymous visitor sees it."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page
+
+pytestmark = pytest.mark.django_db
+
+
+def live_urls():
+    return [page.url for page in Page.objects.live().filter(depth__gte=2)]
+
+
+def test_every_demo_page_answers_200(client, demo_site):
+    urls = live_urls()
+    assert len(urls) >= 20
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert b'<html lang="fi">' in response.content
+
+
+def test_demo_tree_has_what_the_site_promises(demo_site):
+    from inspire.models import CaseStudyPage, ExperimentPage, InsightPage
+    from toolkit.models import ToolPage
+    from valoa.models import Phase, Theme
+
+    assert Phase.objects.count() == 4
+    assert Theme.objects.count() == 6
+    assert ToolPage.objects.live().count() >= 6
+    stories = sum(m.objects.live().count() for m in (CaseStudyPage, ExperimentPage, InsightPage))
+    assert stories >= 4
+    slugs = set(Page.objects.live().values_list("slug", flat=True))
+    assert {
+        "aloita",
+        "tyokalut",
+        "innostu",
+        "palaute",
+        "tietoa",
+        "saavutettavuusseloste",
+        "tietosuojaseloste",
+        "tervetuloa",
+        "kysymyksia-ja-vastauksia",
+    } <= slugs
+
+
+def test_main_navigation_and_breadcrumbs(client, demo_site):
+    html = client.get("/tyokalut/kokeilukortti/").content.decode()
+    nav = html.split('aria-label="Päävalikko"')[1].split("</nav>")[0]
+    for title in ("Aloita", "Työkalut", "Innostu", "Palaute"):
+        assert f">{title}</a>" in nav
+    assert 'class="is-active">Työkalut' in nav
+    crumbs = html.split('aria-label="Murupolku"')[1].split("</nav>")[0]
+    assert 'href="/tyokalut/"' in crumbs
+    assert '<span aria-current="page">Kokeilukortti</span>' in crumbs
+
+
+def test_footer_has_contact_details_and_statutory_links(client, demo_site):
+    html = client.get("/").content.decode()
+    footer = html.split('<footer class="site-footer">')[1]
+    assert "valoa@valtiokonttori.fi" in footer
+    for path in ("/saavutettavuusseloste/", "/tietosuojaseloste/", "/tietoa/"):
+        assert f'href="{path}"' in footer
+
+
+def test_running_the_demo_command_again_keeps_data(demo_site):
+    before = Page.objects.count()
+    home = Page.objects.get(slug="tyokalut").specific
+    home.title = "Editorin muokkaama otsikko"
+    home.save_revision().publish()
+    call_command("load_demo_content", "--no-admin", stdout=io.StringIO())
+    assert Page.objects.count() == before
+    assert Page.objects.get(slug="tyokalut").title == "Editorin muokkaama otsikko"
+
+
+def test_admin_password_is_generated_and_printed_once(db, monkeypatch):
+    monkeypatch.delenv("DJANGO_SUPERUSER_PASSWORD", raising=False)
+    monkeypatch.delenv("DJANGO_SUPERUSER_USERNAME", raising=False)
+    first, second = io.StringIO(), io.StringIO()
+    call_command("load_demo_content", stdout=first)
+    call_command("load_demo_content", stdout=second)
+    line = next(line for line in first.getvalue().splitlines() if line.startswith("Salasana"))
+    password = line.split(": ", 1)[1]
+    assert len(password) >= 16
+    assert get_user_model().objects.get(username="admin").check_password(password)
+    assert "Salasana (" not in second.getvalue()
+
+
+def test_admin_credentials_from_environment(db, monkeypatch):
+    monkeypatch.setenv("DJANGO_SUPERUSER_USERNAME", "paakayttaja")
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "ympäristön-salasana-42")
+    out = io.StringIO()
+    call_command("load_demo_content", stdout=out)
+    user = get_user_model().objects.get(username="paakayttaja")
+    assert user.is_superuser and user.check_password("ympäristön-salasana-42")
+    assert "ympäristön-salasana-42" not in out.getvalue()

@@ -1,0 +1,81 @@
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/ei-ole/", "/tyokalut/ei-ole/", "/%00/", "/tiimi/abc/", "/dokumentit/999/x.pdf", "/" + "a" * 300 + "/"],
+)
+def test_unknown_urls_answer_a_finnish_404(client, demo_site, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "Sivua ei löytynyt" in response.content.decode()
+
+
+def test_500_page_is_finnish_and_standalone(demo_site, settings):
+    from django.urls import path
+
+    def broken(request):
+        raise RuntimeError("rikki")
+
+    import valoa.urls
+
+    settings.ROOT_URLCONF = type(
+        "urls",
+        (),
+        {
+            "urlpatterns": [path("rikki/", broken), *valoa.urls.urlpatterns],
+            "handler500": "valoa.views.server_error",
+            "handler404": "valoa.views.page_not_found",
+        },
+    )
+    response = Client(raise_request_exception=False).get("/rikki/")
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Palvelussa tapahtui virhe" in html and 'lang="fi"' in html
+
+
+def test_search_finds_pages_and_escapes_the_query(client, demo_site):
+    response = client.get("/haku/", {"q": "kokeilu"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "/tyokalut/kokeilukortti/" in html
+    evil = client.get("/haku/", {"q": "<script>alert(1)</script>"}).content.decode()
+    assert "<script>alert(1)</script>" not in evil
+    assert "&lt;script&gt;" in evil
+
+
+@pytest.mark.parametrize(
+    "params", [{"q": "x", "page": "abc"}, {"q": "x", "page": "99999"}, {"q": "\x00"}, {"q": "a" * 5000}, {}]
+)
+def test_search_never_fails_on_odd_input(client, demo_site, params):
+    assert client.get("/haku/", params).status_code == 200
+
+
+def test_search_is_noindex(client, demo_site):
+    assert 'name="robots" content="noindex' in client.get("/haku/", {"q": "tiimi"}).content.decode()
+
+
+@pytest.mark.postgres
+def test_search_understands_finnish_inflection(client, demo_site):
+    # "Työkaluja tiimipalavereihin" on the toolkit page: stemming finds it by the base forms.
+    for query in ("työkalu", "tiimipalaveri", "palaverissa"):
+        html = client.get("/haku/", {"q": query}).content.decode()
+        assert "/tyokalut/" in html, query
+
+
+def test_sitemap_and_robots(client, demo_site):
+    sitemap = client.get("/sitemap.xml")
+    assert sitemap.status_code == 200
+    assert b"/tyokalut/kokeilukortti/" in sitemap.content
+    robots = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in robots and "Disallow: /tiimi/" in robots and "Sitemap: http" in robots
+
+
+def test_canonical_and_open_graph(client, demo_site):
+    html = client.get("/tyokalut/kokeilukortti/").content.decode()
+    assert '<link rel="canonical" href="http://localhost/tyokalut/kokeilukortti/">' in html
+    assert '<meta property="og:title" content="Kokeilukortti">' in html
+    assert '<meta property="og:locale" content="fi_FI">' in html

@@ -1,0 +1,51 @@
+"""The number of SQL queries of each page type is pinned, and does not grow with the content."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+# (url, pinned number of queries) on the demo site, for an anonymous visitor.
+PINNED = {
+    "/": 10,
+    "/aloita/": 12,
+    "/tyokalut/": 12,
+    "/innostu/": 12,
+    "/palaute/": 10,
+    "/tietoa/": 10,
+}
+
+
+def count_queries(client, url):
+    client.get(url)  # warm per-process caches (content types, site root paths)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries)
+
+
+def add_children(demo_site, n):
+    from inspire.models import InspireIndexPage
+    from toolkit.models import StartPage, ToolIndexPage
+
+    start, tools, inspire = (
+        StartPage.objects.get(),
+        ToolIndexPage.objects.get(),
+        InspireIndexPage.objects.get(),
+    )
+    for i in range(n):
+        factories.ContentPageFactory(parent=demo_site, title=f"Lisäsivu {i}", show_in_menus=i % 2 == 0)
+        factories.ContentPageFactory(parent=start, title=f"Ohje {i}")
+        factories.ToolPageFactory(parent=tools, title=f"Lisätyökalu {i}")
+        factories.InsightPageFactory(parent=inspire, title=f"Lisäoivallus {i}")
+
+
+def test_query_counts_are_pinned_and_constant(client, demo_site):
+    before = {url: count_queries(client, url) for url in PINNED}
+    assert before == PINNED
+    add_children(demo_site, 50)
+    after = {url: count_queries(client, url) for url in PINNED}
+    assert after == before

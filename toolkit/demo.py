@@ -1,0 +1,119 @@
+"""The toolkit's part of the demo site: Aloita with the workbook and assessments, and the toolkit."""
+
+from __future__ import annotations
+
+from toolkit.demo_tools import GROUPINGS, TOOLS
+from toolkit.models import AssessmentPage, StartPage, ToolIndexPage, ToolPage, WorkbookPage
+from valoa.demo.context import DemoContext
+from valoa.demo.site import build_faq
+from valoa.demo.tree import callout, ensure_page, heading, paragraph
+
+
+def build(demo: DemoContext) -> None:
+    start = ensure_page(
+        demo.home,
+        StartPage,
+        slug="aloita",
+        title="Aloita",
+        show_in_menus=True,
+        intro="Hyvä alku on yhteinen tilannekuva. Valitkaa työkirja tai arviointi ja tehkää se seuraavassa palaverissa.",
+        search_description="VALOA-työkirja ja arviointityökalut: tiimin tilannekuva ja oma vaihe matkalla.",
+        body=[
+            heading("Matka alkaa siitä, missä olette nyt"),
+            paragraph(
+                "<p>Jokainen tiimi on jo jossakin kohdassa matkaa kohti valmentavaa ja oppivaa työkulttuuria. "
+                "Työkirja auttaa hahmottamaan, mitä työssänne tapahtuu ja mihin se on menossa. Arviointi "
+                "auttaa tunnistamaan vaiheenne ja valitsemaan työkalut, joista on juuri nyt eniten apua.</p>"
+            ),
+            callout(
+                "Ei tunnuksia, ei henkilötietoja",
+                "<p>Tiimin vastaukset tallentuvat tiimin omaan työtilaan salaisen linkin taakse. Linkillä "
+                "pääsette palaamaan vastauksiin myöhemmin.</p>",
+            ),
+        ],
+    )
+    ensure_page(
+        start,
+        WorkbookPage,
+        slug="tyokirja",
+        title="VALOA-työkirja",
+        search_description="Kolmiosainen työkirja tiimi- ja kuukausipalavereihin.",
+        intro="Työkirja kulkee kolmessa osassa: ilmiöhahmotus, muutoshahmotus ja kokeilujen suunnittelu.",
+        body=[
+            paragraph(
+                "<p>Työkirja on tehty tiimin omiin palavereihin. Kukin osa vie noin tunnin, ja osat voi tehdä "
+                "eri kerroilla. Vastaukset tallentuvat tiimin työtilaan, ja seuraavalla kerralla näette, "
+                "mitä edellisellä kerralla sovittiin.</p>"
+            ),
+        ],
+    )
+    for slug, title, description in [
+        (
+            "tiimin-arviointi",
+            "Tiimin yhteinen arviointi",
+            "Tiimi arvioi yhdessä, missä vaiheessa matkaa se on.",
+        ),
+        (
+            "tyontekijan-itsearviointi",
+            "Työntekijän itsearviointi",
+            "Pohdi omaa työtäsi ja osuuttasi tiimin työkulttuurissa.",
+        ),
+        (
+            "esihenkilon-itsearviointi",
+            "Esihenkilön itsearviointi",
+            "Tarkastele omaa johtamistasi valmentavan työkulttuurin näkökulmasta.",
+        ),
+    ]:
+        ensure_page(
+            start, AssessmentPage, slug=slug, title=title, search_description=description, intro=description
+        )
+    build_faq(start)
+    demo.pages["start"] = start
+
+    index = ensure_page(
+        demo.home,
+        ToolIndexPage,
+        slug="tyokalut",
+        title="Työkalut",
+        show_in_menus=True,
+        intro="Menetelmiä, jotka mahtuvat tavalliseen palaveriin. Valitkaa vaiheen, teeman tai käytettävissä olevan ajan mukaan.",
+        search_description="Työkaluja tiimipalavereihin ja kehittämispäiviin, kesto 10 minuutista puoleen päivään.",
+    )
+    demo.pages["tool_index"] = index
+    for tool in TOOLS:
+        demo.pages[f"tool:{tool['slug']}"] = ensure_page(
+            index,
+            ToolPage,
+            slug=tool["slug"],
+            title=tool["title"],
+            intro=tool["intro"],
+            search_description=tool["intro"],
+            duration_minutes=tool["duration"],
+            body=_tool_body(tool),
+            m2m={
+                "phases": [demo.phases[s] for s in tool["phases"]],
+                "themes": [demo.themes[s] for s in tool["themes"]],
+            },
+        )
+
+
+def _tool_body(tool: dict) -> list:
+    steps = "".join(
+        f"<li>{text} ({minutes} min, {GROUPINGS[grouping].lower()})</li>"
+        for text, minutes, grouping in tool["steps"]
+    )
+    return [
+        heading("Mikä"),
+        paragraph(f"<p>{tool['what']}</p>"),
+        heading("Milloin"),
+        paragraph(f"<p>{tool['when']}</p><p>Ei silloin: {tool['when_not']}</p>"),
+        heading("Mitä tarvitaan"),
+        paragraph(f"<p>{tool['materials']}</p>"),
+        heading("Miten"),
+        paragraph(f"<ol>{steps}</ol>"),
+        callout("Vinkki", f"<p>{tool['tip']}</p>"),
+        heading("Vahvuudet"),
+        paragraph(f"<p>{tool['strengths']}</p>"),
+        heading("Heikkoudet"),
+        paragraph(f"<p>{tool['weaknesses']}</p>"),
+    ]

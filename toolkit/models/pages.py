@@ -1,0 +1,118 @@
+"""The way in (Aloita), the toolkit (Työkalut) and the team tools' pages."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from valoa.blocks import BodyStreamBlock
+from valoa.models import BasePage
+
+
+class SectionPage(BasePage):
+    """A page with a lead and a free body: the shape every section page starts from."""
+
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("sisältö"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    class Meta:
+        abstract = True
+
+
+class StartPage(SectionPage):
+    """Aloita: the journey overview and the way into the workbook and the assessments."""
+
+    parent_page_types = ["valoa.HomePage"]
+    subpage_types = ["toolkit.WorkbookPage", "toolkit.AssessmentPage", "valoa.ContentPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("aloitussivu")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["children"] = (
+            self.get_children().live().public().only("title", "url_path", "search_description")
+        )
+        return context
+
+
+class ToolIndexPage(SectionPage):
+    """Työkalut: the toolkit and its tool finder."""
+
+    parent_page_types = ["valoa.HomePage"]
+    subpage_types = ["toolkit.ToolPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("työkalujen hakemisto")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["tools"] = (
+            ToolPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("title")
+            .only("title", "url_path", "intro", "duration_minutes", "path", "depth")
+        )
+        return context
+
+
+class ToolPage(BasePage):
+    """A method a team can run in a meeting it already has."""
+
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("kesto (min)"),
+        validators=[MinValueValidator(1), MaxValueValidator(60 * 24)],
+        help_text=_("Kuinka kauan työkalun käyttö kestää tapaamisessa."),
+    )
+    phases = ParentalManyToManyField(
+        "valoa.Phase", blank=True, verbose_name=_("vaiheet"), related_name="tools"
+    )
+    themes = ParentalManyToManyField(
+        "valoa.Theme", blank=True, verbose_name=_("teemat"), related_name="tools"
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("sisältö"))
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("duration_minutes"),
+        MultiFieldPanel([FieldPanel("phases"), FieldPanel("themes")], heading=_("Luokittelu")),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["toolkit.ToolIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("työkalu")
+        verbose_name_plural = _("työkalut")
+
+
+class WorkbookPage(SectionPage):
+    """The VALOA workbook (työkirja) a team works through in its meetings."""
+
+    parent_page_types = ["toolkit.StartPage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("työkirja")
+
+
+class AssessmentPage(SectionPage):
+    """An assessment tool: the team's joint assessment or an employee's or supervisor's self-assessment."""
+
+    parent_page_types = ["toolkit.StartPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("arviointityökalu")
+        verbose_name_plural = _("arviointityökalut")

@@ -1,0 +1,316 @@
+"""The home page, the journey taxonomy, the content pages and the footer settings of the demo site."""
+
+from __future__ import annotations
+
+import datetime
+
+from wagtail.models import Page, Site
+
+from valoa.demo.tree import ensure_page, faq, heading, paragraph, quote
+from valoa.models import ContactSettings, ContentPage, HomePage, Phase, Theme
+
+PHASES = [
+    (
+        "pysahtyminen",
+        "Pysähtyminen",
+        "Katsomme yhdessä, mitä työssämme tapahtuu juuri nyt.",
+        "Tiimi tekee tilannekuvan: mikä työssä sujuu, mikä kuormittaa ja mitkä kysymykset toistuvat. "
+        "Tässä vaiheessa ei vielä ratkaista, vaan kuunnellaan ja sanoitetaan havaintoja yhdessä.",
+    ),
+    (
+        "suunta",
+        "Suunnan valinta",
+        "Sovimme, miksi ja mihin suuntaan haluamme muuttaa työtapojamme.",
+        "Tiimi tunnistaa, mihin muutos työssä on menossa ja mitä valmentava ja oppiva työkulttuuri "
+        "tarkoittaisi juuri sen arjessa. Tuloksena on yhteinen, arkikielinen suunta ja muutama "
+        "kehittämisen painopiste.",
+    ),
+    (
+        "kokeileminen",
+        "Kokeileminen",
+        "Kokeilemme pieniä muutoksia ja opimme niistä.",
+        "Tiimi suunnittelee rajattuja kokeiluja, sopii niiden keston ja seurannan ja arvioi tuloksia "
+        "avoimesti. Epäonnistunutkin kokeilu on onnistunut, jos siitä opitaan jotakin.",
+    ),
+    (
+        "vakiinnuttaminen",
+        "Vakiinnuttaminen ja jakaminen",
+        "Toimivista kokeiluista tulee arkea, ja jaamme oppimme muille.",
+        "Tiimi tekee toimivista käytännöistä pysyviä, luopuu turhasta ja kertoo kokemuksistaan muille "
+        "työyhteisöille. Matka jatkuu: uusi tilannekuva näyttää seuraavat askeleet.",
+    ),
+]
+
+THEMES = [
+    ("dialogi", "Dialogi ja vuorovaikutus", "Kuunteleminen, ajatusten rinnastaminen ja yhteinen ymmärrys."),
+    ("palaute", "Palaute", "Palautteen antaminen ja pyytäminen osana tavallista työpäivää."),
+    ("oppiminen", "Yhteinen oppiminen", "Työssä oppiminen, osaamisen jakaminen ja kokemuksista oppiminen."),
+    (
+        "itseohjautuvuus",
+        "Itseohjautuvuus ja vastuu",
+        "Tiimin oma päätösvalta, yhteiset sopimukset ja vastuu.",
+    ),
+    (
+        "valmentava-johtaminen",
+        "Valmentava johtaminen",
+        "Esihenkilö tukena ja mahdollistajana, ei vastausten antajana.",
+    ),
+    (
+        "psykologinen-turvallisuus",
+        "Psykologinen turvallisuus",
+        "Uskallus kysyä, erehtyä ja sanoa ääneen eriävä näkemys.",
+    ),
+]
+
+
+def build_taxonomy() -> tuple[dict[str, Phase], dict[str, Theme]]:
+    phases, themes = {}, {}
+    for order, (slug, name, summary, description) in enumerate(PHASES):
+        phases[slug], _created = Phase.objects.get_or_create(
+            slug=slug,
+            defaults={"name": name, "summary": summary, "description": description, "sort_order": order},
+        )
+    for order, (slug, name, description) in enumerate(THEMES):
+        themes[slug], _created = Theme.objects.get_or_create(
+            slug=slug, defaults={"name": name, "description": description, "sort_order": order}
+        )
+    return phases, themes
+
+
+def build_home() -> HomePage:
+    home = HomePage.objects.first()
+    if home is not None:
+        return home
+    root = Page.get_first_root_node()
+    # Wagtail's migrations leave a "Welcome to Wagtail" page as the site's root: replace it.
+    for leftover in root.get_children().filter(
+        content_type__model="page", content_type__app_label="wagtailcore"
+    ):
+        leftover.delete()
+    home = ensure_page(
+        root,
+        HomePage,
+        slug="etusivu",
+        title="Valmentava ja oppiva työkulttuuri valtiolla",
+        seo_title="VALOA – valmentava ja oppiva työkulttuuri",
+        intro=(
+            "VALOA on työkalupakki ja ideapankki valtion työyhteisöille. Katsokaa omaa työtänne, valitkaa "
+            "työkalu ja kokeilkaa sitä jo seuraavassa tiimipalaverissa. Lupaa tai asiantuntijaa ei tarvita."
+        ),
+        search_description="Työkaluja, esimerkkejä ja oivalluksia valmentavan ja oppivan työkulttuurin kehittämiseen.",
+        body=[
+            heading("Miten pääsemme alkuun?"),
+            paragraph(
+                "<p>Hyvä alku on pysähtyä yhteisen työn äärelle: mitä työssämme tapahtuu nyt, mikä meitä "
+                "haastaa ja mihin suuntaan työ on muuttumassa. <b>Aloita</b>-osion työkirja ja "
+                "arviointityökalut auttavat tekemään tilannekuvan ja löytämään tiimin oman vaiheen.</p>"
+                "<p>Voitte myös edetä omaa reittiänne: <b>Työkalut</b>-osiosta löydätte menetelmiä, jotka "
+                "mahtuvat tavalliseen palaveriin, ja <b>Innostu</b>-osiosta muiden virastojen kokemuksia.</p>"
+            ),
+        ],
+    )
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="VALOA"
+        )
+    else:
+        site.root_page = home
+        site.site_name = "VALOA"
+        site.save()
+    return home
+
+
+def build_content_pages(home: HomePage) -> dict[str, ContentPage]:
+    pages = {}
+    pages["welcome"] = ensure_page(
+        home,
+        ContentPage,
+        slug="tervetuloa",
+        title="Tervetuloa VALOA-matkalle",
+        intro=(
+            "VALOA-sivusto on avattu. Se kokoaa yhteen työkaluja, esimerkkejä ja oivalluksia, joiden avulla "
+            "valtion työyhteisöt voivat kehittää valmentavaa ja oppivaa työkulttuuria omassa arjessaan."
+        ),
+        search_description="Sivuston julkaisutiedote: mikä VALOA on ja miten sitä käytetään.",
+        body=[
+            paragraph(
+                "<p>Valmentava ja oppiva työkulttuuri ei ole uusi organisaatiomalli eikä koulutusohjelma. "
+                "Se on tapa ajatella, puhua ja toimia: ongelmia ratkotaan yhdessä, kokemuksista opitaan ja "
+                "jokaisen osaaminen pääsee käyttöön. Se näkyy siinä, miten palaverit pidetään, miten palautetta "
+                "annetaan ja miten asiakkaan kysymyksiin tartutaan.</p>"
+            ),
+            heading("Kenelle sivusto on tehty?"),
+            paragraph(
+                "<p>Sivusto on tehty valtion organisaatioiden tiimeille, esihenkilöille ja kehittäjille. "
+                "Työyhteisö ei tarvitse lupaa eikä erityisosaamista: riittää, että halutaan kehittää omaa työtä "
+                "yhdessä. Johdon tuki auttaa, mutta ensimmäisen askeleen voi ottaa jo huomisessa palaverissa.</p>"
+            ),
+            heading("Mistä kannattaa aloittaa?"),
+            paragraph(
+                "<p>Suosittelemme aloittamaan VALOA-työkirjasta tai arviointityökaluista. Niiden avulla tiimi "
+                "tekee tilannekuvan ja tunnistaa, missä vaiheessa matkaa se on. Tiimin vastaukset tallentuvat "
+                "tiimin omaan, salaiseen linkkiin, joten niihin voi palata viikkojen päästä ja nähdä, mikä on "
+                "muuttunut.</p>"
+            ),
+            quote(
+                "Emme tarvinneet uutta mallia. Tarvitsimme tavan pysähtyä oman työmme äärelle.",
+                "Kehittäjä, valtion virasto",
+            ),
+            heading("Kertokaa meille"),
+            paragraph(
+                "<p>Sivusto kehittyy käyttäjiensä kokemuksista. Kertokaa, miten työkalut toimivat teillä, ja "
+                "vinkatkaa hyvistä käytännöistä ja kokeiluista omassa virastossanne Palaute-sivulla.</p>"
+            ),
+        ],
+    )
+    pages["about"] = ensure_page(
+        home,
+        ContentPage,
+        slug="tietoa",
+        title="Tietoa VALOA-sivustosta",
+        intro="VALOA on Valtiokonttorin työelämäpalveluiden ylläpitämä sivusto valtion työyhteisöille.",
+        body=[
+            paragraph(
+                "<p>Sivusto on syntynyt Valtiokonttorin työelämäpalveluiden sekä valtion organisaatioiden "
+                "kehittäjien ja konsulttien yhteistyönä. Sisältöä päivitetään käyttäjiltä saadun palautteen ja "
+                "uusien kokemusten perusteella.</p>"
+            ),
+            heading("Mitä sivustolla voi tehdä?"),
+            paragraph(
+                "<ul><li>tehdä tiimin tilannekuvan VALOA-työkirjalla</li>"
+                "<li>arvioida, missä vaiheessa matkaa tiimi on</li>"
+                "<li>valita työkalun seuraavaan palaveriin tai kehittämispäivään</li>"
+                "<li>lukea muiden virastojen esimerkkejä, kokeiluja ja oivalluksia</li>"
+                "<li>kertoa omista kokemuksista ja vinkata hyvistä käytännöistä</li></ul>"
+            ),
+            paragraph(
+                "<p>Sivuston esimerkkisisällön organisaatiot ja tarinat ovat kuvitteellisia. Ne näyttävät, "
+                "millaisia kokemuksia sivustolla jaetaan.</p>"
+            ),
+        ],
+        show_in_menus=False,
+    )
+    pages["accessibility"] = ensure_page(
+        home,
+        ContentPage,
+        slug="saavutettavuusseloste",
+        title="Saavutettavuusseloste",
+        intro="Tämä seloste kertoo, miten VALOA-sivusto täyttää digipalvelulain saavutettavuusvaatimukset.",
+        last_reviewed=datetime.date(2026, 11, 28),
+        body=[
+            heading("Sivuston saavutettavuuden tila"),
+            paragraph(
+                "<p>Sivusto täyttää WCAG 2.1 -ohjeiston AA-tason kriittiset saavutettavuusvaatimukset. "
+                "Sivut on tehty semanttisella HTML:llä, niitä voi käyttää pelkällä näppäimistöllä, ja ne "
+                "toimivat ruudunlukijoilla. Saavutettavuus testataan automaattisesti jokaisen muutoksen "
+                "yhteydessä sekä käsin.</p>"
+            ),
+            heading("Ei-saavutettava sisältö"),
+            paragraph(
+                "<p>Osa ladattavista työpohjista voi olla vaikeasti käytettäviä ruudunlukijalla. Pyydettäessä "
+                "toimitamme sisällön saavutettavassa muodossa.</p>"
+            ),
+            heading("Anna palautetta saavutettavuudesta"),
+            paragraph(
+                "<p>Huomasitko puutteen? Kerro siitä Palaute-sivun lomakkeella tai sähköpostilla "
+                "osoitteeseen valoa@valtiokonttori.fi. Vastaamme 14 päivän kuluessa.</p>"
+            ),
+            heading("Valvontaviranomainen"),
+            paragraph(
+                "<p>Jos et ole tyytyväinen saamaasi vastaukseen tai et saa vastausta kahden viikon aikana, "
+                "voit tehdä ilmoituksen Lupa- ja valvontaviraston saavutettavuusvalvontaan. Sivustolla "
+                "saavutettavuusvaatimukset.fi kerrotaan, miten ilmoituksen voi tehdä.</p>"
+            ),
+        ],
+        show_in_menus=False,
+    )
+    pages["privacy"] = ensure_page(
+        home,
+        ContentPage,
+        slug="tietosuojaseloste",
+        title="Tietosuojaseloste",
+        intro="Tässä selosteessa kerrotaan, mitä tietoja VALOA-sivusto käsittelee, miksi ja kuinka kauan.",
+        last_reviewed=datetime.date(2026, 11, 28),
+        body=[
+            heading("Rekisterinpitäjä"),
+            paragraph("<p>Valtiokonttori, Työelämäpalvelut. Yhteydenotot: valoa@valtiokonttori.fi.</p>"),
+            heading("Tiimien työtilat"),
+            paragraph(
+                "<p>Tiimin työtila ei vaadi kirjautumista eikä henkilötietoja. Työtila on tiimin salaisen "
+                "linkin takana, eikä sivuston ylläpito lue tiimien vastauksia. Pyydämme, ettette kirjoita "
+                "vastauksiin henkilötietoja työtovereista. Tiimi voi poistaa työtilansa itse milloin tahansa. "
+                "Työtila poistetaan automaattisesti, kun sitä ei ole käytetty 24 kuukauteen.</p>"
+            ),
+            heading("Palaute, kokemukset ja vinkit"),
+            paragraph(
+                "<p>Palautelomakkeella voi antaa nimen tai nimimerkin, organisaation ja sähköpostiosoitteen. "
+                "Kaikki ovat vapaaehtoisia. Sähköpostiosoitetta käytetään vain vastaamiseen, eikä sitä "
+                "julkaista koskaan. Julkaisemme kokemuksen vain luvallanne ja moderoinnin jälkeen.</p>"
+                "<ul><li>Hylätyt viestit ja roskaposti poistetaan 30 päivän kuluttua.</li>"
+                "<li>Sähköpostiosoite ja nimi poistetaan 6 kuukauden kuluttua viestin käsittelystä.</li>"
+                "<li>Väärinkäytösten estämiseen käytetty tekninen tunniste poistetaan samalla.</li></ul>"
+            ),
+            heading("Evästeet"),
+            paragraph(
+                "<p>Sivusto käyttää vain toiminnan kannalta välttämättömiä evästeitä, kuten lomakkeiden "
+                "suojaukseen tarvittavaa evästettä. Emme käytä seuranta- tai mainosevästeitä.</p>"
+            ),
+            heading("Oikeutesi"),
+            paragraph(
+                "<p>Sinulla on oikeus saada tietää, mitä tietoja sinusta on tallennettu, ja pyytää niiden "
+                "korjaamista tai poistamista. Lähetetyn viestin voi poistaa sen viitekoodilla. Voit tehdä "
+                "valituksen tietosuojavaltuutetun toimistolle.</p>"
+            ),
+        ],
+        show_in_menus=False,
+    )
+    return pages
+
+
+def build_faq(start_page: Page) -> ContentPage:
+    return ensure_page(
+        start_page,
+        ContentPage,
+        slug="kysymyksia-ja-vastauksia",
+        title="Kysymyksiä ja vastauksia",
+        intro="Vastauksia kysymyksiin, joita tiimit usein kysyvät ennen kuin lähtevät liikkeelle.",
+        search_description="Usein kysyttyä VALOA-työkaluista ja tiimin työtiloista.",
+        body=[
+            faq(
+                "Tarvitsemmeko esihenkilön luvan?",
+                "<p>Ette tarvitse. Tiimi voi tarkastella ja kehittää omaa työtään ilman erillistä lupaa. "
+                "Esihenkilön mukanaolo ja johdon tuki kuitenkin auttavat viemään kokeiluja pidemmälle.</p>",
+            ),
+            faq(
+                "Kuinka paljon aikaa työkalut vievät?",
+                "<p>Useimmat työkalut mahtuvat tavalliseen tiimipalaveriin: kesto on 10–60 minuuttia. "
+                "Laajemmat työpajat sopivat kehittämispäivään. Työkalusivulla kerrotaan kesto ja "
+                "valmisteluun kuluva aika.</p>",
+            ),
+            faq(
+                "Kuka näkee tiimimme vastaukset?",
+                "<p>Vain ne, joilla on tiimin salainen linkki. Sivuston ylläpito näkee vain tilastoja, kuten "
+                "työtilojen määrän. Pitäkää linkki tiimin sisällä.</p>",
+            ),
+            faq(
+                "Voiko työkaluja käyttää etäpalaverissa?",
+                "<p>Voi. Työkalusivulla kerrotaan, sopiiko työkalu lähi-, etä- vai hybridipalaveriin, ja "
+                "vinkeissä on ohjeita etäkäyttöön.</p>",
+            ),
+        ],
+    )
+
+
+def build_settings(home: HomePage, content_pages: dict[str, ContentPage]) -> None:
+    site = Site.objects.get(root_page=home)
+    contact = ContactSettings.for_site(site)
+    if not contact.email:
+        contact.organisation = "Valtiokonttori, Työelämäpalvelut"
+        contact.email = "valoa@valtiokonttori.fi"
+        contact.phone = "0295 50 2000"
+        contact.address = "PL 14\n00054 Valtiokonttori"
+        contact.about_page = content_pages["about"]
+        contact.accessibility_page = content_pages["accessibility"]
+        contact.privacy_page = content_pages["privacy"]
+        contact.save()

@@ -1,0 +1,46 @@
+"""Idempotent building blocks for demo content: find a page by its slug under a parent, or create it."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from wagtail.models import Page
+from wagtail.rich_text import RichText
+
+P = TypeVar("P", bound=Page)
+
+
+def ensure_page(parent: Page, model: type[P], *, slug: str, m2m: dict[str, Any] | None = None, **fields) -> P:
+    """Return the live child of `parent` with `slug`, creating and publishing it when it is missing.
+
+    Existing pages are left as they are, so editors' changes survive a second run.
+    """
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing is not None:
+        return existing.specific
+    page = model(slug=slug, **fields)
+    for name, values in (m2m or {}).items():
+        getattr(page, name).set(values)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def heading(text: str, level: str = "h2") -> tuple[str, dict]:
+    return ("heading", {"text": text, "level": level})
+
+
+def paragraph(html: str) -> tuple[str, RichText]:
+    return ("paragraph", RichText(html))
+
+
+def callout(title: str, html: str) -> tuple[str, dict]:
+    return ("callout", {"title": title, "text": RichText(html)})
+
+
+def quote(text: str, attribution: str = "") -> tuple[str, dict]:
+    return ("quote", {"quote": text, "attribution": attribution})
+
+
+def faq(question: str, answer_html: str) -> tuple[str, dict]:
+    return ("faq", {"question": question, "answer": RichText(answer_html)})

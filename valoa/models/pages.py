@@ -1,0 +1,91 @@
+"""The site's own page types: the home page and plain content pages, and the base every page shares."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from valoa.blocks import BodyStreamBlock
+from valoa.models.taxonomy import Phase
+
+
+class BasePage(Page):
+    """Fields every page has: a lead paragraph used on the page and in listings, and a sharing image."""
+
+    intro = models.TextField(
+        _("ingressi"),
+        blank=True,
+        max_length=600,
+        help_text=_("Lyhyt johdanto sivun alussa, hakutuloksissa ja listauksissa."),
+    )
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("jakokuva"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Kuva, joka näkyy, kun sivu jaetaan somessa."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def summary(self) -> str:
+        return self.search_description or self.intro
+
+
+class HomePage(BasePage):
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("sisältö"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "toolkit.StartPage",
+        "toolkit.ToolIndexPage",
+        "inspire.InspireIndexPage",
+        "feedback.FeedbackPage",
+        "valoa.ContentPage",
+    ]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("etusivu")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["phases"] = Phase.objects.filter(locale_id=self.locale_id)
+        context["sections"] = (
+            self.get_children().live().public().in_menu().only("title", "url_path", "search_description")
+        )
+        return context
+
+
+class ContentPage(BasePage):
+    """About, accessibility statement, privacy notice, FAQ: text pages editors write freely."""
+
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("sisältö"))
+    last_reviewed = models.DateField(
+        _("tarkistettu viimeksi"),
+        null=True,
+        blank=True,
+        help_text=_("Näytetään sivulla, esim. saavutettavuusselosteen laatimis- tai päivityspäivä."),
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body"), FieldPanel("last_reviewed")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["valoa.HomePage", "toolkit.StartPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("sisältösivu")

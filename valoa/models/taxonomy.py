@@ -1,0 +1,53 @@
+"""The journey taxonomy: phases of the VALOA journey and themes, as ordered, translatable snippets."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+
+
+class Phase(TranslatableMixin, Orderable, index.Indexed):
+    """A phase of the team's journey. Order matters: it is the order of the journey."""
+
+    name = models.CharField(_("nimi"), max_length=80)
+    slug = models.SlugField(_("tunniste"), max_length=80, help_text=_("Osoitteissa ja suodattimissa."))
+    summary = models.CharField(_("tiivistelmä"), max_length=255, blank=True)
+    description = models.TextField(_("kuvaus"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("summary"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+        verbose_name = _("vaihe")
+        verbose_name_plural = _("vaiheet")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def number(self) -> int:
+        """1-based position on the journey, as shown to users."""
+        return (self.sort_order or 0) + 1
+
+
+class Theme(TranslatableMixin, Orderable, index.Indexed):
+    """A theme of the coaching and learning work culture, e.g. dialogue or feedback."""
+
+    name = models.CharField(_("nimi"), max_length=80)
+    slug = models.SlugField(_("tunniste"), max_length=80, help_text=_("Osoitteissa ja suodattimissa."))
+    description = models.TextField(_("kuvaus"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+        verbose_name = _("teema")
+        verbose_name_plural = _("teemat")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,26 @@
+"""Local development: debug on, mail to the console, any host."""
+
+import contextlib
+import os
+import secrets
+
+from .base import *  # noqa: F403
+from .base import VAR_DIR, env_bool
+
+DEBUG = env_bool("DEBUG", True)
+ALLOWED_HOSTS = ["*"]
+
+# A per-checkout key kept in var/ so sessions survive restarts; never committed, never used in production.
+_key_file = VAR_DIR / "dev-secret-key"
+if not os.environ.get("SECRET_KEY"):
+    if not _key_file.exists():
+        _key_file.write_text(secrets.token_urlsafe(50))
+    SECRET_KEY = _key_file.read_text().strip()
+
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+
+with contextlib.suppress(ImportError):
+    from .local import *  # noqa: F403

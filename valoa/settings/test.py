@@ -1,0 +1,14 @@
+"""Tests: fast hashing, plain static storage, mail in memory. DATABASE_URL picks PostgreSQL."""
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-key-not-secret-" + "x" * 40
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
+WAGTAILADMIN_BASE_URL = "http://testserver"
+WHITENOISE_AUTOREFRESH = True  # serve from the finders; tests never run collectstatic
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,54 @@
+"""Site-wide views: search, robots.txt and the error pages."""
+
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+from wagtail.models import Page
+
+SEARCH_PAGE_SIZE = 10
+SEARCH_MAX_QUERY_LENGTH = 200
+
+
+@require_GET
+def search(request):
+    query = request.GET.get("q", "").strip()[:SEARCH_MAX_QUERY_LENGTH].replace("\x00", "")
+    results_page = None
+    if query:
+        results = Page.objects.live().public().exclude(depth__lte=1).search(query)
+        paginator = Paginator(results, SEARCH_PAGE_SIZE)
+        # get_page() turns a missing, non-numeric or out-of-range ?page= into a valid page.
+        results_page = paginator.get_page(request.GET.get("page"))
+    return TemplateResponse(
+        request,
+        "valoa/search.html",
+        {"search_query": query, "results_page": results_page},
+    )
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        "Disallow: /tiimi/",
+        "Disallow: /haku/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # Rendered without the request context: whatever broke must not break the error page too.
+    return render(None, "500.html", status=500)
+
+
+def rate_limited(request, exception=None):
+    return render(request, "429.html", status=429)

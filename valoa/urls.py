@@ -18,6 +18,8 @@ urlpatterns = [
     path("haku/", views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("tiimi/", include("toolkit.urls")),
+    path("palaute/lomake/", include("feedback.urls")),
 ]
 
 if settings.DEBUG:

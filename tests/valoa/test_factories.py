@@ -1,4 +1,6 @@
+import importlib
 import inspect
+import pkgutil
 
 import pytest
 from django.apps import apps
@@ -11,9 +13,14 @@ PROJECT_APPS = {"valoa", "toolkit", "inspire", "feedback"}
 
 
 def _factory_models():
+    modules = [factories] + [
+        importlib.import_module(f"tests.factories.{info.name}")
+        for info in pkgutil.iter_modules(factories.__path__)
+    ]
     return {
         obj._meta.model
-        for _name, obj in inspect.getmembers(factories, inspect.isclass)
+        for module in modules
+        for _name, obj in inspect.getmembers(module, inspect.isclass)
         if hasattr(obj, "_meta") and getattr(obj._meta, "model", None) is not None
     }
 

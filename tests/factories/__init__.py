@@ -1,4 +1,7 @@
-"""One factory per model. A test (tests/valoa/test_factories.py) fails when a page type or snippet has none."""
+"""One factory per model, here or in a module of this package per area (e.g. tests/factories/workbook.py).
+
+tests/valoa/test_factories.py fails when a model has none.
+"""
 
 import factory
 import wagtail_factories
@@ -8,7 +11,7 @@ from wagtail.models import Site
 
 from feedback.models import FeedbackPage
 from inspire.models import CaseStudyPage, ExperimentPage, InsightPage, InspireIndexPage, Organisation
-from toolkit.models import AssessmentPage, StartPage, ToolIndexPage, ToolPage, WorkbookPage
+from toolkit.models import AssessmentPage, StartPage, TeamSpace, ToolIndexPage, ToolPage, WorkbookPage
 from valoa.models import ContactSettings, ContentPage, HomePage, Phase, Theme
 
 
@@ -163,3 +166,10 @@ class ContactSettingsFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ContactSettings
         django_get_or_create = ("site",)
+
+
+class TeamSpaceFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Tiimi {n}")
+
+    class Meta:
+        model = TeamSpace

@@ -1,0 +1,7 @@
+"""Team-space URLs under /tiimi/<token>/. The token is the team's secret: never log or expose it."""
+
+from django.urls import path  # noqa: F401
+
+app_name = "toolkit"
+
+urlpatterns: list = []

@@ -48,24 +48,18 @@ def purge_personal_data(
         handled_at__lt=now - timedelta(days=delete_after),
     )
     erase_before = now - timedelta(days=erase_after)
-    to_erase = (
+    handled = (
         Submission.objects.exclude(pk__in=to_delete.values("pk"))
-        .filter(personal_data_erased_at__isnull=True)
-        .filter(
-            Q(handled_at__lt=erase_before) | Q(state=Submission.State.PENDING, created_at__lt=erase_before)
-        )
+        .filter(handled_at__lt=erase_before, personal_data_erased_at__isnull=True)
         .filter(~Q(name="") | ~Q(email="") | ~Q(client_hash=""))
     )
+    # Never handled: keep what the moderator needs to reply, drop the technical identifier.
+    pending = Submission.objects.pending().filter(created_at__lt=erase_before).exclude(client_hash="")
     if dry_run:
-        return PurgeResult(deleted=to_delete.count(), erased=to_erase.count())
-    erased = 0
-    for submission in to_erase.iterator():
-        if submission.state == Submission.State.PENDING:
-            # Not handled yet: keep what the moderator needs to reply, drop the technical identifier.
-            submission.client_hash = ""
-            submission.save(update_fields=["client_hash"])
-        else:
-            services.submission_erase_personal_data(submission=submission)
+        return PurgeResult(deleted=to_delete.count(), erased=handled.count() + pending.count())
+    erased = pending.update(client_hash="")
+    for submission in handled.iterator():
+        services.submission_erase_personal_data(submission=submission)
         erased += 1
     deleted, _ = to_delete.delete()
     return PurgeResult(deleted=deleted, erased=erased)

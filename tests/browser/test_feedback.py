@@ -41,7 +41,9 @@ def test_experience_from_tool_page_to_moderation_and_back(live_server, demo_site
 
     # The summary's link takes the reader to the field.
     summary.get_by_role("link", name=re.compile("Kokemuksenne")).click()
-    page.get_by_label(re.compile("Kokemuksenne")).fill("Kokeilimme työkalua kahdesti. Toisella kerralla <b>kaikki</b> puhuivat.")
+    page.get_by_label(re.compile("Kokemuksenne")).fill(
+        "Kokeilimme työkalua kahdesti. Toisella kerralla <b>kaikki</b> puhuivat."
+    )
     page.get_by_role("button", name="Lähetä").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Kiitos viestistäsi")
     submission = Submission.objects.get()

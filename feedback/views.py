@@ -29,8 +29,11 @@ SLUG_FOR_KIND = {kind: slug for slug, kind in KIND_SLUGS.items()}
 THANKS_SALT = "feedback.thanks"
 PRIVACY_PAGE_SLUG = "tietosuojaseloste"
 # Stored (or bot-caught) submissions per client; every POST, valid or not, has a looser ceiling.
-SUBMIT_RATE = getattr(settings, "FEEDBACK_SUBMIT_RATE", "5/10m")
-POST_RATE = getattr(settings, "FEEDBACK_POST_RATE", "30/10m")
+POST_RATE = "30/10m"
+
+
+def submit_rate(group=None, request=None) -> str:
+    return getattr(settings, "FEEDBACK_SUBMIT_RATE", "5/10m")
 
 
 def form_url(kind: str, page: Page | None = None) -> str:
@@ -41,7 +44,7 @@ def form_url(kind: str, page: Page | None = None) -> str:
 def _count_submission(request) -> None:
     """Count one submission against the client's limit; raise Ratelimited (→ 429) once it is spent."""
     if is_ratelimited(
-        request, group="feedback.submit", key="ip", rate=SUBMIT_RATE, method=ALL, increment=True
+        request, group="feedback.submit", key="ip", rate=submit_rate(), method=ALL, increment=True
     ):
         raise Ratelimited
 

@@ -127,3 +127,14 @@ def test_xss_payloads_are_inert_in_the_admin(client, tool):
     response = client.get(f"/admin/pages/{story.pk}/edit/")
     assert response.status_code == 200
     assert_inert(response.content.decode())
+
+
+def test_demo_site_has_moderated_experiences(client, demo_site):
+    from feedback.demo import build_submissions
+
+    build_submissions()
+    build_submissions()  # idempotent
+    assert Submission.objects.filter(reference__startswith="DEMO-").count() == 3
+    html = client.get(ToolPage.objects.get(slug="kokeilukortti").url).content.decode()
+    assert "Tiimi Revontuli, Esimerkkivirasto" in html
+    assert "Nimetön" in html

@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+"""The feedback form's URLs, under /palaute/lomake/ (FeedbackPage itself is /palaute/)."""
+
+from django.urls import path
+
+from feedback import views
 
 app_name = "feedback"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("kiitos/", views.thanks, name="thanks"),
+    path("<slug:kind_slug>/", views.submission_form, name="form"),
+]

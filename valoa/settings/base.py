@@ -224,3 +224,13 @@ def require_env(name: str) -> str:
     if not value:
         raise ImproperlyConfigured(f"Set the {name} environment variable.")
     return value
+
+
+# --- Feedback (feedback/): moderators' notice, spam defences, retention (see docs/feedback.md) ---------
+FEEDBACK_MODERATOR_EMAILS = env_list("FEEDBACK_MODERATOR_EMAILS")
+FEEDBACK_MIN_FILL_SECONDS = float(os.environ.get("FEEDBACK_MIN_FILL_SECONDS") or "3")
+FEEDBACK_SUBMIT_RATE = os.environ.get("FEEDBACK_SUBMIT_RATE") or "5/10m"
+FEEDBACK_RETENTION = {
+    "DELETE_REJECTED_AFTER_DAYS": int(os.environ.get("FEEDBACK_DELETE_REJECTED_AFTER_DAYS") or "30"),
+    "ERASE_PERSONAL_DATA_AFTER_DAYS": int(os.environ.get("FEEDBACK_ERASE_PERSONAL_DATA_AFTER_DAYS") or "183"),
+}

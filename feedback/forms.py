@@ -1,0 +1,213 @@
+"""The reader's form: one class, three kinds. Honeypot and fill-time checks live here; rules in services."""
+
+from __future__ import annotations
+
+import time
+
+from django import forms
+from django.apps import apps
+from django.conf import settings
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from feedback.models import (
+    EMAIL_MAX_LENGTH,
+    NAME_MAX_LENGTH,
+    ORGANISATION_MAX_LENGTH,
+    TEXT_MAX_LENGTH,
+    TITLE_MAX_LENGTH,
+    Submission,
+)
+
+TIMESTAMP_SALT = "feedback.form.started"
+HONEYPOT_FIELD = "kotisivu"
+# The page types an experience may concern (resolved lazily: apps may be restructured independently).
+EXPERIENCE_PAGE_TYPES = (
+    "toolkit.ToolPage",
+    "toolkit.WorkbookPage",
+    "toolkit.AssessmentPage",
+    "inspire.CaseStudyPage",
+    "inspire.ExperimentPage",
+    "inspire.InsightPage",
+)
+
+
+def min_fill_seconds() -> float:
+    return float(getattr(settings, "FEEDBACK_MIN_FILL_SECONDS", 3))
+
+
+def max_form_age_seconds() -> int:
+    return int(getattr(settings, "FEEDBACK_MAX_FORM_AGE_SECONDS", 24 * 3600))
+
+
+def new_timestamp() -> str:
+    return signing.dumps(time.time(), salt=TIMESTAMP_SALT)
+
+
+def experience_page_queryset():
+    models = []
+    for label in EXPERIENCE_PAGE_TYPES:
+        try:
+            models.append(apps.get_model(label))
+        except LookupError:
+            continue
+    return Page.objects.live().public().type(*models).order_by("title") if models else Page.objects.none()
+
+
+class PageChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.title
+
+
+class SubmissionForm(forms.Form):
+    title = forms.CharField(
+        label=_("Vinkin otsikko"),
+        max_length=TITLE_MAX_LENGTH,
+        help_text=_("Esimerkiksi: Viikkopalaverin kuulumiskierros."),
+    )
+    page = PageChoiceField(
+        label=_("Työkalu tai tarina, jota kokemus koskee"),
+        queryset=Page.objects.none(),
+        empty_label=_("Valitse sivu"),
+    )
+    text = forms.CharField(
+        label=_("Viesti"),
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    name = forms.CharField(
+        label=_("Nimi tai nimimerkki"),
+        max_length=NAME_MAX_LENGTH,
+        required=False,
+    )
+    organisation = forms.CharField(
+        label=_("Organisaatio"),
+        max_length=ORGANISATION_MAX_LENGTH,
+        required=False,
+        help_text=_("Esimerkiksi virasto tai yksikkö."),
+    )
+    email = forms.EmailField(
+        label=_("Sähköposti"),
+        max_length=EMAIL_MAX_LENGTH,
+        required=False,
+        help_text=_("Käytämme osoitetta vain vastataksemme sinulle. Sitä ei julkaista koskaan."),
+    )
+    publish_permission = forms.BooleanField(
+        label=_("Annan luvan julkaista kokemukseni sivustolla nimimerkilläni ja organisaationi nimellä."),
+        help_text=_("Julkaisemme kokemuksen vasta, kun moderaattori on tarkistanut sen."),
+    )
+    # The honeypot: people never see it, nor do screen readers (see the template); bots fill it.
+    kotisivu = forms.CharField(
+        label=_("Jätä tämä kenttä tyhjäksi"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+    started = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    error_css_class = "field--error"
+    required_css_class = "field--required"
+
+    TEXT_LABELS = {
+        Submission.Kind.FEEDBACK: (_("Palautteesi"), _("Kerro, mikä toimii ja mitä pitäisi parantaa.")),
+        Submission.Kind.EXPERIENCE: (
+            _("Kokemuksenne"),
+            _(
+                "Miten käytitte työkalua, mitä siitä seurasi ja mitä oppisitte? Älä kirjoita "
+                "tekstiin muiden ihmisten henkilötietoja."
+            ),
+        ),
+        Submission.Kind.TIP: (
+            _("Vinkki"),
+            _("Mikä käytäntö tai kokeilu, missä ja miten se on toiminut?"),
+        ),
+    }
+
+    def __init__(self, *args, kind: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind = kind
+        if kind != Submission.Kind.TIP:
+            del self.fields["title"]
+        if kind == Submission.Kind.EXPERIENCE:
+            self.fields["page"].queryset = experience_page_queryset()
+        else:
+            del self.fields["page"]
+            del self.fields["publish_permission"]
+        label, help_text = self.TEXT_LABELS[kind]
+        self.fields["text"].label = label
+        self.fields["text"].help_text = help_text
+        if not self.is_bound or not self.data.get("started"):
+            self.initial["started"] = new_timestamp()
+        messages = {
+            "required": _("Täytä tämä kenttä."),
+            "max_length": _("Teksti on liian pitkä: enintään %(limit_value)d merkkiä (nyt %(show_value)d)."),
+        }
+        for name, field in self.fields.items():
+            field.error_messages.update(messages)
+            if name == "page":
+                field.error_messages["required"] = _("Valitse sivu, jota kokemus koskee.")
+                field.error_messages["invalid_choice"] = _("Valitse sivu luettelosta.")
+            if name == "email":
+                field.error_messages["invalid"] = _("Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi.")
+            if name == "publish_permission":
+                field.error_messages["required"] = _(
+                    "Kokemuksen voi lähettää vain, jos annat luvan julkaista sen."
+                )
+
+    def clean_started(self):
+        value = self.data.get("started", "")
+        try:
+            started = float(signing.loads(value, salt=TIMESTAMP_SALT))
+        except (signing.BadSignature, TypeError, ValueError):
+            raise forms.ValidationError(
+                _("Lomakkeen tarkistus epäonnistui. Tarkista tiedot ja lähetä lomake uudelleen."),
+                code="stale",
+            ) from None
+        age = time.time() - started
+        if age < min_fill_seconds():
+            raise forms.ValidationError(
+                _("Lomake lähetettiin hyvin nopeasti. Tarkista tiedot ja lähetä lomake uudelleen."),
+                code="too_fast",
+            )
+        if age > max_form_age_seconds():
+            raise forms.ValidationError(
+                _("Lomake oli auki pitkään. Tarkista tiedot ja lähetä lomake uudelleen."), code="stale"
+            )
+        return value
+
+    def _clean_fields(self):
+        # Strip NUL characters (PostgreSQL refuses them in text) before the fields' own checks.
+        if self.is_bound and hasattr(self.data, "copy"):
+            data = self.data.copy()
+            for key in list(data.keys()):
+                values = data.getlist(key) if hasattr(data, "getlist") else [data[key]]
+                cleaned = [v.replace("\x00", "") if isinstance(v, str) else v for v in values]
+                if hasattr(data, "setlist"):
+                    data.setlist(key, cleaned)
+                else:
+                    data[key] = cleaned[0]
+            self.data = data
+        super()._clean_fields()
+
+    def clean(self):
+        cleaned = super().clean()
+        if "started" in self.errors:
+            # A fresh timestamp, so that the corrected form can go through.
+            data = self.data.copy()
+            data["started"] = new_timestamp()
+            self.data = data
+        return cleaned
+
+    def full_clean(self):
+        super().full_clean()
+        # Tie each field to its help text and its error message, for screen readers.
+        for name, field in self.fields.items():
+            ids = [f"id_{name}_helptext"] if field.help_text else []
+            if name in self._errors:
+                ids.append(f"id_{name}_error")
+            if ids:
+                field.widget.attrs["aria-describedby"] = " ".join(ids)
+
+    def honeypot_caught(self) -> bool:
+        """The honeypot was filled: the view answers neutrally and stores nothing."""
+        return bool(self.is_bound and self.data.get(HONEYPOT_FIELD))

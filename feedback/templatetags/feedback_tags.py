@@ -1,0 +1,30 @@
+"""Approved experiences on a tool or story page, in a fixed number of queries."""
+
+from django import template
+
+from feedback.models import Submission
+
+register = template.Library()
+
+# Shown on the page; older ones stay in the admin. Keeps the page and its query time bounded.
+MAX_EXPERIENCES = 50
+
+
+@register.inclusion_tag("feedback/includes/experiences.html", takes_context=True)
+def page_experiences(context, page):
+    from feedback.views import form_url
+
+    experiences = []
+    if page is not None and getattr(page, "pk", None):
+        # Only the public subset, and only the columns a reader may see: never the email.
+        experiences = list(
+            Submission.objects.public()
+            .filter(page_id=page.pk)
+            .only("text", "name", "organisation", "created_at", "handled_at")
+            .order_by("-created_at", "-pk")[:MAX_EXPERIENCES]
+        )
+    return {
+        "request": context.get("request"),
+        "experiences": experiences,
+        "form_url": form_url(Submission.Kind.EXPERIENCE, page) if page is not None else "",
+    }

@@ -1,0 +1,240 @@
+"""The moderation queue in the Wagtail admin: list, filters, edit of the public text, state actions, dashboard."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets.button import Button
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet
+
+from feedback import services
+from feedback.models import Submission
+
+
+class SubmissionPermissionPolicy(ModelPermissionPolicy):
+    """Submissions come from readers only: nobody adds one in the admin."""
+
+    def user_has_permission(self, user, action):
+        if action == "add":
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+# Registered before the viewset, so the admin and the bulk actions use it (Wagtail 8's way).
+register_permission_policy(Submission, SubmissionPermissionPolicy(Submission), exact_class=True)
+
+
+def bulk_action_url(action_type: str, submission: Submission, next_url: str) -> str:
+    base = reverse("wagtail_bulk_action", args=["feedback", "submission", action_type])
+    return f"{base}?{urlencode({'id': submission.pk, 'next': next_url})}"
+
+
+class SubmissionEditView(EditView):
+    @property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        here = self.request.get_full_path()
+        submission = self.object
+        actions = [
+            ("approve", _("Hyväksy"), "check", Submission.State.APPROVED),
+            ("reject", _("Hylkää"), "cross", Submission.State.REJECTED),
+            ("spam", _("Merkitse roskapostiksi"), "warning", Submission.State.SPAM),
+        ]
+        for priority, (action, label, icon, state) in enumerate(actions, start=1):
+            if submission.state != state:
+                buttons.append(
+                    Button(
+                        label,
+                        url=bulk_action_url(action, submission, here),
+                        icon_name=icon,
+                        priority=priority,
+                    )
+                )
+        if submission.kind == Submission.Kind.TIP and not submission.story_page_id:
+            buttons.append(
+                Button(
+                    _("Tee tarinaluonnos"),
+                    url=bulk_action_url("tip_to_story", submission, here),
+                    icon_name="doc-empty-inverse",
+                    priority=5,
+                )
+            )
+        return buttons
+
+
+class SubmissionViewSet(SnippetViewSet):
+    model = Submission
+    icon = "mail"
+    menu_label = _("Palautteet")
+    menu_name = "feedback-submissions"
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["excerpt", "kind", "state", "page", "reference", "created_at"]
+    list_filter = ["state", "kind"]
+    list_export = ["reference", "kind", "state", "created_at", "handled_at"]
+    search_fields = ["reference", "title", "text"]
+    search_backend_name = None  # not indexed: the listing searches with the ORM
+    ordering = ["-created_at"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "kind", "state", "reference", "page", "title", "text", "name", "organisation", "email",
+        "publish_permission", "created_at", "handled_at", "handled_by", "story_page",
+    ]  # fmt: skip
+    edit_view_class = SubmissionEditView
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("title"), FieldPanel("text"), FieldPanel("name"), FieldPanel("organisation")],
+            heading=_("Julkaistava teksti"),
+            help_text=_("Poista tekstistä henkilötiedot ennen hyväksymistä."),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("page", read_only=True),
+                FieldPanel("publish_permission", read_only=True),
+                FieldPanel("email", read_only=True),
+            ],
+            heading=_("Lähettäjän antamat tiedot"),
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return Submission.objects.select_related("page")
+
+
+register_snippet(SubmissionViewSet)
+
+
+class SubmissionBulkAction(SnippetBulkAction):
+    models = [Submission]
+    template_name = "feedback/admin/confirm_bulk_action.html"
+    service = None
+    confirm_question = ""
+    done_message = ""
+
+    def check_perm(self, submission):
+        return self.permission_policy.user_has_permission_for_instance(
+            self.request.user, "change", submission
+        )
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "action": self}
+
+    @classmethod
+    def execute_action(cls, objects, **kwargs):
+        user = kwargs["self"].request.user
+        for submission in objects:
+            cls.service(submission=submission, user=user)
+        return len(objects), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return self.done_message % {"count": num_parent_objects}
+
+
+class ApproveBulkAction(SubmissionBulkAction):
+    display_name = _("Hyväksy")
+    action_type = "approve"
+    aria_label = _("Hyväksy valitut")
+    action_priority = 10
+    service = staticmethod(services.submission_approve)
+    confirm_question = _(
+        "Hyväksytäänkö nämä? Hyväksytyt kokemukset, joiden julkaisuun on lupa, näkyvät sivustolla."
+    )
+    done_message = _("Hyväksytty: %(count)d.")
+
+
+class RejectBulkAction(SubmissionBulkAction):
+    display_name = _("Hylkää")
+    action_type = "reject"
+    aria_label = _("Hylkää valitut")
+    action_priority = 20
+    service = staticmethod(services.submission_reject)
+    confirm_question = _("Hylätäänkö nämä? Hylätyt poistetaan säilytysajan jälkeen.")
+    done_message = _("Hylätty: %(count)d.")
+
+
+class SpamBulkAction(SubmissionBulkAction):
+    display_name = _("Roskapostia")
+    action_type = "spam"
+    aria_label = _("Merkitse valitut roskapostiksi")
+    action_priority = 25
+    service = staticmethod(services.submission_mark_spam)
+    confirm_question = _("Merkitäänkö nämä roskapostiksi? Roskaposti poistetaan säilytysajan jälkeen.")
+    done_message = _("Merkitty roskapostiksi: %(count)d.")
+
+
+class TipToStoryBulkAction(SubmissionBulkAction):
+    display_name = _("Tee tarinaluonnos")
+    action_type = "tip_to_story"
+    aria_label = _("Tee valituista vinkeistä tarinaluonnokset Innostu-osioon")
+    action_priority = 40
+    confirm_question = _(
+        "Tehdäänkö vinkeistä julkaisemattomat tarinaluonnokset Innostu-osioon? Luonnokset kulkevat "
+        "tavallisen toimitustyön kautta. Vain vinkeistä voi tehdä luonnoksen."
+    )
+
+    def check_perm(self, submission):
+        return submission.kind == Submission.Kind.TIP and super().check_perm(submission)
+
+    @classmethod
+    def execute_action(cls, objects, **kwargs):
+        action = kwargs["self"]
+        action.created_stories = [
+            services.tip_to_story_draft(submission=submission, user=action.request.user)
+            for submission in objects
+        ]
+        return len(objects), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext("Tarinaluonnos tehty.", "Tarinaluonnoksia tehty: %(count)d.", num_parent_objects) % {
+            "count": num_parent_objects
+        }
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        stories = getattr(self, "created_stories", [])
+        if len(stories) == 1:
+            # One tip: straight to its draft in the page editor.
+            response["Location"] = reverse("wagtailadmin_pages:edit", args=[stories[0].pk])
+        return response
+
+
+for action_class in (ApproveBulkAction, RejectBulkAction, SpamBulkAction, TipToStoryBulkAction):
+    hooks.register("register_bulk_action", action_class)
+
+
+class PendingSubmissionsPanel(Component):
+    name = "feedback_pending"
+    template_name = "feedback/admin/pending_panel.html"
+    order = 90
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["pending_count"] = Submission.objects.pending().count()
+        context["queue_url"] = reverse("wagtailsnippets_feedback_submission:list") + "?state=pending"
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_submissions_panel(request, panels):
+    if request.user.has_perm("feedback.change_submission"):
+        panels.append(PendingSubmissionsPanel())
+
+
+@hooks.register("register_log_actions")
+def register_feedback_log_actions(actions):
+    actions.register_action("feedback.approve", _("Hyväksy"), _("Hyväksytty"))
+    actions.register_action("feedback.reject", _("Hylkää"), _("Hylätty"))
+    actions.register_action("feedback.spam", _("Roskapostia"), _("Merkitty roskapostiksi"))
+    actions.register_action("feedback.tip_to_story", _("Tarinaluonnos"), _("Vinkistä tehty tarinaluonnos"))

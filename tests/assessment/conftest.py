@@ -32,4 +32,4 @@ def anonymous_round(space, team_page):
 
 
 def all_ratings(keys, value):
-    return {key: value for key in keys}
+    return dict.fromkeys(keys, value)

@@ -58,7 +58,7 @@ def test_participant_cannot_infer_others_answers_before_results_are_shown(
     after = snapshot(me, anonymous_round)
     assert before == after
     # And no page holds a mean, a distribution or a chart.
-    for status, body in after.values():
+    for _status, body in after.values():
         assert b"Keskiarvo" not in body and b"<table" not in body
         assert b'role="img"' not in body
 

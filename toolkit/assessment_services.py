@@ -360,15 +360,11 @@ def _recommend(results: Results) -> None:
         .filter(pk__in=wanted)
         .only("title", "url_path", "intro", "duration_minutes", "path", "depth")
     }
-    shown: set[int] = set()
     for result in results.weakest:
         ids = result.statement.tool_ids or tuple(
             sorted(by_theme.get(theme_of_group.get(result.statement.group_index), ()))
         )
-        picked = [tools[tool_id] for tool_id in ids if tool_id in tools and tool_id not in shown][
-            :TOOLS_PER_STATEMENT
-        ]
-        shown.update(tool.pk for tool in picked)
+        picked = [tools[tool_id] for tool_id in dict.fromkeys(ids) if tool_id in tools][:TOOLS_PER_STATEMENT]
         results.recommendations.append((result, picked))
 
 

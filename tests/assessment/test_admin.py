@@ -15,11 +15,16 @@ D = Decimal
 
 
 def rows(*bands):
-    return [BandRow(index=i, min_score=D(lo), max_score=D(hi), name=f"V{i + 1}") for i, (lo, hi) in enumerate(bands)]
+    return [
+        BandRow(index=i, min_score=D(lo), max_score=D(hi), name=f"V{i + 1}")
+        for i, (lo, hi) in enumerate(bands)
+    ]
 
 
 def test_bands_that_cover_the_range_are_valid():
-    assert band_errors(rows(("1", "1.5"), ("1.5", "2"), ("2", "2.5"), ("2.5", "3")), low=D(1), high=D(3)) == {}
+    assert (
+        band_errors(rows(("1", "1.5"), ("1.5", "2"), ("2", "2.5"), ("2.5", "3")), low=D(1), high=D(3)) == {}
+    )
     # Order of the rows does not matter.
     assert band_errors(rows(("2", "3"), ("1", "2")), low=D(1), high=D(3)) == {}
 
@@ -27,8 +32,14 @@ def test_bands_that_cover_the_range_are_valid():
 @pytest.mark.parametrize(
     ("bands", "expected"),
     [
-        ([("1", "2"), ("1.8", "3")], {1: {"min_score": "Menee päällekkäin vaiheen V1 kanssa: se päättyy arvoon 2."}}),
-        ([("1", "2"), ("2.2", "3")], {1: {"min_score": "Väliin jää aukko: edellinen vaihe (V1) päättyy arvoon 2."}}),
+        (
+            [("1", "2"), ("1.8", "3")],
+            {1: {"min_score": "Menee päällekkäin vaiheen V1 kanssa: se päättyy arvoon 2."}},
+        ),
+        (
+            [("1", "2"), ("2.2", "3")],
+            {1: {"min_score": "Väliin jää aukko: edellinen vaihe (V1) päättyy arvoon 2."}},
+        ),
         ([("1.2", "3")], {0: {"min_score": "Alimman vaiheen alarajan on oltava asteikon pienin arvo 1."}}),
         ([("1", "2.5")], {0: {"max_score": "Ylimmän vaiheen ylärajan on oltava asteikon suurin arvo 3."}}),
         ([("2", "1"), ("1", "3")], {0: {"max_score": "Ylärajan on oltava suurempi kuin alaraja."}}),
@@ -80,7 +91,9 @@ def scale_post_data(levels):
         {
             "name": "Viisiportainen",
             "style": "numbers",
-            "levels": inline_formset([{"value": v, "label": label, "description": ""} for v, label in levels]),
+            "levels": inline_formset(
+                [{"value": v, "label": label, "description": ""} for v, label in levels]
+            ),
         }
     )
 

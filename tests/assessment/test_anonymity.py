@@ -51,10 +51,14 @@ def test_participant_cannot_infer_others_answers_before_results_are_shown(
     me.post(respond, {f"s-{key}": "2" for key in keys})
     assert b"Kiitos!" in me.get(respond).content  # the one-off thank-you message, shown once
     for i in range(others):
-        services.response_save(assessment_round=anonymous_round, respondent=f"o{i}", ratings=all_ratings(keys, 1))
+        services.response_save(
+            assessment_round=anonymous_round, respondent=f"o{i}", ratings=all_ratings(keys, 1)
+        )
     before = snapshot(me, anonymous_round)
     for i in range(others):
-        services.response_save(assessment_round=anonymous_round, respondent=f"o{i}", ratings=all_ratings(keys, 3))
+        services.response_save(
+            assessment_round=anonymous_round, respondent=f"o{i}", ratings=all_ratings(keys, 3)
+        )
     after = snapshot(me, anonymous_round)
     assert before == after
     # And no page holds a mean, a distribution or a chart.

@@ -69,7 +69,9 @@ def test_closed_round_refuses_changes(anonymous_round, keys):
     services.response_save(assessment_round=anonymous_round, respondent="r0", ratings=all_ratings(keys, 2))
     services.round_close(assessment_round=anonymous_round)
     with pytest.raises(ValidationError):
-        services.response_save(assessment_round=anonymous_round, respondent="r0", ratings=all_ratings(keys, 3))
+        services.response_save(
+            assessment_round=anonymous_round, respondent="r0", ratings=all_ratings(keys, 3)
+        )
     with pytest.raises(ValidationError):
         services.round_close(assessment_round=anonymous_round)
     anonymous_round.refresh_from_db()
@@ -83,7 +85,9 @@ def test_closed_round_refuses_changes(anonymous_round, keys):
 )
 def test_invalid_ratings_are_refused(anonymous_round, ratings):
     with pytest.raises(ValidationError):
-        services.response_save(assessment_round=anonymous_round, respondent="x", ratings=ratings, complete=False)
+        services.response_save(
+            assessment_round=anonymous_round, respondent="x", ratings=ratings, complete=False
+        )
     assert not AssessmentResponse.objects.filter(round=anonymous_round).exists()
 
 
@@ -103,7 +107,10 @@ def test_consensus_saves_progressively_and_shows_at_once(space, team_page, keys)
             complete=False,
         )
     services.response_save(
-        assessment_round=assessment_round, respondent=services.CONSENSUS_RESPONDENT, ratings={keys[0]: 1}, complete=False
+        assessment_round=assessment_round,
+        respondent=services.CONSENSUS_RESPONDENT,
+        ratings={keys[0]: 1},
+        complete=False,
     )
     results = services.round_results(assessment_round=assessment_round)
     assert results.response_count == 1

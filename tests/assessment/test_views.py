@@ -59,9 +59,13 @@ def test_consensus_mode_end_to_end(client, team_page, keys):
     saved = client.post(urls["save"], {"statement": keys[0], "value": "2"})
     assert saved.status_code == 302 and saved["Location"].endswith(f"#s-{keys[0]}")
     # With JS: the same POST answers JSON.
-    ajax = client.post(urls["save"], {"statement": keys[1], "value": "3"}, headers={"x-requested-with": "fetch"})
+    ajax = client.post(
+        urls["save"], {"statement": keys[1], "value": "3"}, headers={"x-requested-with": "fetch"}
+    )
     assert ajax.json() == {"ok": True, "message": "Tallennettu."}
-    bad = client.post(urls["save"], {"statement": keys[1], "value": "9"}, headers={"x-requested-with": "fetch"})
+    bad = client.post(
+        urls["save"], {"statement": keys[1], "value": "9"}, headers={"x-requested-with": "fetch"}
+    )
     assert bad.status_code == 400 and bad.json()["ok"] is False
     assert client.post(urls["save"], {"statement": "ei-ole", "value": "1"}).status_code == 400
     assert client.post(urls["save"], {"statement": keys[1], "value": "kolme"}).status_code == 400
@@ -151,7 +155,9 @@ def test_get_is_not_allowed_where_state_changes(client, anonymous_round):
 
 def test_csv_has_bom_and_the_numbers(client, anonymous_round, keys):
     for i in range(3):
-        services.response_save(assessment_round=anonymous_round, respondent=f"p{i}", ratings=all_ratings(keys, i + 1))
+        services.response_save(
+            assessment_round=anonymous_round, respondent=f"p{i}", ratings=all_ratings(keys, i + 1)
+        )
     services.round_reveal(assessment_round=anonymous_round)
     response = client.get(round_urls(anonymous_round)["csv"])
     assert response.status_code == 200

@@ -98,7 +98,7 @@ def _round_urls(assessment_round: AssessmentRound, request: HttpRequest) -> dict
 def assessment_page_context(page: AssessmentPage, request: HttpRequest) -> dict:
     context = _scale_context(page) if page.scale_id else {"groups": page.statement_groups(), "levels": []}
     if page.is_team:
-        context["start_form"] = StartRoundForm(initial={"team_link": request.GET.get("tiimi", "")[:300]})
+        context["start_form"] = StartRoundForm()
     return context
 
 

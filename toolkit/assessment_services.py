@@ -153,7 +153,6 @@ def ratings_validate(*, page: AssessmentPage, ratings: Mapping[str, int], comple
     return clean
 
 
-@transaction.atomic
 def response_save(
     *,
     assessment_round: AssessmentRound,
@@ -162,28 +161,53 @@ def response_save(
     complete: bool = True,
 ) -> AssessmentResponse:
     """Create or change this browser's response. Changeable until the round is closed."""
-    # The row lock orders a save against a concurrent close; saves themselves take it only briefly.
-    locked = AssessmentRound.objects.select_for_update().select_related("page").get(pk=assessment_round.pk)
-    if locked.state == State.CLOSED:
-        raise ValidationError(_("Arviointikierros on suljettu, eikä vastauksia voi enää muuttaa."))
-    page = AssessmentPage.objects.select_related("scale").get(pk=locked.page_id)
+    page = assessment_page_for_results(page_id=assessment_round.page_id)
     clean = ratings_validate(page=page, ratings=ratings, complete=complete)
-    now = timezone.now()
-    response, created = AssessmentResponse.objects.get_or_create(
-        round=locked, respondent=respondent, defaults={"created_at": now, "updated_at": now}
-    )
-    if not created:
-        AssessmentResponse.objects.filter(pk=response.pk).update(updated_at=now)
-    AssessmentRating.objects.bulk_create(
-        [
-            AssessmentRating(response=response, round=locked, statement_key=key, value=value)
-            for key, value in clean.items()
-        ],
-        update_conflicts=True,
-        unique_fields=["response", "statement_key"],
-        update_fields=["value"],
-    )
+    with transaction.atomic():
+        if _round_state_shared(assessment_round.pk) == State.CLOSED:
+            raise ValidationError(_("Arviointikierros on suljettu, eikä vastauksia voi enää muuttaa."))
+        now = timezone.now()
+        response, created = AssessmentResponse.objects.get_or_create(
+            round_id=assessment_round.pk,
+            respondent=respondent,
+            defaults={"created_at": now, "updated_at": now},
+        )
+        if not created:
+            AssessmentResponse.objects.filter(pk=response.pk).update(updated_at=now)
+        AssessmentRating.objects.bulk_create(
+            [
+                AssessmentRating(
+                    response=response, round_id=assessment_round.pk, statement_key=key, value=value
+                )
+                for key, value in clean.items()
+            ],
+            update_conflicts=True,
+            unique_fields=["response", "statement_key"],
+            update_fields=["value"],
+        )
     return response
+
+
+def _round_state_shared(round_id: int) -> str:
+    """The round's state under a shared row lock (PostgreSQL FOR SHARE).
+
+    Saves hold shared locks, so any number of them run side by side; closing takes FOR UPDATE, so it waits
+    for the saves in flight, and a save that starts after the close sees "closed".
+    """
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT state FROM {AssessmentRound._meta.db_table} WHERE id = %s FOR SHARE",  # noqa: S608
+                [round_id],
+            )
+            row = cursor.fetchone()
+    else:
+        row = AssessmentRound.objects.filter(pk=round_id).values_list("state").first()
+    if row is None:
+        raise Http404
+    return row[0]
 
 
 def response_ratings(*, assessment_round: AssessmentRound, respondent: str) -> dict[str, int]:

@@ -190,6 +190,8 @@ def test_self_assessment_shows_at_once_and_stores_nothing(client, employee_page)
     assessment_round = AssessmentRound.objects.latest("pk")
     assert assessment_round.mode == "self" and assessment_round.state == "closed"
     assert client.get(saved["Location"]).status_code == 200
+    facilitator_url = saved["Location"].replace("tulokset/", "")
+    assert client.get(facilitator_url)["Location"] == saved["Location"]
     # Tampered ratings are refused.
     assert client.post(save_url, {"ratings": signed[:-2] + "xx", "team_link": ""}).status_code == 400
     # Saving into an existing team's space by pasting its link.

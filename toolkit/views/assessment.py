@@ -158,6 +158,8 @@ def assessment_rounds(request: HttpRequest, token: str) -> HttpResponse:
 def assessment_round(request: HttpRequest, token: str, round_id: int) -> HttpResponse:
     space = team_space_get(token=token)
     assessment_round = services.round_get(space=space, round_id=round_id)
+    if assessment_round.mode == AssessmentRound.Mode.SELF:
+        return redirect("toolkit:assessment_results", token=token, round_id=assessment_round.pk)
     assessment_round.space = space
     page = services.assessment_page_for_results(page_id=assessment_round.page_id)
     count = services.round_response_count(assessment_round=assessment_round)

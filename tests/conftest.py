@@ -68,7 +68,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
         connection = connections["default"]
         # On the class, not the instance: once Playwright runs its event loop in the test thread,
         # Django's context-local `connections` hands out a new wrapper instance for the same database.
-        type(connection)._test_serialized_contents = connection.creation.serialize_db_to_string()
+        serialized = connection.creation.serialize_db_to_string()
+        type(connection)._test_serialized_contents = serialized
+        # The wrapper that created the database holds Django's own copy from before the demo site was
+        # built, which shadows the class attribute for transactional tests outside Playwright.
+        connection._test_serialized_contents = serialized
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from toolkit import demo_assessment
 from toolkit.demo_tools import GROUPINGS, TOOLS
 from toolkit.models import AssessmentPage, StartPage, ToolIndexPage, ToolPage, WorkbookPage
 from valoa.demo.context import DemoContext
@@ -95,6 +96,7 @@ def build(demo: DemoContext) -> None:
                 "themes": [demo.themes[s] for s in tool["themes"]],
             },
         )
+    demo_assessment.build(demo)
 
 
 def _tool_body(tool: dict) -> list:

@@ -5,3 +5,8 @@ from django.urls import path  # noqa: F401
 app_name = "toolkit"
 
 urlpatterns: list = []
+
+# Assessment tools (issue 5).
+from toolkit.urls_assessment import urlpatterns as assessment_urlpatterns  # noqa: E402
+
+urlpatterns += assessment_urlpatterns

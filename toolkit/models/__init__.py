@@ -1,4 +1,25 @@
+from .assessment import (
+    AssessmentPhaseBand,
+    AssessmentRating,
+    AssessmentResponse,
+    AssessmentRound,
+    AssessmentScale,
+    AssessmentScaleLevel,
+)
 from .pages import AssessmentPage, StartPage, ToolIndexPage, ToolPage, WorkbookPage
 from .team import TeamSpace
 
-__all__ = ["AssessmentPage", "StartPage", "TeamSpace", "ToolIndexPage", "ToolPage", "WorkbookPage"]
+__all__ = [
+    "AssessmentPage",
+    "AssessmentPhaseBand",
+    "AssessmentRating",
+    "AssessmentResponse",
+    "AssessmentRound",
+    "AssessmentScale",
+    "AssessmentScaleLevel",
+    "StartPage",
+    "TeamSpace",
+    "ToolIndexPage",
+    "ToolPage",
+    "WorkbookPage",
+]

@@ -4,10 +4,12 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from toolkit.assessment_blocks import StatementGroup, StatementsStreamBlock, statement_groups
+from toolkit.assessment_forms import AssessmentPageForm
 from valoa.blocks import BodyStreamBlock
 from valoa.models import BasePage
 
@@ -110,8 +112,48 @@ class WorkbookPage(SectionPage):
 class AssessmentPage(SectionPage):
     """An assessment tool: the team's joint assessment or an employee's or supervisor's self-assessment."""
 
+    class Kind(models.TextChoices):
+        TEAM = "team", _("tiimin yhteinen arviointi")
+        EMPLOYEE = "employee", _("työntekijän itsearviointi")
+        SUPERVISOR = "supervisor", _("esihenkilön itsearviointi")
+
+    kind = models.CharField(_("arvioinnin tyyppi"), max_length=12, choices=Kind.choices, default=Kind.TEAM)
+    scale = models.ForeignKey(
+        "toolkit.AssessmentScale",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("asteikko"),
+    )
+    statements = StreamField(
+        StatementsStreamBlock(), blank=True, verbose_name=_("väittämät"), use_json_field=True
+    )
+
+    content_panels = [
+        *SectionPage.content_panels,
+        MultiFieldPanel([FieldPanel("kind"), FieldPanel("scale")], heading=_("Arviointi")),
+        FieldPanel("statements"),
+        InlinePanel("phase_bands", label=_("Vaiheiden pisterajat")),
+    ]
+    base_form_class = AssessmentPageForm
+
     parent_page_types = ["toolkit.StartPage"]
     subpage_types = []
+
+    @property
+    def is_team(self) -> bool:
+        return self.kind == self.Kind.TEAM
+
+    def statement_groups(self) -> list[StatementGroup]:
+        return statement_groups(self.statements)
+
+    def get_context(self, request, *args, **kwargs):
+        from toolkit.views.assessment import assessment_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(assessment_page_context(self, request))
+        return context
 
     class Meta:
         verbose_name = _("arviointityökalu")

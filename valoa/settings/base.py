@@ -214,7 +214,8 @@ if IS_POSTGRES:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact_team_tokens": {"()": "valoa.logging.RedactTeamTokens"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_team_tokens"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 

@@ -1,4 +1,13 @@
 from .pages import AssessmentPage, StartPage, ToolIndexPage, ToolPage, WorkbookPage
-from .team import TeamSpace
+from .team import TeamSpace, WorkbookAnswer, WorkbookSession
 
-__all__ = ["AssessmentPage", "StartPage", "TeamSpace", "ToolIndexPage", "ToolPage", "WorkbookPage"]
+__all__ = [
+    "AssessmentPage",
+    "StartPage",
+    "TeamSpace",
+    "ToolIndexPage",
+    "ToolPage",
+    "WorkbookAnswer",
+    "WorkbookPage",
+    "WorkbookSession",
+]

@@ -1,0 +1,3 @@
+"""Wagtail admin hooks of the toolkit app; each area keeps its hooks in its own module."""
+
+from toolkit import team_admin  # noqa: F401  (registers the team-data statistics view)

@@ -128,7 +128,7 @@ def space_rename(request, token: str):
 @team_view
 def space_delete(request, token: str):
     space = get_space(request, token)
-    form = DeleteSpaceForm(request.POST or None)
+    form = DeleteSpaceForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.team_space_delete(space=space)
         return redirect("toolkit:team_space_deleted")

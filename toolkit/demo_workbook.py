@@ -31,7 +31,10 @@ def _scale(key: str, question: str, low: str, high: str, steps: int = 5, help_te
 
 
 def _choice(key: str, question: str, choices: list[str], help_text: str = "") -> dict:
-    return {"type": "choice", "value": {"key": key, "question": question, "help_text": help_text, "choices": choices}}
+    return {
+        "type": "choice",
+        "value": {"key": key, "question": question, "help_text": help_text, "choices": choices},
+    }
 
 
 # Raw StreamField data (as stored in the database), so nested question streams need no block objects.

@@ -152,7 +152,9 @@ def workbook_from_page(*, page: WorkbookPage) -> Workbook:
                 )
             )
         sections.append(
-            WorkbookSection(title=block.value["title"], intro=block.value["intro"] or "", questions=tuple(questions))
+            WorkbookSection(
+                title=block.value["title"], intro=block.value["intro"] or "", questions=tuple(questions)
+            )
         )
     return Workbook(page=page, sections=tuple(sections))
 
@@ -223,12 +225,19 @@ def workbook_answer_save(
         ).update(text=text, version=F("version") + 1, updated_at=now)
         if updated:
             _session_touch(session=session)
-            return AnswerSaveResult(answer=WorkbookAnswer.objects.get(session=session, question_key=question.key))
+            return AnswerSaveResult(
+                answer=WorkbookAnswer.objects.get(session=session, question_key=question.key)
+            )
     else:
         try:
             with transaction.atomic():
                 answer = WorkbookAnswer.objects.create(
-                    session=session, question_key=question.key, text=text, version=1, created_at=now, updated_at=now
+                    session=session,
+                    question_key=question.key,
+                    text=text,
+                    version=1,
+                    created_at=now,
+                    updated_at=now,
                 )
             _session_touch(session=session)
             return AnswerSaveResult(answer=answer)
@@ -306,7 +315,9 @@ def _months_before(moment: datetime, months: int) -> datetime:
 
 def team_data_monthly_counts(*, months: int = 12) -> list[dict]:
     """Counts only, per month: what the admin may see of the teams' data. Never the answers."""
-    since = _months_before(timezone.now(), months - 1).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    since = _months_before(timezone.now(), months - 1).replace(
+        day=1, hour=0, minute=0, second=0, microsecond=0
+    )
     rows: dict = {}
     for label, queryset, field in [
         ("spaces", TeamSpace.objects, "created_at"),
@@ -321,5 +332,7 @@ def team_data_monthly_counts(*, months: int = 12) -> list[dict]:
             .order_by()
         ):
             month = row["month"].date() if isinstance(row["month"], datetime) else row["month"]
-            rows.setdefault(month, {"month": month, "spaces": 0, "sessions": 0, "answers": 0})[label] = row["count"]
+            rows.setdefault(month, {"month": month, "spaces": 0, "sessions": 0, "answers": 0})[label] = row[
+                "count"
+            ]
     return [rows[month] for month in sorted(rows, reverse=True)]

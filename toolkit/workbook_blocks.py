@@ -4,11 +4,11 @@ Answers are stored by the question's key, never by its wording or position, so e
 reorder and add questions without detaching a team's answers.
 """
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
-from django.core.exceptions import ValidationError
 
 KEY_MAX_LENGTH = 60
 key_validator = RegexValidator(

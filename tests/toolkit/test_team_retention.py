@@ -2,6 +2,7 @@
 
 import io
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -64,5 +65,5 @@ def test_privacy_notice_promises_the_same_period(demo_site):
 
     from valoa.demo import site
 
-    source = open(site.__file__, encoding="utf-8").read()
+    source = Path(site.__file__).read_text(encoding="utf-8")
     assert f"{settings.TEAM_SPACE_RETENTION_MONTHS} kuukauteen" in source

@@ -40,7 +40,11 @@ def test_workbook_definition_reads_sections_questions_and_numbers(workbook):
 
 def test_the_demo_workbook_has_the_three_parts(demo_site):
     workbook = services.workbook_get()
-    assert [s.title for s in workbook.sections] == ["Ilmiöhahmotus", "Muutoshahmotus", "Kokeilujen suunnittelu"]
+    assert [s.title for s in workbook.sections] == [
+        "Ilmiöhahmotus",
+        "Muutoshahmotus",
+        "Kokeilujen suunnittelu",
+    ]
     assert {q.kind for q in workbook.questions} == {"text", "list", "scale", "choice"}
     assert len(workbook.by_key) == len(workbook.questions)
 
@@ -48,7 +52,7 @@ def test_the_demo_workbook_has_the_three_parts(demo_site):
 def test_session_numbers_grow_per_space(demo_site):
     space, first = start_session()
     second = services.workbook_session_start(space=space)
-    other_space, other = start_session("Toinen")
+    _, other = start_session("Toinen")
     assert (first.number, second.number, other.number) == (1, 2, 1)
     assert services.workbook_session_previous(session=second) == first
     assert services.workbook_session_previous(session=first) is None
@@ -69,7 +73,9 @@ def test_answer_save_creates_then_updates_with_versions(workbook):
     q = workbook.by_key["ilmio"]
     first = services.workbook_answer_save(session=session, question=q, text=" Kiire ", base_version=0)
     assert not first.conflict and first.answer.version == 1 and first.answer.text == "Kiire"
-    second = services.workbook_answer_save(session=session, question=q, text="Kiire ja muutos", base_version=1)
+    second = services.workbook_answer_save(
+        session=session, question=q, text="Kiire ja muutos", base_version=1
+    )
     assert not second.conflict and second.answer.version == 2
     assert WorkbookAnswer.objects.get(session=session, question_key="ilmio").text == "Kiire ja muutos"
 
@@ -128,7 +134,9 @@ def test_stale_version_of_a_missing_answer_starts_afresh(workbook):
 def test_invalid_answers_are_refused_in_finnish(workbook, key, text, message):
     _, session = start_session()
     with pytest.raises(ValidationError) as error:
-        services.workbook_answer_save(session=session, question=workbook.by_key[key], text=text, base_version=0)
+        services.workbook_answer_save(
+            session=session, question=workbook.by_key[key], text=text, base_version=0
+        )
     assert message in " ".join(error.value.messages)
     assert not WorkbookAnswer.objects.exists()
 
@@ -143,7 +151,9 @@ def test_list_answers_drop_empty_lines_and_nul(workbook):
 
 def test_progress_counts_current_questions_with_text(workbook):
     _, session = start_session()
-    services.workbook_answer_save(session=session, question=workbook.by_key["ilmio"], text="a", base_version=0)
+    services.workbook_answer_save(
+        session=session, question=workbook.by_key["ilmio"], text="a", base_version=0
+    )
     services.workbook_answer_save(session=session, question=workbook.by_key["lista"], text="", base_version=0)
     WorkbookAnswer.objects.create(session=session, question_key="poistettu-kysymys", text="vanha")
     answers = services.workbook_answers(session=session)
@@ -152,7 +162,9 @@ def test_progress_counts_current_questions_with_text(workbook):
 
 def test_rewording_and_reordering_keep_answers_removing_hides_them(workbook):
     _, session = start_session()
-    services.workbook_answer_save(session=session, question=workbook.by_key["ilmio"], text="Tiimin havainto", base_version=0)
+    services.workbook_answer_save(
+        session=session, question=workbook.by_key["ilmio"], text="Tiimin havainto", base_version=0
+    )
     set_workbook(
         [
             ("Muutoshahmotus", [question("scale", "asteikko")]),
@@ -172,9 +184,11 @@ def test_rewording_and_reordering_keep_answers_removing_hides_them(workbook):
 def test_csv_is_utf8_with_bom_and_escapes_formulas(workbook):
     _, session = start_session()
     services.workbook_answer_save(
-        session=session, question=workbook.by_key["ilmio"], text="Työssä äänekäs; \"kiire\"", base_version=0
+        session=session, question=workbook.by_key["ilmio"], text='Työssä äänekäs; "kiire"', base_version=0
     )
-    services.workbook_answer_save(session=session, question=workbook.by_key["lista"], text="=1+1", base_version=0)
+    services.workbook_answer_save(
+        session=session, question=workbook.by_key["lista"], text="=1+1", base_version=0
+    )
     content = services.workbook_session_csv(session=session, workbook=workbook)
     assert content.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
@@ -186,7 +200,9 @@ def test_csv_is_utf8_with_bom_and_escapes_formulas(workbook):
 
 def test_space_delete_removes_sessions_and_answers(workbook):
     space, session = start_session()
-    services.workbook_answer_save(session=session, question=workbook.by_key["ilmio"], text="a", base_version=0)
+    services.workbook_answer_save(
+        session=session, question=workbook.by_key["ilmio"], text="a", base_version=0
+    )
     services.team_space_delete(space=space)
     assert not TeamSpace.objects.exists()
     assert not WorkbookSession.objects.exists()
@@ -196,14 +212,18 @@ def test_space_delete_removes_sessions_and_answers(workbook):
 def test_saving_an_answer_counts_as_activity(workbook):
     space, session = start_session()
     TeamSpace.objects.update(last_active_at=timezone.now() - timedelta(days=400))
-    services.workbook_answer_save(session=session, question=workbook.by_key["ilmio"], text="a", base_version=0)
+    services.workbook_answer_save(
+        session=session, question=workbook.by_key["ilmio"], text="a", base_version=0
+    )
     space.refresh_from_db()
     assert space.last_active_at > timezone.now() - timedelta(minutes=1)
 
 
 def test_monthly_counts_give_numbers_only(workbook):
     _, session = start_session()
-    services.workbook_answer_save(session=session, question=workbook.by_key["ilmio"], text="salaisuus", base_version=0)
+    services.workbook_answer_save(
+        session=session, question=workbook.by_key["ilmio"], text="salaisuus", base_version=0
+    )
     rows = services.team_data_monthly_counts()
     assert rows[0]["spaces"] == 1 and rows[0]["sessions"] == 1 and rows[0]["answers"] == 1
     assert "salaisuus" not in repr(rows)

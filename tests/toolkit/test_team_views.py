@@ -31,7 +31,9 @@ def team(workbook):
 
 
 def session_url(session, name="workbook_session", **extra):
-    return reverse(f"toolkit:{name}", kwargs={"token": session.space.token, "number": session.number, **extra})
+    return reverse(
+        f"toolkit:{name}", kwargs={"token": session.space.token, "number": session.number, **extra}
+    )
 
 
 def test_workbook_page_offers_to_start(client, workbook):
@@ -72,11 +74,11 @@ def test_create_space_rejects_get_and_overlong_names(client, workbook):
 
 
 def test_space_page_headers_and_sessions_list(client, team):
-    space, session = team
+    space, _session = team
     services.workbook_session_start(space=space)
     response = client.get(space.get_absolute_url())
     assert response.status_code == 200
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert "noindex" in response["X-Robots-Tag"]
     assert "no-store" in response["Cache-Control"]
     content = response.content.decode()
@@ -103,14 +105,21 @@ def test_start_session_redirects_to_it(client, team):
     assert response.status_code == 302
     session = WorkbookSession.objects.get(space=space, number=2)
     assert response["Location"] == session.get_absolute_url()
-    assert client.get(reverse("toolkit:workbook_session_start", kwargs={"token": space.token})).status_code == 405
+    assert (
+        client.get(reverse("toolkit:workbook_session_start", kwargs={"token": space.token})).status_code
+        == 405
+    )
 
 
 def test_session_page_shows_questions_progress_and_previous_answers(client, team, workbook):
     space, first = team
-    services.workbook_answer_save(session=first, question=workbook.by_key["ilmio"], text="Viime kerran havainto", base_version=0)
+    services.workbook_answer_save(
+        session=first, question=workbook.by_key["ilmio"], text="Viime kerran havainto", base_version=0
+    )
     second = services.workbook_session_start(space=space)
-    services.workbook_answer_save(session=second, question=workbook.by_key["lista"], text="uusi", base_version=0)
+    services.workbook_answer_save(
+        session=second, question=workbook.by_key["lista"], text="uusi", base_version=0
+    )
     response = client.get(session_url(second))
     assert response.status_code == 200
     content = response.content.decode()
@@ -122,7 +131,9 @@ def test_session_page_shows_questions_progress_and_previous_answers(client, team
 
 def test_answer_plain_post_redirects_to_the_question(client, team):
     _, session = team
-    response = client.post(session_url(session, "workbook_answer"), {"key": "ilmio", "version": "0", "answer": "Kiire"})
+    response = client.post(
+        session_url(session, "workbook_answer"), {"key": "ilmio", "version": "0", "answer": "Kiire"}
+    )
     assert response.status_code == 302
     assert response["Location"].endswith("#kysymys-ilmio")
     assert WorkbookAnswer.objects.get().text == "Kiire"
@@ -134,7 +145,12 @@ def test_answer_json_saved_conflict_and_invalid(client, team):
     saved = client.post(url, {"key": "ilmio", "version": "0", "answer": "Anna"}, **JSON)
     assert saved.status_code == 200
     assert saved.json() | {"saved_at": ""} == {
-        "status": "saved", "version": 1, "text": "Anna", "answered": 1, "total": 4, "saved_at": ""
+        "status": "saved",
+        "version": 1,
+        "text": "Anna",
+        "answered": 1,
+        "total": 4,
+        "saved_at": "",
     }
     conflict = client.post(url, {"key": "ilmio", "version": "0", "answer": "Bertta"}, **JSON)
     assert conflict.status_code == 409
@@ -189,7 +205,9 @@ def test_answer_unknown_question_is_404(client, team):
 
 def test_presentation_view_one_question_at_a_time(client, team, workbook):
     _, session = team
-    services.workbook_answer_save(session=session, question=workbook.by_key["lista"], text="eka\ntoka", base_version=0)
+    services.workbook_answer_save(
+        session=session, question=workbook.by_key["lista"], text="eka\ntoka", base_version=0
+    )
     response = client.get(session_url(session, "workbook_present", position=2))
     assert response.status_code == 200
     content = response.content.decode()
@@ -202,7 +220,9 @@ def test_presentation_view_one_question_at_a_time(client, team, workbook):
 
 def test_summary_lists_all_questions_and_answers(client, team, workbook):
     _, session = team
-    services.workbook_answer_save(session=session, question=workbook.by_key["valinta"], text="Palaute", base_version=0)
+    services.workbook_answer_save(
+        session=session, question=workbook.by_key["valinta"], text="Palaute", base_version=0
+    )
     response = client.get(session_url(session, "workbook_summary"))
     assert response.status_code == 200
     content = response.content.decode()
@@ -213,18 +233,20 @@ def test_summary_lists_all_questions_and_answers(client, team, workbook):
 
 def test_csv_download(client, team, workbook):
     _, session = team
-    services.workbook_answer_save(session=session, question=workbook.by_key["ilmio"], text="Äänekäs kiire", base_version=0)
+    services.workbook_answer_save(
+        session=session, question=workbook.by_key["ilmio"], text="Äänekäs kiire", base_version=0
+    )
     response = client.get(session_url(session, "workbook_csv"))
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert 'attachment; filename="valoa-tyokirja-kerta-1.csv"' == response["Content-Disposition"]
+    assert response["Content-Disposition"] == 'attachment; filename="valoa-tyokirja-kerta-1.csv"'
     assert response.content.startswith(b"\xef\xbb\xbf")
     assert "Äänekäs kiire" in response.content.decode("utf-8-sig")
     assert "no-store" in response["Cache-Control"]
 
 
 def test_unknown_session_numbers_are_404(client, team):
-    space, session = team
+    space, _session = team
     for number in (2, 0, 2**31, 10**20):
         url = reverse("toolkit:workbook_session", kwargs={"token": space.token, "number": number})
         assert client.get(url).status_code == 404
@@ -232,7 +254,9 @@ def test_unknown_session_numbers_are_404(client, team):
 
 def test_delete_needs_confirmation_then_link_is_gone(client, team, workbook):
     space, session = team
-    services.workbook_answer_save(session=session, question=workbook.by_key["ilmio"], text="a", base_version=0)
+    services.workbook_answer_save(
+        session=session, question=workbook.by_key["ilmio"], text="a", base_version=0
+    )
     url = reverse("toolkit:team_space_delete", kwargs={"token": space.token})
     assert client.get(url).status_code == 200
     refused = client.post(url, {})

@@ -107,7 +107,9 @@ class WorkbookPage(SectionPage):
         WorkbookStreamBlock(),
         blank=True,
         verbose_name=_("työkirjan osat ja kysymykset"),
-        help_text=_("Tiimien vastaukset kiinnittyvät kysymysten tunnisteisiin, eivät sanamuotoon tai järjestykseen."),
+        help_text=_(
+            "Tiimien vastaukset kiinnittyvät kysymysten tunnisteisiin, eivät sanamuotoon tai järjestykseen."
+        ),
     )
 
     content_panels = [*SectionPage.content_panels, FieldPanel("sections")]

@@ -84,7 +84,9 @@ class WorkbookAnswer(models.Model):
         verbose_name = _("työkirjan vastaus")
         verbose_name_plural = _("työkirjan vastaukset")
         constraints = [
-            models.UniqueConstraint(fields=["session", "question_key"], name="unique_workbook_answer_per_question"),
+            models.UniqueConstraint(
+                fields=["session", "question_key"], name="unique_workbook_answer_per_question"
+            ),
         ]
 
     def __str__(self) -> str:

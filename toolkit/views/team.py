@@ -24,7 +24,7 @@ from toolkit.models.team import TeamSpace, WorkbookSession
 from toolkit.team_forms import AnswerForm, DeleteSpaceForm, TeamNameForm
 
 CREATED_SESSION_KEY = "toolkit_team_space_created"
-TOKEN_MISS_GROUP = "toolkit:team-token-miss"
+TOKEN_MISS_GROUP = "toolkit:team-token-miss"  # noqa: S105 (a rate-limit group name)
 MAX_DB_INT = 2**31 - 1
 
 
@@ -227,7 +227,12 @@ def answer_save(request, token: str, number: int):
     if result.conflict:
         if wants_json(request):
             return JsonResponse(
-                {"status": "conflict", "version": answer.version, "theirs": answer.text, "mine": result.attempted_text},
+                {
+                    "status": "conflict",
+                    "version": answer.version,
+                    "theirs": answer.text,
+                    "mine": result.attempted_text,
+                },
                 status=409,
             )
         return TemplateResponse(

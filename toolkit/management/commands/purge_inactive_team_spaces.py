@@ -10,7 +10,9 @@ from toolkit import services
 
 
 class Command(BaseCommand):
-    help = "Poistaa tiimien työtilat, joita ei ole käytetty säilytysaikana (oletus TEAM_SPACE_RETENTION_MONTHS)."
+    help = (
+        "Poistaa tiimien työtilat, joita ei ole käytetty säilytysaikana (oletus TEAM_SPACE_RETENTION_MONTHS)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -27,7 +29,9 @@ class Command(BaseCommand):
         months = settings.TEAM_SPACE_RETENTION_MONTHS if months is None else months
         if dry_run:
             count = services.team_spaces_inactive(months=months).count()
-            self.stdout.write(f"{count} inactive team space(s) would be deleted (unused for {months} months).")
+            self.stdout.write(
+                f"{count} inactive team space(s) would be deleted (unused for {months} months)."
+            )
             return
         count = services.team_spaces_purge_inactive(months=months)
         self.stdout.write(f"Deleted {count} inactive team space(s) (unused for {months} months).")

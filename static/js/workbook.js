@@ -103,6 +103,7 @@
                         status.textContent = texts.textMerged;
                         var textarea = form.querySelector("textarea[name=answer]");
                         if (textarea) { textarea.focus(); }
+                        schedule();
                     });
                 }
                 conflictBox.appendChild(actions);

@@ -269,4 +269,4 @@ def test_delete_needs_confirmation_then_link_is_gone(client, team, workbook):
     assert not TeamSpace.objects.exists() and not WorkbookAnswer.objects.exists()
     gone = client.get(space.get_absolute_url())
     assert gone.status_code == 404
-    assert "Työtilaa ei löytynyt" in gone.content.decode()
+    assert "Tällä linkillä ei ole tiimin työtilaa" in gone.content.decode()

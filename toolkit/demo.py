@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from toolkit import demo_assessment
 from toolkit.demo_tools import GROUPINGS, TOOLS
+from toolkit.demo_workbook import workbook_sections
 from toolkit.models import AssessmentPage, StartPage, ToolIndexPage, ToolPage, WorkbookPage
 from valoa.demo.context import DemoContext
 from valoa.demo.site import build_faq
@@ -40,6 +41,7 @@ def build(demo: DemoContext) -> None:
         title="VALOA-työkirja",
         search_description="Kolmiosainen työkirja tiimi- ja kuukausipalavereihin.",
         intro="Työkirja kulkee kolmessa osassa: ilmiöhahmotus, muutoshahmotus ja kokeilujen suunnittelu.",
+        sections=workbook_sections(),
         body=[
             paragraph(
                 "<p>Työkirja on tehty tiimin omiin palavereihin. Kukin osa vie noin tunnin, ja osat voi tehdä "

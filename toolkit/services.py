@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
-from django.db import transaction
+import calendar
+import csv
+import io
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cached_property
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Max
+from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from toolkit.models.team import TOKEN_LENGTH, TeamSpace
+from toolkit.models.pages import WorkbookPage
+from toolkit.models.team import ANSWER_MAX_LENGTH, TOKEN_LENGTH, TeamSpace, WorkbookAnswer, WorkbookSession
 
 
 def team_space_create(*, name: str = "") -> TeamSpace:
@@ -44,3 +57,282 @@ def team_space_rename(*, space: TeamSpace, name: str) -> TeamSpace:
 def team_space_delete(*, space: TeamSpace) -> None:
     """Delete the space and, through cascades, everything the team saved in it."""
     space.delete()
+
+
+# --- The workbook ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WorkbookQuestion:
+    key: str
+    kind: str  # "text", "list", "scale" or "choice"
+    text: str
+    help_text: str = ""
+    choices: tuple[str, ...] = ()
+    steps: int = 0
+    minimum_label: str = ""
+    maximum_label: str = ""
+    number: int = 0  # 1-based position in the whole workbook
+
+    @property
+    def scale_values(self) -> list[str]:
+        return [str(value) for value in range(1, self.steps + 1)]
+
+    def clean_answer(self, text: str) -> str:
+        """The answer as stored, or ValidationError with a Finnish message."""
+        text = (text or "").replace("\x00", "").replace("\r\n", "\n").strip()
+        if len(text) > ANSWER_MAX_LENGTH:
+            raise ValidationError(
+                _("Vastaus on liian pitkä: enintään %(max)s merkkiä.") % {"max": ANSWER_MAX_LENGTH}
+            )
+        if text and self.kind == "scale" and text not in self.scale_values:
+            raise ValidationError(_("Valitse arvo asteikolta 1–%(max)s.") % {"max": self.steps})
+        if text and self.kind == "choice" and text not in self.choices:
+            raise ValidationError(_("Valitse yksi annetuista vaihtoehdoista."))
+        if self.kind == "list":
+            text = "\n".join(line.strip() for line in text.split("\n") if line.strip())
+        return text
+
+
+@dataclass(frozen=True)
+class WorkbookSection:
+    title: str
+    intro: str
+    questions: tuple[WorkbookQuestion, ...]
+
+
+@dataclass(frozen=True)
+class Workbook:
+    page: WorkbookPage | None
+    sections: tuple[WorkbookSection, ...] = ()
+
+    @cached_property
+    def questions(self) -> list[WorkbookQuestion]:
+        return [question for section in self.sections for question in section.questions]
+
+    @cached_property
+    def by_key(self) -> dict[str, WorkbookQuestion]:
+        return {question.key: question for question in self.questions}
+
+
+def workbook_get() -> Workbook:
+    """The live workbook as editors defined it (one query), or an empty one."""
+    page = WorkbookPage.objects.live().order_by("path").first()
+    if page is None:
+        return Workbook(page=None)
+    return workbook_from_page(page=page)
+
+
+def workbook_from_page(*, page: WorkbookPage) -> Workbook:
+    sections = []
+    number = 0
+    seen: set[str] = set()
+    for block in page.sections:
+        if block.block_type != "section":
+            continue
+        questions = []
+        for child in block.value["questions"]:
+            value = child.value
+            key = value["key"]
+            if key in seen:  # the editor's validation prevents this; never let one answer show twice
+                continue
+            seen.add(key)
+            number += 1
+            questions.append(
+                WorkbookQuestion(
+                    key=key,
+                    kind=child.block.kind,
+                    text=value["question"],
+                    help_text=value.get("help_text") or "",
+                    choices=tuple(str(c) for c in value.get("choices") or ()),
+                    steps=value.get("steps") or 0,
+                    minimum_label=value.get("minimum_label") or "",
+                    maximum_label=value.get("maximum_label") or "",
+                    number=number,
+                )
+            )
+        sections.append(
+            WorkbookSection(
+                title=block.value["title"], intro=block.value["intro"] or "", questions=tuple(questions)
+            )
+        )
+    return Workbook(page=page, sections=tuple(sections))
+
+
+@transaction.atomic
+def workbook_session_start(*, space: TeamSpace) -> WorkbookSession:
+    # Lock the space row so two members pressing "start" at once get numbers 1 and 2, not a crash.
+    TeamSpace.objects.select_for_update().filter(pk=space.pk).first()
+    last = space.workbook_sessions.aggregate(last=Max("number"))["last"] or 0
+    session = WorkbookSession(space=space, number=last + 1)
+    session.full_clean()
+    session.save()
+    team_space_touch(space=space)
+    return session
+
+
+def workbook_session_get(*, space: TeamSpace, number: int) -> WorkbookSession:
+    try:
+        session = WorkbookSession.objects.get(space=space, number=number)
+    except (WorkbookSession.DoesNotExist, ValueError, OverflowError):
+        raise Http404 from None
+    session.space = space  # the caller's instance: saves a query for get_absolute_url
+    return session
+
+
+def workbook_session_previous(*, session: WorkbookSession) -> WorkbookSession | None:
+    return (
+        WorkbookSession.objects.filter(space_id=session.space_id, number__lt=session.number)
+        .order_by("-number")
+        .first()
+    )
+
+
+def workbook_answers(*, session: WorkbookSession | None) -> dict[str, WorkbookAnswer]:
+    if session is None:
+        return {}
+    return {answer.question_key: answer for answer in session.answers.all()}
+
+
+def workbook_progress(*, workbook: Workbook, answers: dict[str, WorkbookAnswer]) -> tuple[int, int]:
+    """(answered, total) over the questions the workbook has now: removed questions do not count."""
+    answered = sum(1 for q in workbook.questions if q.key in answers and answers[q.key].text)
+    return answered, len(workbook.questions)
+
+
+@dataclass(frozen=True)
+class AnswerSaveResult:
+    answer: WorkbookAnswer
+    conflict: bool = False
+    # On a conflict: the text this member tried to save. answer holds the newer saved one ("theirs").
+    attempted_text: str = ""
+
+
+def workbook_answer_save(
+    *, session: WorkbookSession, question: WorkbookQuestion, text: str, base_version: int
+) -> AnswerSaveResult:
+    """Save an answer if nobody else saved it since `base_version` (0 = no answer yet).
+
+    Never overwrites silently: when the stored version is newer, nothing is written and the result
+    carries both texts so that the member can choose or merge. The version check is a single
+    conditional UPDATE (or INSERT guarded by the unique constraint), so it holds under concurrency.
+    """
+    text = question.clean_answer(text)
+    now = timezone.now()
+    if base_version > 0:
+        updated = WorkbookAnswer.objects.filter(
+            session=session, question_key=question.key, version=base_version
+        ).update(text=text, version=F("version") + 1, updated_at=now)
+        if updated:
+            _session_touch(session=session)
+            return AnswerSaveResult(
+                answer=WorkbookAnswer.objects.get(session=session, question_key=question.key)
+            )
+    else:
+        try:
+            with transaction.atomic():
+                answer = WorkbookAnswer.objects.create(
+                    session=session,
+                    question_key=question.key,
+                    text=text,
+                    version=1,
+                    created_at=now,
+                    updated_at=now,
+                )
+            _session_touch(session=session)
+            return AnswerSaveResult(answer=answer)
+        except IntegrityError:
+            pass
+    current = WorkbookAnswer.objects.filter(session=session, question_key=question.key).first()
+    if current is None:
+        # The base version names an answer that does not exist (a forged or stale form): start afresh.
+        return workbook_answer_save(session=session, question=question, text=text, base_version=0)
+    if current.text == text:
+        # Both members wrote the same thing: nothing to choose between.
+        return AnswerSaveResult(answer=current)
+    return AnswerSaveResult(answer=current, conflict=True, attempted_text=text)
+
+
+def _session_touch(*, session: WorkbookSession) -> None:
+    TeamSpace.objects.filter(pk=session.space_id).update(last_active_at=timezone.now())
+
+
+CSV_BOM = "\ufeff"
+
+
+def workbook_session_csv(*, session: WorkbookSession, workbook: Workbook) -> bytes:
+    """The session's answers as CSV: UTF-8 with a BOM, so that Excel shows ä and ö correctly."""
+    answers = workbook_answers(session=session)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow([_("Osa"), _("Nro"), _("Kysymys"), _("Vastaus"), _("Muokattu")])
+    for section in workbook.sections:
+        for question in section.questions:
+            answer = answers.get(question.key)
+            writer.writerow(
+                [
+                    _csv_safe(section.title),
+                    question.number,
+                    _csv_safe(question.text),
+                    _csv_safe(answer.text if answer else ""),
+                    timezone.localtime(answer.updated_at).strftime("%Y-%m-%d %H:%M") if answer else "",
+                ]
+            )
+    return (CSV_BOM + buffer.getvalue()).encode("utf-8")
+
+
+def _csv_safe(value: str) -> str:
+    # A cell starting with = + - @ would run as a formula in a spreadsheet: make it plain text.
+    value = str(value)
+    return "'" + value if value[:1] in {"=", "+", "-", "@", "\t", "\r"} else value
+
+
+# --- Retention and statistics -----------------------------------------------------------------------
+
+
+def team_spaces_inactive(*, now: datetime | None = None, months: int | None = None):
+    months = settings.TEAM_SPACE_RETENTION_MONTHS if months is None else months
+    cutoff = _months_before(now or timezone.now(), months)
+    return TeamSpace.objects.filter(last_active_at__lt=cutoff)
+
+
+@transaction.atomic
+def team_spaces_purge_inactive(*, now: datetime | None = None, months: int | None = None) -> int:
+    """Delete spaces not used for `months` (default TEAM_SPACE_RETENTION_MONTHS) and all their data."""
+    spaces = team_spaces_inactive(now=now, months=months)
+    count = spaces.count()
+    spaces.delete()
+    return count
+
+
+def _months_before(moment: datetime, months: int) -> datetime:
+    month_index = moment.year * 12 + moment.month - 1 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)
+
+
+def team_data_monthly_counts(*, months: int = 12) -> list[dict]:
+    """Counts only, per month: what the admin may see of the teams' data. Never the answers."""
+    since = _months_before(timezone.now(), months - 1).replace(
+        day=1, hour=0, minute=0, second=0, microsecond=0
+    )
+    rows: dict = {}
+    for label, queryset, field in [
+        ("spaces", TeamSpace.objects, "created_at"),
+        ("sessions", WorkbookSession.objects, "created_at"),
+        ("answers", WorkbookAnswer.objects, "created_at"),
+    ]:
+        for row in (
+            queryset.filter(**{f"{field}__gte": since})
+            .annotate(month=TruncMonth(field))
+            .values("month")
+            .annotate(count=Count("pk"))
+            .order_by()
+        ):
+            month = row["month"].date() if isinstance(row["month"], datetime) else row["month"]
+            rows.setdefault(month, {"month": month, "spaces": 0, "sessions": 0, "answers": 0})[label] = row[
+                "count"
+            ]
+    return [rows[month] for month in sorted(rows, reverse=True)]

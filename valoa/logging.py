@@ -1,22 +1,29 @@
-"""Logging helpers: keep teams' secret link tokens out of log files."""
+"""Logging helpers: keep teams' secret link tokens out of log files.
+
+Django logs the path of every 4xx/5xx response ("Not Found: /tiimi/<token>/"); a team link, or an assessment
+round's respondent link, must never end up in a log file.
+"""
 
 import logging
 import re
 
-# /tiimi/<token>/ and /tiimi/vastaa/<token>/: the token is the team's secret (43 URL-safe characters).
-TOKEN_IN_PATH = re.compile(r"(/tiimi/(?:vastaa/)?)[A-Za-z0-9_-]{20,}")
+# /tiimi/<token>/… and /tiimi/vastaa/<round token>/; the fixed, non-secret paths stay readable.
+TEAM_TOKEN_IN_PATH = re.compile(
+    r"(/tiimi/(?:vastaa/)?)(?!aloita/|poistettu/|arviointi/|itsearviointi/)[^/\s?#]+"
+)
+REDACTED = r"\1<tunnus>"
 
 
-def redact(text: str) -> str:
-    return TOKEN_IN_PATH.sub(r"\1<token>", text)
+def redact(value):
+    return TEAM_TOKEN_IN_PATH.sub(REDACTED, value) if isinstance(value, str) else value
 
 
-class RedactTeamTokens(logging.Filter):
-    """Django logs the path of every 4xx/5xx response ("Not Found: /tiimi/<token>/"): redact the token."""
-
+class RedactTeamTokensFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        redacted = redact(message)
-        if redacted != message:
-            record.msg, record.args = redacted, None
+        if isinstance(record.msg, str):
+            record.msg = redact(record.msg)
+        if isinstance(record.args, tuple):
+            record.args = tuple(redact(arg) for arg in record.args)
+        elif isinstance(record.args, dict):
+            record.args = {key: redact(arg) for key, arg in record.args.items()}
         return True

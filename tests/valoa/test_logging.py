@@ -1,6 +1,6 @@
 import logging
 
-from valoa.logging import RedactTeamTokens, redact
+from valoa.logging import RedactTeamTokensFilter, redact
 
 TOKEN = "Abc_def-GHIjklmnopqrstuvwxyz0123456789ABCDE"
 
@@ -9,7 +9,8 @@ def test_team_tokens_are_redacted_from_log_messages():
     record = logging.LogRecord(
         "django.request", logging.WARNING, __file__, 1, "Not Found: %s", (f"/tiimi/{TOKEN}/",), None
     )
-    assert RedactTeamTokens().filter(record) is True
-    assert record.getMessage() == "Not Found: /tiimi/<token>/"
-    assert redact(f"GET /tiimi/vastaa/{TOKEN}/ 200") == "GET /tiimi/vastaa/<token>/ 200"
+    assert RedactTeamTokensFilter().filter(record) is True
+    assert record.getMessage() == "Not Found: /tiimi/<tunnus>/"
+    assert redact(f"GET /tiimi/vastaa/{TOKEN}/ 200") == "GET /tiimi/vastaa/<tunnus>/ 200"
+    assert redact("/tiimi/arviointi/aloita/3/") == "/tiimi/arviointi/aloita/3/"
     assert redact("/tyokalut/kokeilukortti/") == "/tyokalut/kokeilukortti/"

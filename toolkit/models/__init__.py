@@ -7,7 +7,7 @@ from .assessment import (
     AssessmentScaleLevel,
 )
 from .pages import AssessmentPage, StartPage, ToolIndexPage, ToolPage, WorkbookPage
-from .team import TeamSpace
+from .team import TeamSpace, WorkbookAnswer, WorkbookSession
 
 __all__ = [
     "AssessmentPage",
@@ -21,5 +21,7 @@ __all__ = [
     "TeamSpace",
     "ToolIndexPage",
     "ToolPage",
+    "WorkbookAnswer",
     "WorkbookPage",
+    "WorkbookSession",
 ]

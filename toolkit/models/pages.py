@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from toolkit.assessment_blocks import StatementGroup, StatementsStreamBlock, statement_groups
 from toolkit.assessment_forms import AssessmentPageForm
+from toolkit.workbook_blocks import WorkbookStreamBlock
 from valoa.blocks import BodyStreamBlock
 from valoa.models import BasePage
 
@@ -99,7 +100,21 @@ class ToolPage(BasePage):
 
 
 class WorkbookPage(SectionPage):
-    """The VALOA workbook (työkirja) a team works through in its meetings."""
+    """The VALOA workbook (työkirja) a team works through in its meetings.
+
+    Editors define its sections and questions here; teams answer them in their own space under /tiimi/.
+    """
+
+    sections = StreamField(
+        WorkbookStreamBlock(),
+        blank=True,
+        verbose_name=_("työkirjan osat ja kysymykset"),
+        help_text=_(
+            "Tiimien vastaukset kiinnittyvät kysymysten tunnisteisiin, eivät sanamuotoon tai järjestykseen."
+        ),
+    )
+
+    content_panels = [*SectionPage.content_panels, FieldPanel("sections")]
 
     parent_page_types = ["toolkit.StartPage"]
     subpage_types = []

@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
+    "toolkit.middleware.TeamPrivacyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -123,6 +124,13 @@ RATELIMIT_VIEW = "valoa.views.rate_limited"
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 if not REDIS_URL:
     SILENCED_SYSTEM_CHECKS += ["django_ratelimit.E003"]
+
+# --- Team spaces (/tiimi/): retention and limits on guessing ---------------------------------------------
+# Spaces unused this many months are deleted by `manage.py purge_inactive_team_spaces` (privacy notice).
+TEAM_SPACE_RETENTION_MONTHS = int(os.environ.get("TEAM_SPACE_RETENTION_MONTHS", "24"))
+# Per client IP: unknown team links answered before further lookups get 429, and new spaces created.
+TEAM_TOKEN_MISS_RATE = os.environ.get("TEAM_TOKEN_MISS_RATE", "20/h")
+TEAM_SPACE_CREATE_RATE = os.environ.get("TEAM_SPACE_CREATE_RATE", "30/h")
 
 # --- Passwords, sessions ------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -214,9 +222,11 @@ if IS_POSTGRES:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact_team_tokens": {"()": "valoa.logging.RedactTeamTokens"}},
+    "filters": {"redact_team_tokens": {"()": "valoa.logging.RedactTeamTokensFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_team_tokens"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # Filters on the logger run before any handler, Django's own console handler included.
+    "loggers": {"django.request": {"filters": ["redact_team_tokens"]}},
 }
 
 

@@ -1,0 +1,125 @@
+"""A team runs a whole workbook session in a real browser: start, autosave, reload, present, summary."""
+
+import re
+
+from playwright.sync_api import expect
+
+from toolkit import services
+from toolkit.models import TeamSpace, WorkbookAnswer
+
+
+def test_a_team_runs_a_whole_session(live_server, demo_site, page, checker):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_server.url + "/aloita/tyokirja/")
+    checker.assert_accessible("workbook page")
+    page.get_by_label("Tiimin nimi (vapaaehtoinen)").fill("Asiakaspalvelun tiimi")
+    page.get_by_role("button", name="Luo tiimin työtila").click()
+
+    # The secret link, once, with the warning and a copy button.
+    expect(page.get_by_role("heading", name="Tallentakaa tiiminne linkki nyt")).to_be_visible()
+    space = TeamSpace.objects.get()
+    expect(page.get_by_label("Tiimin salainen linkki")).to_have_value(re.compile(f"/tiimi/{space.token}/$"))
+    expect(page.get_by_role("button", name="Kopioi linkki")).to_be_visible()
+    expect(page.get_by_text("kuka tahansa, jolla on tämä linkki")).to_be_visible()
+    checker.assert_accessible("new space")
+    checker.screenshot("team-space-new", 1280)
+
+    page.get_by_role("button", name="Aloita ensimmäinen kerta").click()
+    expect(page.get_by_role("heading", level=1, name="Kerta 1")).to_be_visible()
+    checker.assert_accessible("session")
+
+    # Autosave: type, wait, see "Tallennettu" and the progress move.
+    first = page.get_by_label(re.compile("Mitä työssämme on tapahtunut"))
+    first.fill("Uusi asiakasjärjestelmä otettiin käyttöön\nKiirettä lomien jälkeen")
+    status = page.locator("#kysymys-ilmio-havainnot .js-status")
+    expect(status).to_have_text(re.compile("Tallennettu"), timeout=10_000)
+    expect(page.locator(".js-progress-count")).to_have_text(re.compile("^1 / 13"))
+    page.get_by_role("group", name=re.compile("Kuinka yhteinen käsityksemme")).get_by_label(
+        re.compile("^4")
+    ).check()
+    expect(page.locator("#kysymys-ilmio-yhteinen-kuva .js-status")).to_have_text(
+        re.compile("Tallennettu"), timeout=10_000
+    )
+    page.get_by_label("Osaamisen jakaminen").check()
+    expect(page.locator(".js-progress-count")).to_have_text(re.compile("^3 / 13"), timeout=10_000)
+    checker.screenshot("team-session", 1280)
+
+    # Reload: the answers are there.
+    page.reload()
+    expect(first).to_have_value("Uusi asiakasjärjestelmä otettiin käyttöön\nKiirettä lomien jälkeen")
+    expect(page.get_by_label("Osaamisen jakaminen")).to_be_checked()
+    assert WorkbookAnswer.objects.count() == 3
+
+    # Another member saved the same answer meanwhile: this page sees both versions and merges them.
+    assert not WorkbookAnswer.objects.filter(question_key="ilmio-energia").exists()
+    energy = page.get_by_label(re.compile("Mikä on antanut tiimille energiaa"))
+    session = space.workbook_sessions.get()
+    question = services.workbook_get().by_key["ilmio-energia"]
+    services.workbook_answer_save(
+        session=session, question=question, text="Toisen jäsenen teksti", base_version=0
+    )
+    energy.fill("Oma tekstini")
+    conflict = page.locator("#kysymys-ilmio-energia .js-conflict")
+    expect(conflict).to_be_visible(timeout=10_000)
+    expect(conflict).to_contain_text("Toisen jäsenen teksti")
+    expect(conflict).to_contain_text("Oma tekstini")
+    checker.assert_accessible("conflict")
+    conflict.get_by_role("button", name="Yhdistä versiot").click()
+    expect(energy).to_have_value("Oma tekstini\n\nToisen jäsenen teksti")
+    expect(page.locator("#kysymys-ilmio-energia .js-status")).to_have_text(
+        re.compile("Tallennettu"), timeout=10_000
+    )
+    assert (
+        WorkbookAnswer.objects.get(question_key="ilmio-energia").text
+        == "Oma tekstini\n\nToisen jäsenen teksti"
+    )
+
+    # Presentation view: one question at a time, large, with next/previous.
+    page.get_by_role("link", name="Esitysnäkymä").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Mitä työssämme on tapahtunut")
+    expect(page.locator(".present__answer")).to_contain_text("Uusi asiakasjärjestelmä")
+    checker.assert_accessible("presentation")
+    checker.screenshot("team-present", 1280)
+    page.get_by_role("link", name="Seuraava").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Mitkä tilanteet toistuvat")
+    page.keyboard.press("ArrowLeft")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Mitä työssämme on tapahtunut")
+
+    # Summary: every question and answer, a print button and the CSV.
+    page.goto(live_server.url + session.get_absolute_url() + "yhteenveto/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Yhteenveto")
+    expect(page.get_by_text("Osaamisen jakaminen")).to_be_visible()
+    expect(page.get_by_role("button", name="Tulosta")).to_be_visible()
+    expect(page.get_by_role("link", name="Lataa CSV-tiedostona")).to_be_visible()
+    checker.assert_accessible("summary")
+    checker.screenshot("team-summary", 1280)
+    page.emulate_media(media="print")
+    expect(page.locator(".site-header")).to_be_hidden()
+    page.emulate_media(media="screen")
+
+    # A later session shows this one's answers for comparison.
+    page.goto(live_server.url + space.get_absolute_url())
+    page.get_by_role("button", name="Aloita uusi kerta").click()
+    expect(page.get_by_role("heading", level=1, name="Kerta 2")).to_be_visible()
+    expect(page.locator("#kysymys-ilmio-havainnot")).to_contain_text("Kerralla 1 vastasitte:")
+    checker.assert_accessible("second session")
+    checker.assert_clean_console()
+
+
+def test_team_pages_at_phone_width(live_server, demo_site, page, checker):
+    from tests.toolkit.team_support import start_session
+
+    space, session = start_session()
+    page.set_viewport_size({"width": 375, "height": 800})
+    for url in [
+        space.get_absolute_url(),
+        session.get_absolute_url(),
+        session.get_absolute_url() + "esitys/1/",
+        session.get_absolute_url() + "yhteenveto/",
+        space.get_absolute_url() + "poista/",
+        "/tiimi/" + "x" * 43 + "/",
+    ]:
+        page.goto(live_server.url + url)
+        checker.assert_accessible(f"{url} @ 375")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375, url
+    checker.assert_clean_console()

@@ -1,0 +1,50 @@
+"""The session page (and its summary) run the same number of queries for 10 and 60 questions."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.toolkit.team_support import start_session, workbook_of_size
+from toolkit import services
+
+pytestmark = pytest.mark.django_db
+
+# Session page: space, session, workbook page, answers, previous session and its answers, plus the site
+# chrome of base.html (site, navigation, footer settings). The space page also records activity.
+PINNED = {"session": 10, "summary": 10, "space": 7}
+
+
+def count(client, url):
+    client.get(url)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+def answer_all(session, workbook):
+    for q in workbook.questions:
+        text = q.scale_values[0] if q.kind == "scale" else q.choices[0] if q.kind == "choice" else "Vastaus"
+        services.workbook_answer_save(session=session, question=q, text=text, base_version=0)
+
+
+def measure(client, n):
+    workbook_of_size(n)
+    workbook = services.workbook_get()
+    space, first = start_session()
+    answer_all(first, workbook)
+    second = services.workbook_session_start(space=space)
+    answer_all(second, workbook)
+    second.space = space
+    return {
+        "session": count(client, second.get_absolute_url()),
+        "summary": count(client, second.get_absolute_url() + "yhteenveto/"),
+        "space": count(client, space.get_absolute_url()),
+    }
+
+
+def test_session_page_queries_do_not_grow_with_questions(client, demo_site):
+    small = measure(client, 10)
+    large = measure(client, 60)
+    assert small == large
+    assert small == PINNED

@@ -82,7 +82,7 @@ def draw_png(motif: str, seed: str) -> bytes:
     image = PILImage.new("RGB", SIZE, INK)
     MOTIFS[motif](ImageDraw.Draw(image), rnd)
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    image.save(buffer, format="PNG")
     return buffer.getvalue()
 
 

@@ -29,8 +29,8 @@ TASK_NAME = "Moderaattorin hyväksyntä"
 
 # (username, first name, last name, group, environment variable holding the password)
 DEMO_USERS = [
-    ("toimittaja", "Tiina", "Toimittaja", EDITORS, "VALOA_EDITOR_PASSWORD"),
-    ("moderaattori", "Mikko", "Moderaattori", MODERATORS, "VALOA_MODERATOR_PASSWORD"),
+    ("tiina.toimittaja", "Tiina", "Toimittaja", EDITORS, "VALOA_EDITOR_PASSWORD"),
+    ("mikko.moderaattori", "Mikko", "Moderaattori", MODERATORS, "VALOA_MODERATOR_PASSWORD"),
 ]
 
 _PAGE_PERMISSIONS = {

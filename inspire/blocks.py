@@ -1,5 +1,6 @@
 """Story bodies: headed sections (Haaste, Mitä teimme, Tulokset, Opit) on top of the shared blocks."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -63,7 +64,7 @@ class StorySectionBlock(blocks.StructBlock):
         value = super().clean(value)
         if value.get("kind") == "other" and not value.get("custom_heading"):
             raise StructBlockValidationError(
-                block_errors={"custom_heading": blocks.BlockValidationError(_("Kirjoita osion otsikko."))}
+                block_errors={"custom_heading": ValidationError(_("Kirjoita osion otsikko."))}
             )
         return value
 

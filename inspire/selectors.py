@@ -4,13 +4,15 @@ Stories are three concrete page types with their own tables. Listing, filtering 
 single `Page` queryset: each filter becomes one `pk IN (subquery)` per page type, and the fields a card
 needs (date, lead, organisation, hero image) are pulled from whichever type's table matches with
 `Coalesce` over the reverse one-to-one joins. A page of cards then costs one query, plus one for the
-organisations and two for the images and their renditions, whatever the number or mix of stories.
+organisations and one for the images with their renditions, whatever the number or mix of stories.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -116,20 +118,44 @@ class StoryCard:
     image: Any
 
 
+def _any_story(story_ids: list[int], field: str) -> Q:
+    """`<field>` of any of these stories, as an always-executed subquery per story type (never an empty IN)."""
+    return reduce(
+        or_,
+        (Q(pk__in=model.objects.filter(pk__in=story_ids).values(field)) for model in STORY_MODELS),
+    )
+
+
 def story_cards(pages: Iterable[Page]) -> list[StoryCard]:
-    """Cards for annotated story pages: two or three more queries, whatever the number of pages."""
+    """Cards for annotated story pages: two more queries, whatever the number of pages or their images.
+
+    The organisations come in one query; the images with their card renditions in another (renditions
+    joined to their images). Both run even when no card has an image or organisation, so the count is
+    the same for any mix of content. Only an image shown for the very first time costs one extra query,
+    before its renditions exist.
+    """
     pages = list(pages)
     if not pages:
         return []
     kinds = _kind_by_content_type_id()
-    org_ids = {p.story_organisation_id for p in pages if p.story_organisation_id}
-    image_ids = {p.story_hero_image_id for p in pages if p.story_hero_image_id}
-    organisations = Organisation.objects.in_bulk(org_ids) if org_ids else {}
-    images = (
-        get_image_model().objects.filter(pk__in=image_ids).prefetch_renditions(*CARD_IMAGE_SPECS).in_bulk()
-        if image_ids
-        else {}
-    )
+    story_ids = [p.pk for p in pages]
+    organisations = {
+        org.pk: org for org in Organisation.objects.filter(_any_story(story_ids, "organisation_id"))
+    }
+    Image = get_image_model()
+    Rendition = Image.get_rendition_model()
+    images: dict[int, Any] = {}
+    hero_images = Image.objects.filter(_any_story(story_ids, "hero_image_id")).values("pk")
+    for rendition in Rendition.objects.filter(
+        image__in=hero_images, filter_spec__in=CARD_IMAGE_SPECS
+    ).select_related("image"):
+        image = images.setdefault(rendition.image_id, rendition.image)
+        if not hasattr(image, "prefetched_renditions"):
+            image.prefetched_renditions = []
+        image.prefetched_renditions.append(rendition)
+    missing = {p.story_hero_image_id for p in pages if p.story_hero_image_id} - set(images)
+    if missing:
+        images.update(Image.objects.in_bulk(missing))
     return [
         StoryCard(
             page=p,

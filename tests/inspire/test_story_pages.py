@@ -129,10 +129,12 @@ def test_hero_alt_text_is_required_with_a_hero_image(demo_site):
 
 def test_section_block_needs_a_heading_for_other_sections():
     block = StorySectionBlock()
-    value = block.to_python({"kind": "other", "custom_heading": "", "content": []})
-    with pytest.raises(StructBlockValidationError):
+    content = [{"type": "paragraph", "value": "<p>Teksti.</p>"}]
+    value = block.to_python({"kind": "other", "custom_heading": "", "content": content})
+    with pytest.raises(StructBlockValidationError) as error:
         block.clean(value)
-    value = block.to_python({"kind": "other", "custom_heading": "Jatko", "content": []})
+    assert "custom_heading" in error.value.block_errors
+    value = block.to_python({"kind": "other", "custom_heading": "Jatko", "content": content})
     assert block.clean(value).heading_text() == "Jatko"
     assert block.to_python({"kind": "lessons", "custom_heading": "", "content": []}).heading_text() == "Opit"
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from inspire.models import InsightPage, InspireIndexPage
+from inspire.models import ExperimentPage, InsightPage, InspireIndexPage
 from inspire.moderation import DEMO_USERS, TASK_NAME, WORKFLOW_NAME, ensure_demo_users
 from tests import factories
 
@@ -197,3 +197,18 @@ def test_the_demo_command_is_idempotent_for_the_workflow(index):
     assert Workflow.objects.filter(name=WORKFLOW_NAME).count() == 1
     assert GroupApprovalTask.objects.filter(name=TASK_NAME).count() == 1
     assert Page.objects.get(pk=index.pk).specific.get_workflow().name == WORKFLOW_NAME
+
+
+def test_story_editor_renders_with_tools_and_sections(client, moderator):
+    story = ExperimentPage.objects.get(slug="oppimistuokio-perjantaisin")
+    client.force_login(moderator)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=(story.pk,)))
+    assert response.status_code == 200
+    html = response.content.decode()
+    for label in (
+        "Käytetyt työkalut",
+        "Hypoteesi",
+        "Pääkuvan vaihtoehtoinen teksti",
+        "story_tool_links-TOTAL_FORMS",
+    ):
+        assert label.lower() in html.lower(), label

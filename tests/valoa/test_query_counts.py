@@ -13,7 +13,7 @@ PINNED = {
     "/": 10,
     "/aloita/": 12,
     "/tyokalut/": 12,
-    "/innostu/": 12,
+    "/innostu/": 20,
     "/palaute/": 10,
     "/tietoa/": 10,
 }

@@ -1,0 +1,200 @@
+"""Reading stories across the three page types in a fixed number of queries.
+
+Stories are three concrete page types with their own tables. Listing, filtering and ordering happen on a
+single `Page` queryset: each filter becomes one `pk IN (subquery)` per page type, and the fields a card
+needs (date, lead, organisation, hero image) are pulled from whichever type's table matches with
+`Coalesce` over the reverse one-to-one joins. A page of cards then costs one query, plus one for the
+organisations and one for the images with their renditions, whatever the number or mix of stories.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import F, Q, QuerySet
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from inspire.models import CaseStudyPage, ExperimentPage, InsightPage, Organisation, StoryToolLink
+
+# URL value, model, label for one story, label for the filter (plural).
+KINDS = [
+    ("tapausesimerkki", CaseStudyPage, _("Tapausesimerkki"), _("Tapausesimerkit")),
+    ("kokeilu", ExperimentPage, _("Kokeilu"), _("Kokeilut")),
+    ("oivallus", InsightPage, _("Oivallus"), _("Oivallukset")),
+]
+STORY_MODELS = [model for _slug, model, _label, _plural in KINDS]
+KIND_MODELS = {slug: model for slug, model, _label, _plural in KINDS}
+
+# The renditions story cards use (templates/inspire/includes/story_card.html); prefetched with the images.
+# The strings must match the tag's own filter specs exactly, or each card would query on its own.
+CARD_IMAGE_SPECS = [
+    "format-webp|fill-400x225",
+    "format-webp|fill-800x450",
+    "format-jpeg|fill-400x225",
+    "format-jpeg|fill-800x450",
+]
+
+
+@dataclass(frozen=True)
+class Kind:
+    slug: str
+    label: str
+
+
+def kind_for_model(model: type) -> Kind | None:
+    for slug, kind_model, label, _plural in KINDS:
+        if issubclass(model, kind_model):
+            return Kind(slug, str(label))
+    return None
+
+
+def _kind_by_content_type_id() -> dict[int, Kind]:
+    # ContentType.objects caches per process: no query after the first request.
+    return {
+        ContentType.objects.get_for_model(model).pk: Kind(slug, str(label))
+        for slug, model, label, _plural in KINDS
+    }
+
+
+def _coalesce(field: str):
+    return Coalesce(*[F(f"{model._meta.model_name}__{field}") for model in STORY_MODELS])
+
+
+def story_queryset(
+    *,
+    index: Page | None,
+    siblings_of: Page | None = None,
+    kind: str | None = None,
+    theme=None,
+    phase=None,
+    organisation=None,
+    any_themes: Iterable | None = None,
+) -> QuerySet:
+    """Live, public stories under `index` (or beside `siblings_of`), newest first, annotated for cards."""
+    models = [KIND_MODELS[kind]] if kind else STORY_MODELS
+    # sibling_of() needs no query for the parent: it filters on the page's own tree path.
+    base = Page.objects.sibling_of(siblings_of) if siblings_of is not None else Page.objects.child_of(index)
+    queryset = (
+        base.live().public().filter(content_type__in=[ContentType.objects.get_for_model(m) for m in models])
+    )
+    any_themes = list(any_themes) if any_themes is not None else None
+    if theme is not None or phase is not None or organisation is not None or any_themes is not None:
+        matches = Q()
+        for model in models:
+            sub = model.objects.all()
+            if theme is not None:
+                sub = sub.filter(themes=theme)
+            if phase is not None:
+                sub = sub.filter(phases=phase)
+            if organisation is not None:
+                sub = sub.filter(organisation=organisation)
+            if any_themes is not None:
+                sub = sub.filter(themes__in=any_themes)
+            matches |= Q(pk__in=sub.values("pk"))
+        queryset = queryset.filter(matches)
+    return queryset.annotate(
+        story_date=_coalesce("story_date"),
+        story_intro=_coalesce("intro"),
+        story_organisation_id=_coalesce("organisation_id"),
+        story_hero_image_id=_coalesce("hero_image_id"),
+    ).order_by("-story_date", "-first_published_at", "-pk")
+
+
+@dataclass
+class StoryCard:
+    page: Page
+    kind: Kind | None
+    date: Any
+    intro: str
+    organisation: Organisation | None
+    image: Any
+
+
+def _any_story(story_ids: list[int], field: str) -> Q:
+    """`<field>` of any of these stories, as an always-executed subquery per story type (never an empty IN)."""
+    return reduce(
+        or_,
+        (Q(pk__in=model.objects.filter(pk__in=story_ids).values(field)) for model in STORY_MODELS),
+    )
+
+
+def story_cards(pages: Iterable[Page]) -> list[StoryCard]:
+    """Cards for annotated story pages: two more queries, whatever the number of pages or their images.
+
+    The organisations come in one query; the images with their card renditions in another (renditions
+    joined to their images). Both run even when no card has an image or organisation, so the count is
+    the same for any mix of content. Only an image shown for the very first time costs one extra query,
+    before its renditions exist.
+    """
+    pages = list(pages)
+    if not pages:
+        return []
+    kinds = _kind_by_content_type_id()
+    story_ids = [p.pk for p in pages]
+    organisations = {
+        org.pk: org for org in Organisation.objects.filter(_any_story(story_ids, "organisation_id"))
+    }
+    Image = get_image_model()
+    Rendition = Image.get_rendition_model()
+    images: dict[int, Any] = {}
+    hero_images = Image.objects.filter(_any_story(story_ids, "hero_image_id")).values("pk")
+    for rendition in Rendition.objects.filter(
+        image__in=hero_images, filter_spec__in=CARD_IMAGE_SPECS
+    ).select_related("image"):
+        image = images.setdefault(rendition.image_id, rendition.image)
+        if not hasattr(image, "prefetched_renditions"):
+            image.prefetched_renditions = []
+        image.prefetched_renditions.append(rendition)
+    missing = {p.story_hero_image_id for p in pages if p.story_hero_image_id} - set(images)
+    if missing:
+        images.update(Image.objects.in_bulk(missing))
+    return [
+        StoryCard(
+            page=p,
+            kind=kinds.get(p.content_type_id),
+            date=p.story_date,
+            intro=p.story_intro or p.search_description,
+            organisation=organisations.get(p.story_organisation_id),
+            image=images.get(p.story_hero_image_id),
+        )
+        for p in pages
+    ]
+
+
+def organisations_with_stories(*, index: Page) -> QuerySet:
+    """Organisations that have at least one live story under `index`: the only ones worth offering."""
+    matches = Q()
+    for model in STORY_MODELS:
+        matches |= Q(pk__in=model.objects.child_of(index).live().values("organisation"))
+    return Organisation.objects.filter(matches).order_by("name")
+
+
+def tool_links_for_story(page: Page) -> QuerySet:
+    return (
+        StoryToolLink.objects.filter(page=page, tool__live=True)
+        .select_related("tool")
+        .only("note", "sort_order", "page_id", "tool__title", "tool__url_path", "tool__intro")
+        .order_by("sort_order")
+    )
+
+
+def story_links_for_tool(tool: Page, *, limit: int = 6) -> list[tuple[Page, Kind | None]]:
+    """The live, public stories that name `tool` as used, newest first: one query (plus public())."""
+    story_ids = StoryToolLink.objects.filter(tool=tool).values("page_id")
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(pk__in=story_ids)
+        .only("title", "url_path", "content_type_id", "path", "depth")
+        .order_by("-first_published_at")[:limit]
+    )
+    kinds = _kind_by_content_type_id()
+    return [(page, kinds.get(page.content_type_id)) for page in pages]

@@ -1,4 +1,23 @@
-from .pages import AssessmentPage, StartPage, ToolIndexPage, ToolPage, WorkbookPage
+from .pages import (
+    AssessmentPage,
+    Format,
+    StartPage,
+    ToolIndexPage,
+    ToolPage,
+    ToolPageRelatedTool,
+    ToolPageWorkTemplate,
+    WorkbookPage,
+)
 from .team import TeamSpace
 
-__all__ = ["AssessmentPage", "StartPage", "TeamSpace", "ToolIndexPage", "ToolPage", "WorkbookPage"]
+__all__ = [
+    "AssessmentPage",
+    "Format",
+    "StartPage",
+    "TeamSpace",
+    "ToolIndexPage",
+    "ToolPage",
+    "ToolPageRelatedTool",
+    "ToolPageWorkTemplate",
+    "WorkbookPage",
+]

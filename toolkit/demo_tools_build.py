@@ -90,5 +90,6 @@ def _work_template(tool: dict):
     document = Document(title=title)
     document.file.save(f"tyopohja-{slugify(tool['slug'])}.pdf", ContentFile(pdf), save=False)
     document._set_document_file_metadata()  # size and hash, as the admin upload form sets them
+    document.file.close()
     document.save()
     return document

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from django.core.files.base import ContentFile
 from django.utils.text import slugify
 from wagtail.documents import get_document_model

@@ -126,7 +126,7 @@ def test_invalid_parameters_are_reported_and_ignored(client, index, params):
     response = client.get(URL, params)
     assert response.status_code == 200
     html = response.content.decode()
-    if "page" not in params and "q" not in params or params.get("q") == "x" * 500:
+    if ("page" not in params and "q" not in params) or params.get("q") == "x" * 500:
         assert "Osa suodattimista ohitettiin" in html
     assert "<script>" not in html.split('id="main"', 1)[1]
 

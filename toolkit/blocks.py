@@ -16,7 +16,7 @@ class Grouping(models.TextChoices):
 
 class StepStructValue(blocks.StructValue):
     def grouping_label(self) -> str:
-        return Grouping(self.get("grouping") or Grouping.ALL).label
+        return str(dict(Grouping.choices).get(self.get("grouping"), ""))
 
 
 class StepBlock(blocks.StructBlock):

@@ -24,13 +24,19 @@ def build_tools(demo: DemoContext, index: ToolIndexPage) -> None:
         demo.pages[f"tool:{tool['slug']}"] = page
         if not existed:
             created.append((page, tool))
-    # Related tools point at pages that may only exist after the first pass.
-    for page, tool in created:
-        page.related_tools = [
-            ToolPageRelatedTool(tool=demo.pages[f"tool:{slug}"], sort_order=order)
-            for order, slug in enumerate(tool.get("related", []))
-        ]
-        page.save_revision().publish()
+    # Related tools point at pages that may only exist after the first pass. Publishing every page a second
+    # time would double the demo build; the rows go in directly and the live revision is brought in line,
+    # so an editor who opens the page sees (and keeps) them.
+    ToolPageRelatedTool.objects.bulk_create(
+        ToolPageRelatedTool(page=page, tool=demo.pages[f"tool:{slug}"], sort_order=order)
+        for page, tool in created
+        for order, slug in enumerate(tool.get("related", []))
+    )
+    for page, _tool in created:
+        fresh = ToolPage.objects.get(pk=page.pk)
+        revision = fresh.latest_revision
+        revision.content = fresh.serializable_data()
+        revision.save(update_fields=["content"])
 
 
 def _tool_fields(tool: dict, demo: DemoContext) -> dict:

@@ -1,7 +1,12 @@
 """The tool card: model rules, the editor's admin form, the page a team reads and prints."""
 
+import io
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -172,19 +177,14 @@ def test_demo_tools_cover_every_phase_and_duration_range(index):
 
 
 def test_demo_tools_are_idempotent(index):
-    from django.core.management import call_command
-
     before = Page.objects.count()
-    call_command("load_demo_content", "--no-admin", stdout=__import__("io").StringIO())
+    call_command("load_demo_content", "--no-admin", stdout=io.StringIO())
     assert Page.objects.count() == before
 
 
-def test_tool_page_query_count_is_constant(client, index, django_assert_num_queries):
+def test_tool_page_query_count_is_constant(client, index):
     tool = ToolPage.objects.get(slug="tilannekuva")
     client.get(tool.url)
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     with CaptureQueriesContext(connection) as before:
         client.get(tool.url)
     for i in range(5):

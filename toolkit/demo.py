@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from toolkit import demo_assessment
-from toolkit.demo_tools import GROUPINGS, TOOLS
+from toolkit.demo_tools_build import build_tools
 from toolkit.demo_workbook import workbook_sections
-from toolkit.models import AssessmentPage, StartPage, ToolIndexPage, ToolPage, WorkbookPage
+from toolkit.models import AssessmentPage, StartPage, ToolIndexPage, WorkbookPage
 from valoa.demo.context import DemoContext
 from valoa.demo.site import build_faq
 from valoa.demo.tree import callout, ensure_page, heading, paragraph
@@ -83,41 +83,6 @@ def build(demo: DemoContext) -> None:
         search_description="Työkaluja tiimipalavereihin ja kehittämispäiviin, kesto 10 minuutista puoleen päivään.",
     )
     demo.pages["tool_index"] = index
-    for tool in TOOLS:
-        demo.pages[f"tool:{tool['slug']}"] = ensure_page(
-            index,
-            ToolPage,
-            slug=tool["slug"],
-            title=tool["title"],
-            intro=tool["intro"],
-            search_description=tool["intro"],
-            duration_minutes=tool["duration"],
-            body=_tool_body(tool),
-            m2m={
-                "phases": [demo.phases[s] for s in tool["phases"]],
-                "themes": [demo.themes[s] for s in tool["themes"]],
-            },
-        )
+    build_tools(demo, index)
+    # After the tools: the assessments recommend tools by slug.
     demo_assessment.build(demo)
-
-
-def _tool_body(tool: dict) -> list:
-    steps = "".join(
-        f"<li>{text} ({minutes} min, {GROUPINGS[grouping].lower()})</li>"
-        for text, minutes, grouping in tool["steps"]
-    )
-    return [
-        heading("Mikä"),
-        paragraph(f"<p>{tool['what']}</p>"),
-        heading("Milloin"),
-        paragraph(f"<p>{tool['when']}</p><p>Ei silloin: {tool['when_not']}</p>"),
-        heading("Mitä tarvitaan"),
-        paragraph(f"<p>{tool['materials']}</p>"),
-        heading("Miten"),
-        paragraph(f"<ol>{steps}</ol>"),
-        callout("Vinkki", f"<p>{tool['tip']}</p>"),
-        heading("Vahvuudet"),
-        paragraph(f"<p>{tool['strengths']}</p>"),
-        heading("Heikkoudet"),
-        paragraph(f"<p>{tool['weaknesses']}</p>"),
-    ]

@@ -113,6 +113,8 @@ class ToolIndexPageFactory(BasePageFactory):
 class ToolPageFactory(BasePageFactory):
     title = factory.Sequence(lambda n: f"Työkalu {n}")
     duration_minutes = 30
+    what = "<p>Menetelmä tiimin palaveriin.</p>"
+    when = "<p>Kun tiimi haluaa oppia yhdessä.</p>"
 
     class Meta:
         model = ToolPage

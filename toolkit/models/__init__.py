@@ -6,7 +6,16 @@ from .assessment import (
     AssessmentScale,
     AssessmentScaleLevel,
 )
-from .pages import AssessmentPage, StartPage, ToolIndexPage, ToolPage, WorkbookPage
+from .pages import (
+    AssessmentPage,
+    Format,
+    StartPage,
+    ToolIndexPage,
+    ToolPage,
+    ToolPageRelatedTool,
+    ToolPageWorkTemplate,
+    WorkbookPage,
+)
 from .team import TeamSpace, WorkbookAnswer, WorkbookSession
 
 __all__ = [
@@ -17,10 +26,13 @@ __all__ = [
     "AssessmentRound",
     "AssessmentScale",
     "AssessmentScaleLevel",
+    "Format",
     "StartPage",
     "TeamSpace",
     "ToolIndexPage",
     "ToolPage",
+    "ToolPageRelatedTool",
+    "ToolPageWorkTemplate",
     "WorkbookAnswer",
     "WorkbookPage",
     "WorkbookSession",

@@ -1,18 +1,50 @@
 """The way in (Aloita), the toolkit (Työkalut) and the team tools' pages."""
 
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Prefetch
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import StreamField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from toolkit.assessment_blocks import StatementGroup, StatementsStreamBlock, statement_groups
 from toolkit.assessment_forms import AssessmentPageForm
+from toolkit.blocks import ListStreamBlock, StepsStreamBlock
 from toolkit.workbook_blocks import WorkbookStreamBlock
 from valoa.blocks import BodyStreamBlock
-from valoa.models import BasePage
+from valoa.models import BasePage, Phase, Theme
+
+# What a listing of tools needs from each row (pageurl needs url_path; specific paths need depth and path).
+LISTING_FIELDS = ("title", "url_path", "intro", "duration_minutes", "path", "depth", "locale")
+
+TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+
+
+class Format(models.TextChoices):
+    """How a tool can be run; stored as one boolean per format on ToolPage so the finder filters in SQL."""
+
+    IN_PERSON = "lahi", _("Lähitapaaminen")
+    REMOTE = "eta", _("Etätapaaminen")
+    HYBRID = "hybridi", _("Hybriditapaaminen")
+
+    @property
+    def field_name(self) -> str:
+        return {"lahi": "format_in_person", "eta": "format_remote", "hybridi": "format_hybrid"}[self.value]
 
 
 class SectionPage(BasePage):
@@ -55,41 +87,148 @@ class ToolIndexPage(SectionPage):
     class Meta:
         verbose_name = _("työkalujen hakemisto")
 
+    page_size = 12
+
     def get_context(self, request, *args, **kwargs):
+        from toolkit.forms import ToolFinderForm  # forms import the models
+
         context = super().get_context(request, *args, **kwargs)
-        context["tools"] = (
-            ToolPage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by("title")
-            .only("title", "url_path", "intro", "duration_minutes", "path", "depth")
+        phases = list(Phase.objects.filter(locale_id=self.locale_id).only("name", "slug"))
+        themes = list(Theme.objects.filter(locale_id=self.locale_id).only("name", "slug"))
+        form = ToolFinderForm(request.GET or None, phases=phases, themes=themes)
+        tools = ToolPage.objects.child_of(self).live().public().filter(form.tool_q())
+        query = form.filters.get("q")
+        if query:
+            # Wagtail search (Finnish stemming on PostgreSQL) finds the matching tools; the structured
+            # filters then apply to those ids in the same SQL query as the page of results.
+            matches = ToolPage.objects.child_of(self).live().search(query, order_by_relevance=False)
+            tools = tools.filter(pk__in=[page.pk for page in matches])
+        tools = (
+            tools.order_by("title")
+            .only(
+                *LISTING_FIELDS,
+                "group_size_min",
+                "group_size_max",
+                "format_in_person",
+                "format_remote",
+                "format_hybrid",
+            )
+            .prefetch_related(Prefetch("phases", queryset=Phase.objects.only("name", "slug", "sort_order")))
+        )
+        paginator = Paginator(tools, self.page_size)
+        results = paginator.get_page(request.GET.get("page"))
+        params = request.GET.copy()
+        params.pop("page", None)
+        context.update(
+            finder=form,
+            results=results,
+            result_count=paginator.count,
+            query_string=params.urlencode(),
         )
         return context
 
 
 class ToolPage(BasePage):
-    """A method a team can run in a meeting it already has."""
+    """A method a team can run in a meeting it already has: the owner's tool card, in the owner's order."""
 
     duration_minutes = models.PositiveSmallIntegerField(
         _("kesto (min)"),
         validators=[MinValueValidator(1), MaxValueValidator(60 * 24)],
         help_text=_("Kuinka kauan työkalun käyttö kestää tapaamisessa."),
     )
+    preparation_minutes = models.PositiveSmallIntegerField(
+        _("valmistelu (min)"),
+        default=0,
+        blank=True,
+        validators=[MaxValueValidator(60 * 24)],
+        help_text=_("Vetäjän valmisteluun kuluva aika. 0, jos valmistelua ei tarvita."),
+    )
+    group_size_min = models.PositiveSmallIntegerField(
+        _("ryhmän koko vähintään"), default=1, validators=[MinValueValidator(1), MaxValueValidator(500)]
+    )
+    group_size_max = models.PositiveSmallIntegerField(
+        _("ryhmän koko enintään"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(500)],
+        help_text=_("Jätä tyhjäksi, jos ryhmän koolla ei ole ylärajaa."),
+    )
+    format_in_person = models.BooleanField(_("lähitapaaminen"), default=True)
+    format_remote = models.BooleanField(_("etätapaaminen"), default=False)
+    format_hybrid = models.BooleanField(_("hybriditapaaminen"), default=False)
+
+    what = RichTextField(
+        _("mikä"), features=TEXT_FEATURES, default="", help_text=_("Mikä työkalu on ja mihin se johtaa.")
+    )
+    when = RichTextField(
+        _("milloin"), features=TEXT_FEATURES, default="", help_text=_("Milloin työkalua kannattaa käyttää.")
+    )
+    when_not = RichTextField(
+        _("milloin ei"), features=TEXT_FEATURES, blank=True, help_text=_("Milloin työkalu ei sovi.")
+    )
+    materials = StreamField(ListStreamBlock(), blank=True, verbose_name=_("mitä tarvitaan"))
+    steps = StreamField(StepsStreamBlock(), blank=True, verbose_name=_("miten"))
+    tip = RichTextField(_("vinkki"), features=TEXT_FEATURES, blank=True)
+    strengths = StreamField(ListStreamBlock(), blank=True, verbose_name=_("vahvuudet"))
+    weaknesses = StreamField(ListStreamBlock(), blank=True, verbose_name=_("heikkoudet"))
+
     phases = ParentalManyToManyField(
         "valoa.Phase", blank=True, verbose_name=_("vaiheet"), related_name="tools"
     )
     themes = ParentalManyToManyField(
         "valoa.Theme", blank=True, verbose_name=_("teemat"), related_name="tools"
     )
-    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("sisältö"))
 
-    content_panels = [
+    basics_panels = [
         *BasePage.content_panels,
-        FieldPanel("duration_minutes"),
-        MultiFieldPanel([FieldPanel("phases"), FieldPanel("themes")], heading=_("Luokittelu")),
-        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("duration_minutes"), FieldPanel("preparation_minutes")]),
+                FieldRowPanel([FieldPanel("group_size_min"), FieldPanel("group_size_max")]),
+            ],
+            heading=_("Kesto ja ryhmä"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("format_in_person"), FieldPanel("format_remote"), FieldPanel("format_hybrid")],
+            heading=_("Toteutustapa"),
+            help_text=_("Valitse kaikki tavat, joilla työkalua voi käyttää."),
+        ),
+        FieldPanel("what"),
+        FieldPanel("when"),
+        FieldPanel("when_not"),
+        FieldPanel("tip"),
+        FieldPanel("strengths"),
+        FieldPanel("weaknesses"),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    steps_panels = [FieldPanel("steps")]
+    materials_panels = [
+        FieldPanel("materials"),
+        InlinePanel("work_templates", heading=_("Työpohjat"), label=_("Työpohja")),
+    ]
+    relations_panels = [
+        FieldPanel("phases", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        InlinePanel("related_tools", heading=_("Tutustu myös näihin"), label=_("Liittyvä työkalu")),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(basics_panels, heading=_("Perustiedot")),
+            ObjectList(steps_panels, heading=_("Vaiheet")),
+            ObjectList(materials_panels, heading=_("Materiaalit")),
+            ObjectList(relations_panels, heading=_("Yhteydet")),
+            ObjectList(BasePage.promote_panels, heading=_("Näkyvyys")),
+            ObjectList(Page.settings_panels, heading=_("Asetukset")),
+        ]
+    )
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("what"),
+        index.SearchField("when"),
+        index.SearchField("tip"),
+        index.SearchField("steps"),
+        index.SearchField("materials"),
+        index.FilterField("duration_minutes"),
+    ]
 
     parent_page_types = ["toolkit.ToolIndexPage"]
     subpage_types = []
@@ -97,6 +236,120 @@ class ToolPage(BasePage):
     class Meta:
         verbose_name = _("työkalu")
         verbose_name_plural = _("työkalut")
+
+    def clean(self):
+        super().clean()
+        if (
+            self.group_size_min is not None
+            and self.group_size_max is not None
+            and self.group_size_min > self.group_size_max
+        ):
+            raise ValidationError(
+                {
+                    "group_size_max": _(
+                        "Ryhmän enimmäiskoko ei voi olla pienempi kuin vähimmäiskoko (%(min)s)."
+                    )
+                    % {"min": self.group_size_min}
+                }
+            )
+
+    @property
+    def formats(self) -> list[str]:
+        """The formats the tool works in, as labels."""
+        return [
+            str(label)
+            for flag, label in (
+                (self.format_in_person, Format.IN_PERSON.label),
+                (self.format_remote, Format.REMOTE.label),
+                (self.format_hybrid, Format.HYBRID.label),
+            )
+            if flag
+        ]
+
+    @property
+    def group_size_label(self) -> str:
+        if self.group_size_max is None:
+            return _("vähintään %(min)s henkeä") % {"min": self.group_size_min}
+        if self.group_size_min == self.group_size_max:
+            return _("%(n)s henkeä") % {"n": self.group_size_min}
+        return _("%(min)s–%(max)s henkeä") % {"min": self.group_size_min, "max": self.group_size_max}
+
+    @cached_property
+    def steps_total_minutes(self) -> int:
+        return sum(block.value.get("minutes") or 0 for block in self.steps if block.block_type == "step")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = self.related_tool_pages()
+        context["work_templates"] = list(self.work_templates.select_related("document"))
+        return context
+
+    def related_tool_pages(self) -> list["ToolPage"]:
+        """Tools the editor linked from here, then tools that link here (back-links), each once, live only."""
+        linked = list(
+            ToolPageRelatedTool.objects.filter(page=self, tool__live=True)
+            .select_related("tool")
+            .only(
+                "tool__title",
+                "tool__url_path",
+                "tool__intro",
+                "tool__duration_minutes",
+                "tool__depth",
+                "tool__path",
+            )
+            .order_by("sort_order")
+        )
+        tools = [row.tool for row in linked]
+        seen = {tool.pk for tool in tools} | {self.pk}
+        backlinks = (
+            ToolPage.objects.live()
+            .filter(related_tools__tool=self)
+            .exclude(pk__in=seen)
+            .only("title", "url_path", "intro", "duration_minutes", "depth", "path")
+            .order_by("title")
+            .distinct()
+        )
+        return tools + list(backlinks)
+
+
+class ToolPageRelatedTool(Orderable):
+    """A link from one tool to another under "Tutustu myös näihin"."""
+
+    page = ParentalKey(ToolPage, on_delete=models.CASCADE, related_name="related_tools")
+    tool = models.ForeignKey(ToolPage, on_delete=models.CASCADE, related_name="+", verbose_name=_("työkalu"))
+
+    panels = [PageChooserPanel("tool", "toolkit.ToolPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("liittyvä työkalu")
+        verbose_name_plural = _("liittyvät työkalut")
+
+    def clean(self):
+        super().clean()
+        if self.tool_id and self.tool_id == self.page_id:
+            raise ValidationError({"tool": _("Työkalu ei voi viitata itseensä.")})
+
+
+class ToolPageWorkTemplate(Orderable):
+    """A downloadable work template (työpohja) of a tool, a Wagtail document."""
+
+    page = ParentalKey(ToolPage, on_delete=models.CASCADE, related_name="work_templates")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("asiakirja")
+    )
+    title = models.CharField(
+        _("nimi"), max_length=200, blank=True, help_text=_("Jätä tyhjäksi, niin asiakirjan nimi näytetään.")
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("työpohja")
+        verbose_name_plural = _("työpohjat")
+
+    @property
+    def label(self) -> str:
+        return self.title or self.document.title
 
 
 class WorkbookPage(SectionPage):

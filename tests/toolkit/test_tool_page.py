@@ -1,0 +1,197 @@
+"""The tool card: model rules, the editor's admin form, the page a team reads and prints."""
+
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from tests import factories
+from tests.factories.toolkit import ToolPageRelatedToolFactory, ToolPageWorkTemplateFactory
+from toolkit.demo_tools import TOOLS
+from toolkit.models import ToolIndexPage, ToolPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def index(demo_site):
+    return ToolIndexPage.objects.get()
+
+
+def test_group_size_minimum_above_maximum_is_an_error_on_the_field(index):
+    tool = factories.ToolPageFactory.build(group_size_min=10, group_size_max=4)
+    with pytest.raises(ValidationError) as error:
+        tool.clean()
+    assert "group_size_max" in error.value.message_dict
+
+
+def test_group_size_without_maximum_and_equal_bounds_are_valid(index):
+    factories.ToolPageFactory.build(group_size_min=10, group_size_max=None).clean()
+    factories.ToolPageFactory.build(group_size_min=2, group_size_max=2).clean()
+
+
+def test_duration_is_required(index):
+    tool = factories.ToolPageFactory(parent=index, title="Kestoton")
+    tool.duration_minutes = None
+    with pytest.raises(ValidationError) as error:
+        tool.full_clean()
+    assert "duration_minutes" in error.value.message_dict
+
+
+def _edit_form_data(tool, **overrides):
+    data = {
+        "title": tool.title,
+        "slug": tool.slug,
+        "intro": tool.intro,
+        "duration_minutes": tool.duration_minutes,
+        "preparation_minutes": 10,
+        "group_size_min": 3,
+        "group_size_max": 12,
+        "format_in_person": "on",
+        "what": rich_text("<p>Mikä se on.</p>"),
+        "when": rich_text("<p>Milloin.</p>"),
+        "when_not": rich_text(""),
+        "tip": rich_text(""),
+        "materials": streamfield([("item", {"text": "Tarralappuja"})]),
+        "steps": streamfield(
+            [
+                (
+                    "step",
+                    {"title": "", "text": rich_text("<p>Kirjoita.</p>"), "minutes": 10, "grouping": "alone"},
+                )
+            ]
+        ),
+        "strengths": streamfield([]),
+        "weaknesses": streamfield([]),
+        "work_templates": inline_formset([]),
+        "related_tools": inline_formset([]),
+        "comments": inline_formset([]),
+        "seo_title": "",
+        "search_description": "",
+        "action-publish": "action-publish",
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def test_admin_refuses_to_publish_min_above_max_with_the_error_on_the_field(admin_client, index):
+    tool = ToolPage.objects.get(slug="kokeilukortti")
+    url = f"/admin/pages/{tool.pk}/edit/"
+    response = admin_client.post(url, _edit_form_data(tool, group_size_min=20, group_size_max=5))
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert "group_size_max" in form.errors
+    assert "Ryhmän enimmäiskoko ei voi olla pienempi" in response.content.decode()
+    tool.refresh_from_db()
+    assert tool.group_size_min == 2
+
+
+def test_admin_refuses_to_publish_without_duration(admin_client, index):
+    tool = ToolPage.objects.get(slug="kokeilukortti")
+    response = admin_client.post(f"/admin/pages/{tool.pk}/edit/", _edit_form_data(tool, duration_minutes=""))
+    assert response.status_code == 200
+    assert "duration_minutes" in response.context["form"].errors
+
+
+def test_admin_publishes_a_valid_tool(admin_client, index):
+    tool = ToolPage.objects.get(slug="kokeilukortti")
+    response = admin_client.post(f"/admin/pages/{tool.pk}/edit/", _edit_form_data(tool, group_size_max=12))
+    assert response.status_code == 302, response.context["form"].errors if response.context else ""
+    tool.refresh_from_db()
+    assert (tool.group_size_min, tool.group_size_max, tool.steps_total_minutes) == (3, 12, 10)
+
+
+def test_admin_edit_form_has_the_tabs(admin_client, index):
+    tool = ToolPage.objects.get(slug="kokeilukortti")
+    html = admin_client.get(f"/admin/pages/{tool.pk}/edit/").content.decode()
+    for tab in ("Perustiedot", "Vaiheet", "Materiaalit", "Yhteydet"):
+        assert tab in html
+    # The preview renders the tool card.
+    assert admin_client.get(f"/admin/pages/{tool.pk}/edit/preview/").status_code in (200, 405)
+
+
+def test_tool_page_reads_in_the_owners_order(client, index):
+    html = client.get("/tyokalut/tilannekuva/").content.decode()
+    order = ["Mikä</h2", "Milloin</h2", "Milloin ei</h3", "Mitä tarvitaan</h2", "Miten</h2", "Vinkki</h2"]
+    order += ["Vahvuudet</h2", "Heikkoudet</h2", "Tutustu myös näihin</h2", "Työpohjat</h2"]
+    positions = [html.index(">Kesto</dt>")] + [html.index(f">{label}>") for label in order]
+    assert positions == sorted(positions)
+    assert "vaiheet yhteensä 45 min" in html
+    assert '<ol class="tool-steps">' in html
+    assert "Pareittain" in html
+
+
+def test_print_stylesheet_is_linked_on_tool_pages(client, index):
+    html = client.get("/tyokalut/tilannekuva/").content.decode()
+    assert 'toolkit-print.css" media="print"' in html
+    css = client.get("/static/css/toolkit-print.css")
+    assert css.status_code == 200
+
+
+def test_related_tools_and_back_links(client, index):
+    first = factories.ToolPageFactory(parent=index, title="Ensimmäinen")
+    second = factories.ToolPageFactory(parent=index, title="Toinen")
+    draft = factories.ToolPageFactory(parent=index, title="Luonnos", live=False)
+    ToolPageRelatedToolFactory(page=first, tool=second)
+    ToolPageRelatedToolFactory(page=first, tool=draft)
+    assert [t.title for t in first.related_tool_pages()] == ["Toinen"]
+    # The second tool links back to the first even though only the first names it.
+    assert [t.title for t in second.related_tool_pages()] == ["Ensimmäinen"]
+    html = client.get(second.url).content.decode()
+    assert f'href="{first.url}"' in html
+
+
+def test_a_tool_cannot_relate_to_itself(index):
+    tool = factories.ToolPageFactory(parent=index)
+    with pytest.raises(ValidationError):
+        ToolPageRelatedToolFactory.build(page=tool, tool=tool).full_clean()
+
+
+def test_work_templates_are_downloadable(client, index):
+    tool = factories.ToolPageFactory(parent=index, title="Pohjallinen")
+    ToolPageWorkTemplateFactory(page=tool, title="Kokeilukortin pohja")
+    html = client.get(tool.url).content.decode()
+    assert "Kokeilukortin pohja" in html
+    assert "/dokumentit/" in html
+
+
+def test_demo_tools_cover_every_phase_and_duration_range(index):
+    tools = ToolPage.objects.live().child_of(index)
+    assert tools.count() >= 12
+    assert len(TOOLS) >= 12
+    durations = {t.duration_minutes for t in tools}
+    assert min(durations) <= 10 and max(durations) >= 240
+    phases = {p.slug for t in tools for p in t.phases.all()}
+    assert phases >= {"pysahtyminen", "suunta", "kokeileminen", "vakiinnuttaminen"}
+    for tool in tools:
+        assert tool.steps and tool.materials, tool.title
+        template = tool.work_templates.select_related("document").first()
+        assert template is not None, tool.title
+        with template.document.file.open("rb") as f:
+            assert f.read(5) == b"%PDF-"
+
+
+def test_demo_tools_are_idempotent(index):
+    before = Page.objects.count()
+    call_command("load_demo_content", "--no-admin", stdout=io.StringIO())
+    assert Page.objects.count() == before
+
+
+def test_tool_page_query_count_is_constant(client, index):
+    tool = ToolPage.objects.get(slug="tilannekuva")
+    client.get(tool.url)
+    with CaptureQueriesContext(connection) as before:
+        client.get(tool.url)
+    for i in range(5):
+        other = factories.ToolPageFactory(parent=index, title=f"Lisä {i}")
+        ToolPageRelatedToolFactory(page=tool, tool=other, sort_order=10 + i)
+        ToolPageRelatedToolFactory(page=other, tool=tool)
+        ToolPageWorkTemplateFactory(page=tool)
+    with CaptureQueriesContext(connection) as after:
+        client.get(tool.url)
+    assert len(after.captured_queries) == len(before.captured_queries)

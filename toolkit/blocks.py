@@ -1,0 +1,66 @@
+"""StreamField blocks of the tool card: the steps (Miten) and the short lists (Mitä, Vahvuudet, Heikkoudet)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+
+class Grouping(models.TextChoices):
+    """How the group works during a step: from alone to pairs to small groups to everyone together."""
+
+    ALONE = "alone", _("Yksin")
+    PAIRS = "pairs", _("Pareittain")
+    SMALL_GROUPS = "small_groups", _("Pienryhmissä")
+    ALL = "all", _("Koko ryhmä")
+
+
+class StepStructValue(blocks.StructValue):
+    def grouping_label(self) -> str:
+        return str(dict(Grouping.choices).get(self.get("grouping"), ""))
+
+
+class StepBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Otsikko"), max_length=120, required=False)
+    text = blocks.RichTextBlock(label=_("Ohje"), features=["bold", "italic", "link", "ul"])
+    minutes = blocks.IntegerBlock(label=_("Minuutteja"), min_value=0, max_value=600)
+    grouping = blocks.ChoiceBlock(label=_("Työskentelytapa"), choices=Grouping.choices, default=Grouping.ALL)
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Vaihe")
+        template = "toolkit/blocks/step_block.html"
+        description = _("Yksi työskentelyn vaihe: ohje, kesto minuutteina ja ryhmittely.")
+        value_class = StepStructValue
+        preview_value = {
+            "title": "Hiljainen kirjoittaminen",
+            "text": "<p>Jokainen kirjoittaa 3–5 havaintoa omille lapuilleen.</p>",
+            "minutes": 10,
+            "grouping": Grouping.ALONE,
+        }
+
+
+class StepsStreamBlock(blocks.StreamBlock):
+    step = StepBlock()
+
+    class Meta:
+        template = "toolkit/blocks/steps.html"
+
+
+class ListItemBlock(blocks.StructBlock):
+    """One line of a short list: a material, a strength or a weakness."""
+
+    text = blocks.CharBlock(label=_("Teksti"), max_length=300)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Kohta")
+        template = "toolkit/blocks/list_item_block.html"
+        description = _("Yksi luettelon kohta, esimerkiksi tarvike tai vahvuus.")
+        preview_value = {"text": "Tarralappuja ja kyniä"}
+
+
+class ListStreamBlock(blocks.StreamBlock):
+    item = ListItemBlock()
+
+    class Meta:
+        template = "toolkit/blocks/list.html"

@@ -1,0 +1,100 @@
+"""Turn the demo tools (toolkit/demo_tools.py) into ToolPages with steps, materials and a generated work template."""
+
+from __future__ import annotations
+
+from django.core.files.base import ContentFile
+from django.utils.text import slugify
+from wagtail.documents import get_document_model
+from wagtail.rich_text import RichText
+
+from toolkit.demo_tools import TOOLS
+from toolkit.models import ToolIndexPage, ToolPage, ToolPageRelatedTool, ToolPageWorkTemplate
+from toolkit.worksheet_pdf import worksheet_pdf
+from valoa.demo.context import DemoContext
+from valoa.demo.tree import ensure_page
+
+FORMAT_FIELDS = {"lahi": "format_in_person", "eta": "format_remote", "hybridi": "format_hybrid"}
+
+
+def build_tools(demo: DemoContext, index: ToolIndexPage) -> None:
+    created: list[tuple[ToolPage, dict]] = []
+    for tool in TOOLS:
+        existed = index.get_children().filter(slug=tool["slug"]).exists()
+        page = ensure_page(index, ToolPage, slug=tool["slug"], **_tool_fields(tool, demo))
+        demo.pages[f"tool:{tool['slug']}"] = page
+        if not existed:
+            created.append((page, tool))
+    # Related tools point at pages that may only exist after the first pass. Publishing every page a second
+    # time would double the demo build; the rows go in directly and the live revision is brought in line,
+    # so an editor who opens the page sees (and keeps) them.
+    ToolPageRelatedTool.objects.bulk_create(
+        ToolPageRelatedTool(page=page, tool=demo.pages[f"tool:{slug}"], sort_order=order)
+        for page, tool in created
+        for order, slug in enumerate(tool.get("related", []))
+    )
+    for page, _tool in created:
+        fresh = ToolPage.objects.get(pk=page.pk)
+        revision = fresh.latest_revision
+        revision.content = fresh.serializable_data()
+        revision.save(update_fields=["content"])
+
+
+def _tool_fields(tool: dict, demo: DemoContext) -> dict:
+    group_min, group_max = tool["group"]
+    return {
+        "title": tool["title"],
+        "intro": tool["intro"],
+        "search_description": tool["intro"],
+        "duration_minutes": tool["duration"],
+        "preparation_minutes": tool["preparation"],
+        "group_size_min": group_min,
+        "group_size_max": group_max,
+        **{field: code in tool["formats"] for code, field in FORMAT_FIELDS.items()},
+        "what": f"<p>{tool['what']}</p>",
+        "when": f"<p>{tool['when']}</p>",
+        "when_not": f"<p>{tool['when_not']}</p>",
+        "tip": f"<p>{tool['tip']}</p>",
+        "materials": _items(tool["materials"]),
+        "strengths": _items([tool["strengths"]]),
+        "weaknesses": _items([tool["weaknesses"]]),
+        "steps": [
+            (
+                "step",
+                {"title": "", "text": RichText(f"<p>{text}</p>"), "minutes": minutes, "grouping": grouping},
+            )
+            for text, minutes, grouping in tool["steps"]
+        ],
+        "work_templates": [ToolPageWorkTemplate(document=_work_template(tool), sort_order=0)],
+        "m2m": {
+            "phases": [demo.phases[s] for s in tool["phases"]],
+            "themes": [demo.themes[s] for s in tool["themes"]],
+        },
+    }
+
+
+def _items(texts: list[str]) -> list[tuple[str, dict]]:
+    return [("item", {"text": text}) for text in texts]
+
+
+def _work_template(tool: dict):
+    """The tool's printable work template as a Wagtail document; found by title on a second run."""
+    Document = get_document_model()
+    title = f"Työpohja: {tool['title']}"
+    existing = Document.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    sections = [
+        ("Mikä", [tool["what"]]),
+        *[
+            (f"{n}. vaihe ({minutes} min)", [text])
+            for n, (text, minutes, _grouping) in enumerate(tool["steps"], 1)
+        ],
+        ("Sovitut seuraavat askeleet", ["Mitä teemme, kuka vastaa ja milloin palaamme asiaan?"]),
+    ]
+    pdf = worksheet_pdf(tool["title"], sections, writing_lines=2)
+    document = Document(title=title)
+    document.file.save(f"tyopohja-{slugify(tool['slug'])}.pdf", ContentFile(pdf), save=False)
+    document._set_document_file_metadata()  # size and hash, as the admin upload form sets them
+    document.file.close()
+    document.save()
+    return document

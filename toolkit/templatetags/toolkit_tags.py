@@ -1,0 +1,50 @@
+"""Toolkit template tags: "recommended for your phase" lists with a fixed number of queries."""
+
+from __future__ import annotations
+
+from django import template
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
+
+from toolkit.models import ToolPage
+from valoa.models import Phase
+
+register = template.Library()
+
+
+@register.inclusion_tag("toolkit/includes/recommended_tools.html", takes_context=True)
+def recommended_tools(context, per_phase: int = 3, heading_level: int = 2):
+    """A few tools per journey phase: 3 queries (phases, view restrictions, tools) however many tools exist."""
+    page = context.get("page")
+    locale_id = getattr(page, "locale_id", None)
+    phases = Phase.objects.filter(locale_id=locale_id) if locale_id else Phase.objects.all()
+    phases = list(phases.only("name", "slug", "summary", "sort_order"))
+    Through = ToolPage.phases.through
+    rows = (
+        Through.objects.filter(
+            phase__in=[p.pk for p in phases],
+            toolpage__in=ToolPage.objects.live().public().values("pk"),
+        )
+        .annotate(rank=Window(RowNumber(), partition_by=F("phase_id"), order_by=F("toolpage__title").asc()))
+        .filter(rank__lte=per_phase)
+        .select_related("toolpage")
+        .only(
+            "phase_id",
+            "toolpage__title",
+            "toolpage__url_path",
+            "toolpage__intro",
+            "toolpage__duration_minutes",
+            "toolpage__depth",
+            "toolpage__path",
+        )
+        .order_by("phase_id", "rank")
+    )
+    by_phase: dict[int, list[ToolPage]] = {}
+    for row in rows:
+        by_phase.setdefault(row.phase_id, []).append(row.toolpage)
+    return {
+        "request": context.get("request"),
+        "groups": [(phase, by_phase[phase.pk]) for phase in phases if phase.pk in by_phase],
+        "heading_tag": f"h{heading_level}",
+        "sub_heading_tag": f"h{heading_level + 1}",
+    }

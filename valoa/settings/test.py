@@ -12,3 +12,4 @@ MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_AUTOREFRESH = True  # serve from the finders; tests never run collectstatic
 WHITENOISE_USE_FINDERS = True
+PAGE_CACHE_ENABLED = False  # tests of the page cache turn it on (tests/valoa/test_page_cache.py)

@@ -38,17 +38,19 @@ def _images(ctx: BenchContext, count: int) -> list[int]:
 def generate(ctx: BenchContext, scale: float) -> None:
     rng = ctx.rng
     index = InspireIndexPage.objects.get()
+    first = Organisation.objects.count()  # a second run adds more, under new names
     orgs = Organisation.objects.bulk_create(
         [
             Organisation(name=f"Testivirasto {i}", short_name=f"TV{i}")
-            for i in range(max(1, round(ORGANISATIONS * scale)))
+            for i in range(first, first + max(1, round(ORGANISATIONS * scale)))
         ]
     )
     images = _images(ctx, max(1, round(IMAGES * min(scale, 1))))
     stories = max(1, round(STORIES * scale))
     per_kind: dict[type, list[dict]] = {kind: [] for kind in KINDS}
     start = datetime.datetime(2023, 1, 1, tzinfo=datetime.UTC)
-    for i in range(stories):
+    first = index.numchild
+    for i in range(first, first + stories):
         published = start + datetime.timedelta(hours=i * 5)
         per_kind[KINDS[i % len(KINDS)]].append(
             {

@@ -17,7 +17,7 @@ def generate(ctx: BenchContext, scale: float) -> None:
     index = ToolIndexPage.objects.get()
     tools = max(1, round(TOOLS * scale))
     rows = []
-    for i in range(tools):
+    for i in range(index.numchild, index.numchild + tools):
         rows.append(
             {
                 "title": text.tool_title(rng, i),

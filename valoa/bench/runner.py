@@ -109,7 +109,7 @@ class Bench:
         )
 
     def fetch(self, server: Gunicorn, url: str) -> tuple[int, dict[str, str], bytes]:
-        with urllib.request.urlopen(server.base_url + url, timeout=60) as response:  # noqa: S310
+        with urllib.request.urlopen(server.base_url + url, timeout=300) as response:  # noqa: S310
             return response.status, dict(response.headers), response.read()
 
     def measure(self, server: Gunicorn, name: str, mode: str, url: str, scenario: Scenario | None = None):
@@ -138,6 +138,7 @@ class Bench:
             [*command, server.base_url + url], capture_output=True, text=True, check=True
         ).stdout
         cpu_after = server.cpu_seconds()
+        server.wait_idle()
         figures = parse_wrk(output)
         result = Result(
             name=name,

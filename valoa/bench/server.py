@@ -37,6 +37,8 @@ class Gunicorn:
             str(self.workers),
             "--worker-class",
             "sync",
+            "--timeout",
+            "300",  # a slow page under load must not get its worker killed mid-measurement
             "--log-level",
             "warning",
             "--chdir",
@@ -86,6 +88,17 @@ class Gunicorn:
             if int(stat.rsplit(")", 1)[1].split()[1]) == master:
                 pids.append(int(entry.name))
         return pids
+
+    def wait_idle(self, timeout: float = 90) -> None:
+        """Let the workers finish requests a load generator left queued, before the next measurement."""
+        deadline = time.monotonic() + timeout
+        last = self.cpu_seconds()
+        while time.monotonic() < deadline:
+            time.sleep(0.5)
+            now = self.cpu_seconds()
+            if now - last < 0.05:
+                return
+            last = now
 
     def cpu_seconds(self) -> float:
         """User + system CPU time of the master and its workers so far."""

@@ -2,6 +2,7 @@
 
 import io
 import random
+import time
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -42,7 +43,9 @@ class Command(BaseCommand):
             for module in app_modules():
                 generate = getattr(module, "generate", None)
                 if generate is not None:
+                    started = time.monotonic()
                     generate(ctx, scale)
+                    self.stdout.write(f"  {module.__name__}: {time.monotonic() - started:.0f} s")
             site = Site.objects.get(is_default_site=True)
             site.site_name = f"VALOA {MARKER_KEY}={scale:g}"
             site.save()

@@ -1,5 +1,7 @@
 """The page cache: anonymous pages are served from it, and every content change is visible at once."""
 
+import io
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponse
@@ -224,3 +226,27 @@ def test_search_is_rate_limited_per_address(client, demo_site, settings):
     settings.SEARCH_RATE_LIMIT = "3/h"
     statuses = [client.get("/haku/?q=palaute").status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
+
+
+def test_clear_page_cache_command_makes_every_page_stale(client, demo_site):
+    from django.core.management import call_command
+
+    get(client, "/tietoa/")
+    assert get(client, "/tietoa/")[0][HEADER] == "hit"
+    call_command("clear_page_cache", stdout=io.StringIO())
+    assert get(client, "/tietoa/")[0][HEADER] == "miss"
+
+
+def test_query_count_header_middleware_counts_queries(db):
+    from django.db import connection
+
+    from valoa.query_count import QueryCountHeaderMiddleware
+
+    def view(request):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.execute("SELECT 2")
+        return HttpResponse("ok")
+
+    response = QueryCountHeaderMiddleware(view)(RequestFactory().get("/"))
+    assert response["X-Query-Count"] == "2"

@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run demo test test-fast browser lint format check bench clean
+.PHONY: help setup run demo test test-fast browser lint format check bench scale-check clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -57,6 +57,18 @@ format: setup ## Format the code with ruff
 check: setup ## Django's system checks and the migration check
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
+
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/valoa_bench
+BENCH_REDIS_URL ?= $(REDIS_URL)
+BENCH_ENV = DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(BENCH_REDIS_URL) CACHE_KEY_PREFIX=valoa-bench \
+	DJANGO_SETTINGS_MODULE=valoa.settings.production SECRET_KEY=bench-only-not-secret-$$(hostname)-0123456789abcdef \
+	ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=False MEDIA_ROOT=$(CURDIR)/var/bench/media
+
+bench: setup ## Benchmark every page type on a large content set (docs/performance.md; BENCH_DATABASE_URL)
+	$(BENCH_ENV) $(MANAGE) bench
+
+scale-check: setup ## Prove two app servers share PostgreSQL, Redis and media (docs/deploy.md; REDIS_URL)
+	$(BENCH_ENV) $(MANAGE) scale_check
 
 clean: ## Remove the virtual environment and local data (var/)
 	rm -rf $(VENV) var staticfiles

@@ -1,18 +1,25 @@
 """Site-wide views: search, robots.txt and the error pages."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
+from django_ratelimit.decorators import ratelimit
 from wagtail.models import Page
 
 SEARCH_PAGE_SIZE = 10
 SEARCH_MAX_QUERY_LENGTH = 200
 
 
+def search_rate(group, request):
+    return settings.SEARCH_RATE_LIMIT
+
+
 @require_GET
+@ratelimit(key="ip", rate=search_rate, method="GET", block=True)
 def search(request):
     query = request.GET.get("q", "").strip()[:SEARCH_MAX_QUERY_LENGTH].replace("\x00", "")
     results_page = None

@@ -21,11 +21,11 @@ PINNED = {
     "/innostu/": 20,
     "/innostu/?kind=kokeilu&theme=dialogi": 20,
     "/innostu/?theme=psykologinen-turvallisuus&phase=kokeileminen&page=999": 20,
-    "/innostu/paripalaute-etatiimissa/": 21,
-    "/innostu/asiakaspalvelutiimin-tilannekuva/": 21,
-    "/innostu/palaveri-ei-ole-vain-tiedonjakoa/": 21,
+    "/innostu/paripalaute-etatiimissa/": 22,  # +1: approved experiences (feedback)
+    "/innostu/asiakaspalvelutiimin-tilannekuva/": 22,  # +1: approved experiences (feedback)
+    "/innostu/palaveri-ei-ole-vain-tiedonjakoa/": 22,  # +1: approved experiences (feedback)
     "/innostu/syote/rss/": 10,
-    "/tyokalut/kokeilukortti/": 16,
+    "/tyokalut/kokeilukortti/": 20,  # the toolkit card + stories + experiences
 }
 URLS = list(PINNED)
 

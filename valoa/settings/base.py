@@ -60,6 +60,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "valoa.middleware.ValoaCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above sessions, CSRF and auth: a cached page is served without touching them (docs/performance.md).
+    "valoa.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -116,6 +118,28 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "valoa"}}
+
+# The rendition cache keeps image tags off the database after the first view (Wagtail's "renditions" alias).
+CACHES["renditions"] = {**CACHES["default"], "KEY_PREFIX": CACHES["default"].get("KEY_PREFIX", "") + "-r"}
+if not REDIS_URL:
+    CACHES["renditions"]["LOCATION"] = "valoa-renditions"
+
+# Whole pages for anonymous visitors (valoa/page_cache.py), invalidated on every publish. On by default with
+# Redis; local memory is per process, so there it is opt-in for a single process (several gunicorn workers
+# would each keep stale pages after another worker's publish).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", bool(REDIS_URL))
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(60 * 60)))
+# Benchmarks only: an X-Query-Count header on every response (valoa/query_count.py).
+if env_bool("QUERY_COUNT_HEADER", False):
+    MIDDLEWARE.insert(0, "valoa.query_count.QueryCountHeaderMiddleware")
+# Several app servers count the same visitor: the counter lives in the shared cache (Redis).
+SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "60/m")
+# Behind a load balancer REMOTE_ADDR is the balancer's: name the header it puts the client address in.
+if os.environ.get("RATELIMIT_IP_META_KEY"):
+    RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
+# Media from Django itself (a single host or the two-server check, see docs/deploy.md); production serves
+# media from object storage or the front web server.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 
 # django-ratelimit counts with atomic cache operations. Redis is atomic and shared (W001 only says it
 # is "not officially supported"); local memory is atomic per process, which is what a single dev

@@ -1,0 +1,48 @@
+"""The toolkit's part of the benchmark content: many tools, and team spaces (docs/performance.md)."""
+
+from __future__ import annotations
+
+from toolkit.models import TeamSpace, ToolIndexPage, ToolPage
+from valoa.bench import text
+from valoa.bench.context import BenchContext
+from valoa.bench.scenarios import Scenario
+from valoa.bench.tree import bulk_add_children, index_pages
+
+TOOLS = 300
+TEAM_SPACES = 200
+
+
+def generate(ctx: BenchContext, scale: float) -> None:
+    rng = ctx.rng
+    index = ToolIndexPage.objects.get()
+    tools = max(1, round(TOOLS * scale))
+    rows = []
+    for i in range(index.numchild, index.numchild + tools):
+        rows.append(
+            {
+                "title": text.tool_title(rng, i),
+                "intro": text.paragraph_text(rng, 2),
+                "search_description": text.sentence(rng),
+                "duration_minutes": rng.choice([15, 20, 30, 45, 60, 90]),
+                "body": text.body(rng),
+                "phases": [p.pk for p in rng.sample(ctx.phases, k=rng.randint(1, 2))],
+                "themes": [t.pk for t in rng.sample(ctx.themes, k=rng.randint(1, 3))],
+            }
+        )
+    ids = bulk_add_children(index, ToolPage, rows, m2m={"phases": "phases", "themes": "themes"})
+    index_pages(ToolPage, ids)
+    spaces = max(1, round(TEAM_SPACES * scale))
+    TeamSpace.objects.bulk_create([TeamSpace(name=f"Tiimi {i}") for i in range(spaces)])
+    ctx.log(f"  työkalut: {tools}, tiimien työtilat: {spaces}")
+
+
+def _tool_url(ctx) -> str:
+    tools = ToolPage.objects.live().order_by("path")
+    return tools[tools.count() // 2].get_url()
+
+
+SCENARIOS = [
+    Scenario("Aloita", lambda ctx: "/aloita/"),
+    Scenario("Työkalut (hakemisto)", lambda ctx: ToolIndexPage.objects.get().get_url()),
+    Scenario("Työkalu", _tool_url),
+]

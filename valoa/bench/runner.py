@@ -1,0 +1,235 @@
+"""Measure every scenario with wrk against gunicorn, next to a static file served by the same server."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import shutil
+import subprocess
+import tempfile
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+
+from valoa.bench.scenarios import Scenario
+from valoa.bench.server import Gunicorn, production_env
+
+# The figures the issue sets (printed next to each result, never asserted).
+TARGET_CPU_MS = 12.0
+TARGET_QUERIES = 12
+TARGET_CACHED_RPS = 1500.0
+
+
+@dataclass
+class Result:
+    name: str
+    mode: str  # "static", "uncached", "cached"
+    url: str
+    requests: int
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    cpu_ms: float
+    queries: str
+    errors: int
+    baseline_rps: float = 0.0
+
+
+def _ms(value: str, unit: str) -> float:
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+
+def parse_wrk(output: str) -> dict:
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", output, re.M))
+    p = {}
+    for key, value in latency.items():
+        number, unit = re.match(r"([\d.]+)(\w+)", value).groups()
+        p[key] = _ms(number, unit)
+    errors = 0
+    if match := re.search(r"Non-2xx or 3xx responses: (\d+)", output):
+        errors += int(match.group(1))
+    if match := re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output):
+        errors += sum(int(n) for n in match.groups())
+    return {
+        "requests": requests,
+        "rps": rps,
+        "p50": p.get("50", 0.0),
+        "p99": p.get("99", 0.0),
+        "errors": errors,
+    }
+
+
+def ensure_wrk() -> str:
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=True)  # noqa: S607
+        wrk = shutil.which("wrk")
+    if wrk is None:
+        raise RuntimeError("wrk is missing: apt-get install wrk")
+    return wrk
+
+
+class Bench:
+    def __init__(self, *, port: int, duration: int, connections: int, threads: int, workers: int, log):
+        self.port = port
+        self.duration = duration
+        self.connections = connections
+        self.threads = threads
+        self.workers = workers
+        self.log = log
+        self.wrk = ensure_wrk()
+        self.workdir = Path(tempfile.mkdtemp(prefix="valoa-bench-"))
+        self.static_root = self.workdir / "static"
+
+    def collectstatic(self, env: dict[str, str]) -> None:
+        subprocess.run(  # noqa: S603
+            [
+                str(Path(settings.BASE_DIR) / ".venv/bin/python"),
+                "manage.py",
+                "collectstatic",
+                "--noinput",
+                "-v0",
+            ],
+            cwd=settings.BASE_DIR,
+            env={**env, "STATIC_ROOT": str(self.static_root)},
+            check=True,
+        )
+
+    def server_env(self, *, cache: bool, extra: dict[str, str]) -> dict[str, str]:
+        return production_env(
+            STATIC_ROOT=str(self.static_root),
+            PAGE_CACHE_ENABLED="True" if cache else "False",
+            QUERY_COUNT_HEADER="True",
+            SEARCH_RATE_LIMIT="100000000/m",  # the load comes from one address
+            **extra,
+        )
+
+    def fetch(self, server: Gunicorn, url: str) -> tuple[int, dict[str, str], bytes]:
+        with urllib.request.urlopen(server.base_url + url, timeout=300) as response:  # noqa: S310
+            return response.status, dict(response.headers), response.read()
+
+    def measure(self, server: Gunicorn, name: str, mode: str, url: str, scenario: Scenario | None = None):
+        queries = "–"
+        for _ in range(3):  # warm: renditions, per-process caches, the page cache
+            status, headers, _body = self.fetch(server, url)
+        if status != 200:
+            raise RuntimeError(f"{url} answered {status}")
+        if mode != "static":
+            queries = headers.get("X-Query-Count", "?")
+            if mode == "cached" and headers.get("X-Page-Cache") != "hit":
+                queries += " (ei välimuistissa)"
+        command = [
+            self.wrk,
+            f"-t{self.threads}",
+            f"-c{self.connections}",
+            f"-d{self.duration}s",
+            "--latency",
+            "--timeout",
+            "10s",
+        ]
+        if scenario is not None and scenario.method != "GET":
+            command += ["-s", str(self._lua(scenario))]
+        cpu_before = server.cpu_seconds()
+        output = subprocess.run(  # noqa: S603
+            [*command, server.base_url + url], capture_output=True, text=True, check=True
+        ).stdout
+        cpu_after = server.cpu_seconds()
+        server.wait_idle()
+        figures = parse_wrk(output)
+        result = Result(
+            name=name,
+            mode=mode,
+            url=url,
+            requests=figures["requests"],
+            rps=figures["rps"],
+            p50_ms=figures["p50"],
+            p99_ms=figures["p99"],
+            cpu_ms=(cpu_after - cpu_before) * 1000 / max(figures["requests"], 1),
+            queries=queries,
+            errors=figures["errors"],
+        )
+        self.log(
+            f"  {name:<28} {mode:<9} {result.rps:>9.1f} req/s  p50 {result.p50_ms:6.1f} ms  "
+            f"p99 {result.p99_ms:7.1f} ms  CPU {result.cpu_ms:6.2f} ms/req  SQL {queries}"
+        )
+        return result
+
+    def _lua(self, scenario: Scenario) -> Path:
+        body, headers = scenario.body(self) if scenario.body else (b"", {})
+        lines = [f'wrk.method = "{scenario.method}"', f"wrk.body = [[{body.decode()}]]"]
+        lines += [f'wrk.headers["{k}"] = "{v}"' for k, v in headers.items()]
+        path = self.workdir / f"{abs(hash(scenario.name))}.lua"
+        path.write_text("\n".join(lines) + "\n")
+        return path
+
+    def run(self, scenarios: list[Scenario], urls: dict[str, str], extra_env: dict[str, str]) -> list[Result]:
+        results: list[Result] = []
+        log_file = self.workdir / "gunicorn.log"
+        env = self.server_env(cache=False, extra=extra_env)
+        self.collectstatic(env)
+        static_url = "/static/css/valoa.css"
+        self.log("Ilman sivuvälimuistia:")
+        with Gunicorn(port=self.port, env=env, workers=self.workers, log=log_file) as server:
+            baseline = self.measure(server, "Staattinen tiedosto (CSS)", "static", static_url)
+            results.append(baseline)
+            home_html = self.fetch(server, "/")[2]
+            for scenario in scenarios:
+                result = self.measure(server, scenario.name, "uncached", urls[scenario.name], scenario)
+                result.baseline_rps = baseline.rps
+                results.append(result)
+        # The home page's HTML as a static file: what a page served without any Python would cost.
+        (self.static_root / "bench").mkdir(exist_ok=True)
+        (self.static_root / "bench" / "etusivu.html").write_bytes(home_html)
+        self.log("Sivuvälimuistin kanssa:")
+        env = self.server_env(cache=True, extra=extra_env)
+        with Gunicorn(port=self.port, env=env, workers=self.workers, log=log_file) as server:
+            baseline = self.measure(server, "Staattinen tiedosto (CSS)", "static", static_url)
+            results.append(baseline)
+            html = self.measure(
+                server, "Etusivu staattisena tiedostona", "static", "/static/bench/etusivu.html"
+            )
+            html.baseline_rps = baseline.rps
+            results.append(html)
+            for scenario in scenarios:
+                if not scenario.cacheable:
+                    continue
+                result = self.measure(server, scenario.name, "cached", urls[scenario.name], scenario)
+                result.baseline_rps = baseline.rps
+                results.append(result)
+        return results
+
+
+def table(results: list[Result], *, header: str) -> str:
+    lines = [
+        header,
+        "",
+        "| Sivu | Tila | req/s | suhde staattiseen | p50 ms | p99 ms | CPU ms/pyyntö | SQL/pyyntö | virheet | tavoite |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for r in results:
+        ratio = f"1/{r.baseline_rps / r.rps:.0f}" if r.baseline_rps and r.rps else "–"
+        if r.mode == "uncached":
+            queries = int(r.queries) if r.queries.isdigit() else 999
+            ok = r.cpu_ms <= TARGET_CPU_MS and queries <= TARGET_QUERIES
+            target = f"{'✓' if ok else '✗'} ≤ {TARGET_CPU_MS:g} ms, ≤ {TARGET_QUERIES} SQL"
+        elif r.mode == "cached":
+            target = f"{'✓' if r.rps >= TARGET_CACHED_RPS else '✗'} ≥ {TARGET_CACHED_RPS:g} req/s"
+        else:
+            target = "perustaso"
+        lines.append(
+            f"| {r.name} (`{r.url}`) | {r.mode} | {r.rps:.1f} | {ratio} | {r.p50_ms:.1f} | {r.p99_ms:.1f} | "
+            f"{r.cpu_ms:.2f} | {r.queries} | {r.errors} | {target} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def write_results(text: str) -> Path:
+    directory = Path(settings.BASE_DIR) / "var" / "bench"
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"results-{datetime.datetime.now(datetime.UTC):%Y%m%dT%H%M%SZ}.md"
+    path.write_text(text)
+    return path

@@ -1,0 +1,99 @@
+"""`make bench`: generate the large content set, serve it with gunicorn and measure (docs/performance.md)."""
+
+import io
+import os
+import time
+
+import psycopg
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connections as db_connections
+
+from valoa.bench.runner import Bench, table, write_results
+from valoa.bench.scenarios import all_scenarios
+from valoa.management.commands.bench_generate import MARKER_KEY
+from valoa.page_cache import bump_generation
+
+
+class Command(BaseCommand):
+    help = "Suorituskykytesti: suuri sisältö, gunicorn tuotantoasetuksin ja wrk (vain 127.0.0.1)."
+    requires_system_checks = []
+
+    def add_arguments(self, parser):
+        parser.add_argument("--scale", type=float, default=float(os.environ.get("BENCH_SCALE", "1")))
+        parser.add_argument("--duration", type=int, default=int(os.environ.get("BENCH_DURATION", "8")))
+        parser.add_argument("--connections", type=int, default=int(os.environ.get("BENCH_CONNECTIONS", "16")))
+        parser.add_argument("--threads", type=int, default=2)
+        parser.add_argument("--workers", type=int, default=int(os.environ.get("BENCH_WORKERS", "4")))
+        parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "8110")))
+        parser.add_argument("--only", default="", help="Vain nämä skenaariot (pilkuin erotetut nimet).")
+
+    def handle(self, *args, scale, duration, connections, threads, workers, port, only, **options):
+        started = time.monotonic()
+        db = settings.DATABASES["default"]
+        if not db["ENGINE"].endswith("postgresql"):
+            raise CommandError("Suorituskykytesti tarvitsee PostgreSQL:n: aseta BENCH_DATABASE_URL.")
+        self.prepare_database(db, scale)
+        call_command("migrate", "--noinput", verbosity=0)
+        call_command("load_demo_content", "--no-admin", stdout=io.StringIO())
+        call_command("bench_generate", "--scale", str(scale), stdout=self.stdout)
+        bump_generation()  # pages cached by an earlier run of another content set
+        self.stdout.write(f"Sisältö valmis ({time.monotonic() - started:.0f} s).")
+
+        scenarios = all_scenarios()
+        if only:
+            wanted = {name.strip() for name in only.split(",")}
+            scenarios = [s for s in scenarios if s.name in wanted]
+        urls = {scenario.name: scenario.url(None) for scenario in scenarios}
+        db_connections.close_all()
+
+        bench = Bench(
+            port=port,
+            duration=duration,
+            connections=connections,
+            threads=threads,
+            workers=workers,
+            log=self.stdout.write,
+        )
+        results = bench.run(scenarios, urls, extra_env={})
+        header = (
+            f"# VALOA-suorituskykytesti {time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())}\n\n"
+            f"`wrk -t{threads} -c{connections} -d{duration}s --latency --timeout 10s`, gunicorn {workers} sync-"
+            f"workeria, valoa.settings.production, koko {scale:g}, {os.cpu_count()} ydintä, "
+            f"välimuisti {'Redis' if settings.REDIS_URL else 'paikallinen muisti'}. "
+            f"Kesto {time.monotonic() - started:.0f} s."
+        )
+        text = table(results, header=header)
+        path = write_results(text)
+        self.stdout.write("\n" + text)
+        self.stdout.write(self.style.SUCCESS(f"Tulokset: {path}"))
+
+    def prepare_database(self, db, scale):
+        """Create the bench database, or recreate it when it holds content of another scale."""
+        admin = {
+            "host": db.get("HOST") or "127.0.0.1",
+            "port": db.get("PORT") or 5432,
+            "user": db.get("USER") or "postgres",
+            "password": db.get("PASSWORD") or None,
+        }
+        name = db["NAME"]
+        with psycopg.connect(dbname="postgres", autocommit=True, **admin) as conn:
+            exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+            marker = None
+            if exists:
+                with psycopg.connect(dbname=name, **admin) as bench_db:
+                    try:
+                        row = bench_db.execute(
+                            "SELECT site_name FROM wagtailcore_site WHERE is_default_site"
+                        ).fetchone()
+                        marker = row[0] if row else None
+                    except psycopg.errors.UndefinedTable:
+                        marker = None
+            expected = f"VALOA {MARKER_KEY}={scale:g}"
+            if exists and marker not in (None, "VALOA", expected):
+                self.stdout.write(f"Tietokanta {name} on toista kokoa: luodaan uudelleen.")
+                conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+                exists = False
+            if not exists:
+                conn.execute(f'CREATE DATABASE "{name}"')

@@ -1,0 +1,223 @@
+"""`make scale-check`: two app servers on one PostgreSQL and one Redis behave as one site (docs/deploy.md).
+
+Each check gets both servers and proves one thing a second server could break. To add one (e.g. a workbook
+answer saved on one server and read on the other), write a function `check_<thing>(a, b, ctx)` that raises
+CheckFailed with a Finnish message, and append it to CHECKS.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import secrets
+import subprocess
+import sys
+import tempfile
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from http.cookies import SimpleCookie
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.images import ImageFile
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connections
+
+from valoa.bench.server import Gunicorn, production_env
+
+
+class CheckFailed(Exception):
+    pass
+
+
+@dataclass
+class Client:
+    """A tiny HTTP client that keeps cookies itself: production cookies are Secure, and this is plain HTTP
+    on loopback, where a browser's cookie jar (and urllib's) would refuse to send them back."""
+
+    base_url: str
+    cookies: dict[str, str] = field(default_factory=dict)
+
+    def request(self, path: str, *, data: dict | None = None) -> tuple[int, dict[str, str], bytes]:
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        request = urllib.request.Request(self.base_url + path, data=body)  # noqa: S310
+        if self.cookies:
+            request.add_header("Cookie", "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
+        if data is not None:
+            request.add_header("Referer", self.base_url + path)
+        opener = urllib.request.build_opener(NoRedirect)
+        try:
+            with opener.open(request, timeout=120) as response:
+                status, headers, content = response.status, response.headers, response.read()
+        except urllib.error.HTTPError as error:
+            status, headers, content = error.code, error.headers, error.read()
+        for header in headers.get_all("Set-Cookie") or []:
+            cookie = SimpleCookie(header)
+            self.cookies.update({key: morsel.value for key, morsel in cookie.items()})
+        return status, dict(headers), content
+
+    def get(self, path):
+        return self.request(path)
+
+    def post(self, path, data):
+        return self.request(path, data=data)
+
+    def csrf_from(self, html: bytes) -> str:
+        match = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+        if not match:
+            raise CheckFailed("Lomakkeelta puuttuu CSRF-tunniste.")
+        return match.group(1).decode()
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def check_publish_is_fresh_on_the_other_server(a: Gunicorn, b: Gunicorn, ctx: dict) -> str:
+    from django.contrib.auth import get_user_model
+
+    from valoa.models import ContentPage
+
+    page = ContentPage.objects.get(slug="tietoa")
+    new_title = f"Tietoa VALOA-sivustosta {secrets.token_hex(3)}"
+    # An editor's draft: not visible until published.
+    page.title = new_title
+    page.save_revision()
+    visitor = Client(b.base_url)
+    visitor.get(page.url)
+    status, headers, html = visitor.get(page.url)
+    if status != 200 or headers.get("X-Page-Cache") != "hit" or new_title.encode() in html:
+        raise CheckFailed(
+            f"Palvelin B ei tarjonnut sivua välimuistista ({status}, {headers.get('X-Page-Cache')})."
+        )
+
+    password = secrets.token_urlsafe(16)
+    username = "scale-check-editor"
+    User = get_user_model()
+    user, _created = User.objects.get_or_create(username=username, defaults={"is_superuser": True})
+    user.is_superuser = user.is_staff = True
+    user.set_password(password)
+    user.save()
+    editor = Client(a.base_url)
+    _status, _headers, login_form = editor.get("/admin/login/")
+    status, _headers, _body = editor.post(
+        "/admin/login/",
+        {"username": username, "password": password, "csrfmiddlewaretoken": editor.csrf_from(login_form)},
+    )
+    if status != 302:
+        raise CheckFailed(f"Kirjautuminen palvelimelle A epäonnistui ({status}).")
+    publish_url = f"/admin/bulk/wagtailcore/page/publish/?id={page.pk}"
+    _status, _headers, form = editor.get(publish_url)
+    status, _headers, _body = editor.post(publish_url, {"csrfmiddlewaretoken": editor.csrf_from(form)})
+    if status != 302:
+        raise CheckFailed(f"Julkaisu palvelimen A ylläpidossa epäonnistui ({status}).")
+
+    status, headers, html = visitor.get(page.url)
+    if status != 200 or new_title.encode() not in html:
+        raise CheckFailed("Palvelimella A julkaistu sivu ei näkynyt heti palvelimella B.")
+    user.delete()
+    return f"julkaistu A:lla, B näytti heti uuden otsikon (X-Page-Cache: {headers.get('X-Page-Cache')})"
+
+
+def check_rate_limit_counts_across_servers(a: Gunicorn, b: Gunicorn, ctx: dict) -> str:
+    limit = ctx["search_limit"]
+    statuses = []
+    for i in range(limit + 1):
+        server = a if i % 2 == 0 else b
+        statuses.append(Client(server.base_url).get(f"/haku/?q=tiimi{i}")[0])
+    expected = [200] * limit + [429]
+    if statuses != expected:
+        raise CheckFailed(f"Hakujen rajoitus ei laskenut yhteen: {statuses}, odotettiin {expected}.")
+    return f"{limit} hakua vuorotellen A:lle ja B:lle, seuraava sai 429"
+
+
+def check_media_written_by_one_is_served_by_the_other(a: Gunicorn, b: Gunicorn, ctx: dict) -> str:
+    from PIL import Image as PILImage
+    from wagtail.images import get_image_model
+
+    from inspire.models import CaseStudyPage
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (1400, 800), (40, 120, 90)).save(buffer, "JPEG")
+    image = get_image_model()(title="Skaalaustesti")
+    image.file = ImageFile(buffer, name=f"skaalaustesti-{secrets.token_hex(3)}.jpg")
+    image.save()
+    story = CaseStudyPage.objects.live().first()
+    story.hero_image = image
+    story.save_revision().publish()
+    # Server A renders the story and writes the image's renditions to the shared media storage.
+    status, _headers, html = Client(a.base_url).get(story.url)
+    urls = sorted(set(re.findall(rb'(/media/images/[^" ,]+)', html)))
+    if status != 200 or not urls:
+        raise CheckFailed("Palvelin A ei tuottanut kuvaversioita.")
+    for url in urls:
+        status, headers, content = Client(b.base_url).get(url.decode())
+        if status != 200 or not headers.get("Content-Type", "").startswith("image/") or not content:
+            raise CheckFailed(
+                f"Palvelin B ei tarjonnut A:n kirjoittamaa tiedostoa {url.decode()} ({status})."
+            )
+    return f"A kirjoitti {len(urls)} kuvaversiota, B tarjosi ne kaikki"
+
+
+CHECKS = [
+    check_publish_is_fresh_on_the_other_server,
+    check_rate_limit_counts_across_servers,
+    check_media_written_by_one_is_served_by_the_other,
+]
+
+
+class Command(BaseCommand):
+    help = "Kaksi sovelluspalvelinta samalla PostgreSQL:llä ja Redisillä: tuoreus, rajoitus ja media."
+    requires_system_checks = []
+
+    def add_arguments(self, parser):
+        parser.add_argument("--ports", default="8111,8112")
+
+    def handle(self, *args, ports, **options):
+        if not settings.REDIS_URL:
+            raise CommandError("Aseta REDIS_URL: palvelimet jakavat välimuistin ja rajoitukset Redisissä.")
+        if not settings.IS_POSTGRES:
+            raise CommandError("Aseta DATABASE_URL PostgreSQL-tietokantaan.")
+        call_command("migrate", "--noinput", verbosity=0)
+        call_command("load_demo_content", "--no-admin", stdout=io.StringIO())
+        connections.close_all()
+        workdir = Path(tempfile.mkdtemp(prefix="valoa-scale-"))
+        search_limit = 5
+        env = production_env(
+            STATIC_ROOT=str(workdir / "static"),
+            MEDIA_ROOT=str(settings.MEDIA_ROOT),  # the shared media directory
+            SERVE_MEDIA="True",
+            PAGE_CACHE_ENABLED="True",
+            SEARCH_RATE_LIMIT=f"{search_limit}/h",
+            CACHE_KEY_PREFIX=f"valoa-scale-{secrets.token_hex(4)}",  # fresh counters for this run
+        )
+        subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+            cwd=settings.BASE_DIR,
+            env=env,
+            check=True,
+        )
+        port_a, port_b = (int(p) for p in ports.split(","))
+        log = workdir / "gunicorn.log"
+        failed = 0
+        with (
+            Gunicorn(port=port_a, env=env, workers=2, log=log) as a,
+            Gunicorn(port=port_b, env=env, workers=2, log=log) as b,
+        ):
+            self.stdout.write(
+                f"Palvelin A {a.base_url}, palvelin B {b.base_url}, media {settings.MEDIA_ROOT}"
+            )
+            for check in CHECKS:
+                try:
+                    detail = check(a, b, {"search_limit": search_limit})
+                    self.stdout.write(self.style.SUCCESS(f"OK   {check.__name__}: {detail}"))
+                except CheckFailed as error:
+                    failed += 1
+                    self.stdout.write(self.style.ERROR(f"VIKA {check.__name__}: {error}"))
+        if failed:
+            raise CommandError(f"{failed} tarkistusta epäonnistui; palvelinten loki: {log}")
+        self.stdout.write(self.style.SUCCESS("Kaksi palvelinta toimivat yhtenä sivustona."))

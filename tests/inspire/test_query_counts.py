@@ -21,9 +21,9 @@ PINNED = {
     "/innostu/": 20,
     "/innostu/?kind=kokeilu&theme=dialogi": 20,
     "/innostu/?theme=psykologinen-turvallisuus&phase=kokeileminen&page=999": 20,
-    "/innostu/paripalaute-etatiimissa/": 22,  # +1: approved experiences (feedback)
-    "/innostu/asiakaspalvelutiimin-tilannekuva/": 22,  # +1: approved experiences (feedback)
-    "/innostu/palaveri-ei-ole-vain-tiedonjakoa/": 22,  # +1: approved experiences (feedback)
+    "/innostu/paripalaute-etatiimissa/": 23,  # +1 experiences (feedback), +1 hero rendition lookup (no rendition cache in tests)
+    "/innostu/asiakaspalvelutiimin-tilannekuva/": 23,  # +1 experiences (feedback), +1 hero rendition lookup (no rendition cache in tests)
+    "/innostu/palaveri-ei-ole-vain-tiedonjakoa/": 23,  # +1 experiences (feedback), +1 hero rendition lookup (no rendition cache in tests)
     "/innostu/syote/rss/": 10,
     "/tyokalut/kokeilukortti/": 20,  # the toolkit card + stories + experiences
 }

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 # Session page: space, session, workbook page, answers, previous session and its answers, plus the site
 # chrome of base.html (site, navigation, footer settings). The space page also records activity.
-PINNED = {"session": 10, "summary": 10, "space": 7}
+PINNED = {"session": 10, "summary": 10, "space": 8}
 
 
 def count(client, url):

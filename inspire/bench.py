@@ -81,5 +81,6 @@ def _story_url(ctx) -> str:
 
 SCENARIOS = [
     Scenario("Innostu (sivu 1)", lambda ctx: InspireIndexPage.objects.get().get_url()),
+    Scenario("Innostu (syvä sivu)", lambda ctx: f"{InspireIndexPage.objects.get().get_url()}?page=400"),
     Scenario("Tarina", _story_url),
 ]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import uuid
 
-from toolkit.models import TeamSpace, ToolIndexPage, ToolPage
+from toolkit import services
+from toolkit.models import TeamSpace, ToolIndexPage, ToolPage, WorkbookAnswer, WorkbookSession
 from valoa.bench import text
 from valoa.bench.context import BenchContext
 from valoa.bench.scenarios import Scenario
 from valoa.bench.tree import bulk_add_children, index_pages
+from valoa.models import Phase
 
 TOOLS = 300
 TEAM_SPACES = 200
@@ -47,8 +49,21 @@ def generate(ctx: BenchContext, scale: float) -> None:
     ids = bulk_add_children(index, ToolPage, rows, m2m={"phases": "phases", "themes": "themes"})
     index_pages(ToolPage, ids)
     spaces = max(1, round(TEAM_SPACES * scale))
-    TeamSpace.objects.bulk_create([TeamSpace(name=f"Tiimi {i}") for i in range(spaces)])
-    ctx.log(f"  työkalut: {tools}, tiimien työtilat: {spaces}")
+    created = TeamSpace.objects.bulk_create([TeamSpace(name=f"Tiimi {i}") for i in range(spaces)])
+    # Every space has had two workbook sessions; the first is fully answered, the second half-way.
+    questions = [question.key for question in services.workbook_get().questions]
+    sessions = WorkbookSession.objects.bulk_create(
+        [WorkbookSession(space=space, number=number) for space in created for number in (1, 2)]
+    )
+    answers = [
+        WorkbookAnswer(session=session, question_key=key, text=text.paragraph_text(rng, 2))
+        for session in sessions
+        for key in (questions if session.number == 1 else questions[: len(questions) // 2])
+    ]
+    WorkbookAnswer.objects.bulk_create(answers, batch_size=2000)
+    ctx.log(
+        f"  työkalut: {tools}, tiimien työtilat: {spaces}, työkirjakertoja: {len(sessions)}, vastauksia: {len(answers)}"
+    )
 
 
 def _block_id(rng) -> str:
@@ -82,8 +97,21 @@ def _tool_url(ctx) -> str:
     return tools[tools.count() // 2].get_url()
 
 
+def _finder_filtered_url(ctx) -> str:
+    phase = Phase.objects.order_by("sort_order").first()
+    return f"{ToolIndexPage.objects.get().get_url()}?phase={phase.slug}&time=60&format=eta"
+
+
+def _workbook_session_url(ctx) -> str:
+    session = WorkbookSession.objects.filter(number=2).select_related("space").order_by("pk").first()
+    return f"/tiimi/{session.space.token}/tyokirja/2/"
+
+
 SCENARIOS = [
     Scenario("Aloita", lambda ctx: "/aloita/"),
     Scenario("Työkalut (hakemisto)", lambda ctx: ToolIndexPage.objects.get().get_url()),
+    Scenario("Työkalut, 3 suodatinta", _finder_filtered_url),
     Scenario("Työkalu", _tool_url),
+    # Team pages are never cached: measured uncached only.
+    Scenario("Työkirjan kerta (tiimi)", _workbook_session_url, cacheable=False),
 ]

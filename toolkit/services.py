@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from toolkit.models.pages import WorkbookPage
 from toolkit.models.team import ANSWER_MAX_LENGTH, TOKEN_LENGTH, TeamSpace, WorkbookAnswer, WorkbookSession
+from toolkit.spreadsheet import CSV_BOM, csv_safe
 
 
 def team_space_create(*, name: str = "") -> TeamSpace:
@@ -257,9 +258,6 @@ def _session_touch(*, session: WorkbookSession) -> None:
     TeamSpace.objects.filter(pk=session.space_id).update(last_active_at=timezone.now())
 
 
-CSV_BOM = "\ufeff"
-
-
 def workbook_session_csv(*, session: WorkbookSession, workbook: Workbook) -> bytes:
     """The session's answers as CSV: UTF-8 with a BOM, so that Excel shows ä and ö correctly."""
     answers = workbook_answers(session=session)
@@ -271,20 +269,14 @@ def workbook_session_csv(*, session: WorkbookSession, workbook: Workbook) -> byt
             answer = answers.get(question.key)
             writer.writerow(
                 [
-                    _csv_safe(section.title),
+                    csv_safe(section.title),
                     question.number,
-                    _csv_safe(question.text),
-                    _csv_safe(answer.text if answer else ""),
+                    csv_safe(question.text),
+                    csv_safe(answer.text if answer else ""),
                     timezone.localtime(answer.updated_at).strftime("%Y-%m-%d %H:%M") if answer else "",
                 ]
             )
     return (CSV_BOM + buffer.getvalue()).encode("utf-8")
-
-
-def _csv_safe(value: str) -> str:
-    # A cell starting with = + - @ would run as a formula in a spreadsheet: make it plain text.
-    value = str(value)
-    return "'" + value if value[:1] in {"=", "+", "-", "@", "\t", "\r"} else value
 
 
 # --- Retention and statistics -----------------------------------------------------------------------

@@ -19,6 +19,7 @@ from toolkit import assessment_services as services
 from toolkit.assessment_forms import SaveSelfForm, StartRoundForm, token_from_link
 from toolkit.models import AssessmentPage, AssessmentRound, TeamSpace
 from toolkit.services import team_space_create, team_space_get, team_space_touch
+from toolkit.spreadsheet import CSV_BOM, csv_safe
 
 RESPONDENT_COOKIE = "valoa_vastaaja"
 RESPONDENT_COOKIE_AGE = 60 * 60 * 24 * 180
@@ -280,7 +281,7 @@ def assessment_results_csv(request: HttpRequest, token: str, round_id: int) -> H
     response["Content-Disposition"] = (
         f'attachment; filename="arviointi-{assessment_round.created_at:%Y-%m-%d}.csv"'
     )
-    response.write("\ufeff")
+    response.write(CSV_BOM)
     _write_csv(response, results)
     return response
 
@@ -308,7 +309,7 @@ def _write_csv(out, results) -> None:
             writer.writerow(
                 [
                     group.group.heading,
-                    _csv_safe(result.statement.text),
+                    csv_safe(result.statement.text),
                     result.statement.key,
                     *[level.count for level in result.stats.levels],
                     result.stats.n,
@@ -321,7 +322,7 @@ def _write_csv(out, results) -> None:
             )
         writer.writerow(
             [
-                _csv_safe(group.group.heading),
+                csv_safe(group.group.heading),
                 _("Ryhmä yhteensä"),
                 "",
                 *[level.count for level in group.stats.levels],
@@ -347,11 +348,6 @@ def _write_csv(out, results) -> None:
 
 def services_number(value: float | None) -> str:
     return "" if value is None else f"{value:.2f}".replace(".", ",")
-
-
-def _csv_safe(text: str) -> str:
-    """Spreadsheets run cells that start with = + - @ as formulas: prefix them with an apostrophe."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 # Respondents (the round's own link) -------------------------------------------------------------------------

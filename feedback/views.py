@@ -19,6 +19,7 @@ from wagtail.models import Page
 from feedback import services
 from feedback.forms import SubmissionForm, experience_page_queryset
 from feedback.models import FeedbackPage, Submission
+from valoa.client_address import client_address
 
 KIND_SLUGS = {
     "palaute": Submission.Kind.FEEDBACK,
@@ -83,7 +84,7 @@ def submission_form(request, kind_slug: str):
                 email=data["email"],
                 publish_permission=data.get("publish_permission", False),
                 page=data.get("page"),
-                client_address=request.META.get("REMOTE_ADDR", ""),
+                client_address=client_address(request),
             )
             token = signing.dumps({"r": submission.reference, "k": kind}, salt=THANKS_SALT)
             return redirect(f"{reverse('feedback:thanks')}?v={token}")

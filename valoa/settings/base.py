@@ -134,9 +134,10 @@ if env_bool("QUERY_COUNT_HEADER", False):
     MIDDLEWARE.insert(0, "valoa.query_count.QueryCountHeaderMiddleware")
 # Several app servers count the same visitor: the counter lives in the shared cache (Redis).
 SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "60/m")
-# Behind a load balancer REMOTE_ADDR is the balancer's: name the header it puts the client address in.
-if os.environ.get("RATELIMIT_IP_META_KEY"):
-    RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
+# Behind a load balancer REMOTE_ADDR is the balancer's: name the header it puts the client address in
+# (a request.META key, e.g. HTTP_X_REAL_IP). Rate limits and the feedback hash read it the same way.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+RATELIMIT_IP_META_KEY = "valoa.client_address.client_address"
 # Media from Django itself (a single host or the two-server check, see docs/deploy.md); production serves
 # media from object storage or the front web server.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)

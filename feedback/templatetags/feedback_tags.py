@@ -28,3 +28,15 @@ def page_experiences(context, page):
         "experiences": experiences,
         "form_url": form_url(Submission.Kind.EXPERIENCE, page) if page is not None else "",
     }
+
+
+@register.inclusion_tag("feedback/includes/tell_experience.html")
+def tell_experience(page, heading_id="kerro-kokemuksesta"):
+    """The end of a workbook session or an assessment: an invitation to tell others how it went.
+
+    It links to the experience form prefilled with the workbook or assessment page (DESIGN §4, the loop),
+    never with the team space: the form is public and the team link is secret.
+    """
+    from feedback.views import form_url
+
+    return {"form_url": form_url(Submission.Kind.EXPERIENCE, page), "heading_id": heading_id}

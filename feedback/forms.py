@@ -8,6 +8,7 @@ from django import forms
 from django.apps import apps
 from django.conf import settings
 from django.core import signing
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -45,9 +46,14 @@ def new_timestamp() -> str:
     return signing.dumps(time.time(), salt=TIMESTAMP_SALT)
 
 
-def experience_page_queryset():
+# The ones offered in the form's list when the reader did not come from a page: the team's tools. Stories
+# (thousands of them) are chosen by opening the story and following its "Kerro kokemuksestanne" link.
+LISTED_PAGE_TYPES = ("toolkit.ToolPage", "toolkit.WorkbookPage", "toolkit.AssessmentPage")
+
+
+def _page_queryset(labels):
     models = []
-    for label in EXPERIENCE_PAGE_TYPES:
+    for label in labels:
         try:
             models.append(apps.get_model(label))
         except LookupError:
@@ -55,7 +61,26 @@ def experience_page_queryset():
     return Page.objects.live().public().type(*models).order_by("title") if models else Page.objects.none()
 
 
+def experience_page_queryset():
+    """Every page an experience may concern (what the form accepts)."""
+    return _page_queryset(EXPERIENCE_PAGE_TYPES)
+
+
+class ListedPageIterator(ModelChoiceIterator):
+    """The choices drawn from the field's shorter `listed_queryset`; validation still uses `queryset`."""
+
+    def __init__(self, field):
+        super().__init__(field)
+        self.queryset = field.listed_queryset.only("id", "title")
+
+
 class PageChoiceField(forms.ModelChoiceField):
+    iterator = ListedPageIterator
+
+    def __init__(self, *args, **kwargs):
+        self.listed_queryset = Page.objects.none()
+        super().__init__(*args, **kwargs)
+
     def label_from_instance(self, obj):
         return obj.title
 
@@ -67,7 +92,8 @@ class SubmissionForm(forms.Form):
         help_text=_("Esimerkiksi: Viikkopalaverin kuulumiskierros."),
     )
     page = PageChoiceField(
-        label=_("Työkalu tai tarina, jota kokemus koskee"),
+        label=_("Työkalu, jota kokemus koskee"),
+        help_text=_("Kokemuksen tarinasta voit kertoa tarinan sivun lopusta."),
         queryset=Page.objects.none(),
         empty_label=_("Valitse sivu"),
     )
@@ -128,8 +154,9 @@ class SubmissionForm(forms.Form):
         self.kind = kind
         if kind != Submission.Kind.TIP:
             del self.fields["title"]
+        self.fixed_page = None
         if kind == Submission.Kind.EXPERIENCE:
-            self.fields["page"].queryset = experience_page_queryset()
+            self._set_up_page_field()
         else:
             del self.fields["page"]
             del self.fields["publish_permission"]
@@ -153,6 +180,21 @@ class SubmissionForm(forms.Form):
                 field.error_messages["required"] = _(
                     "Kokemuksen voi lähettää vain, jos annat luvan julkaista sen."
                 )
+
+    def _set_up_page_field(self) -> None:
+        field = self.fields["page"]
+        field.queryset = experience_page_queryset()
+        field.listed_queryset = _page_queryset(LISTED_PAGE_TYPES)
+        chosen = self.data.get("page") if self.is_bound else self.initial.get("page")
+        page = chosen if isinstance(chosen, Page) else None
+        if page is None and isinstance(chosen, str) and chosen.isdigit() and 0 < int(chosen) < 2**31:
+            page = field.queryset.filter(pk=int(chosen)).first()
+        if page is not None:
+            # The reader came from that page: name it instead of making them find it in a long list.
+            self.fixed_page = page
+            field.widget = forms.HiddenInput()
+        else:
+            field.widget.choices = field.choices
 
     def clean_started(self):
         value = self.data.get("started", "")

@@ -24,7 +24,7 @@ def test_experience_from_tool_page_to_moderation_and_back(live_server, demo_site
     page.goto(live_server.url + tool.url)
     page.get_by_role("link", name="Kerro kokemuksestanne").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Kerro kokemuksestanne")
-    expect(page.get_by_label("Työkalu tai tarina, jota kokemus koskee")).to_have_value(str(tool.pk))
+    expect(page.locator(".field--fixed strong")).to_have_text(tool.title)
     checker.assert_accessible("empty experience form")
 
     # First an error: the text is missing.

@@ -24,7 +24,8 @@ def invitation_url(html: str) -> str:
 def assert_prefilled_form(client, url: str, page) -> None:
     assert url == f"/palaute/lomake/kokemus/?sivu={page.pk}"
     form = client.get(url).content.decode()
-    assert re.search(rf'<option value="{page.pk}"[^>]*selected', form), "the page is not preselected"
+    assert f'<input type="hidden" name="page" value="{page.pk}"' in form, "the page is not prefilled"
+    assert f"<strong>{page.title}</strong>" in form
 
 
 def test_workbook_summary_invites_an_experience_of_the_workbook(client, demo_site):

@@ -9,6 +9,7 @@ from wagtail.models import ModelLogEntry
 
 from feedback.forms import SubmissionForm
 from feedback.models import Submission
+from inspire.models import CaseStudyPage
 from tests.feedback.helpers import form_data, started
 from toolkit.models import ToolPage
 
@@ -64,9 +65,27 @@ def test_unknown_kind_is_404(client, demo_site):
 
 def test_experience_form_is_prefilled_with_the_page(client, tool):
     html = client.get(f"/palaute/lomake/kokemus/?sivu={tool.pk}").content.decode()
-    assert re.search(rf'<option value="{tool.pk}" selected>', html)
-    for bad in ("abc", "-1", "99999999", "1e9", "\x00"):
-        assert client.get("/palaute/lomake/kokemus/", {"sivu": bad}).status_code == 200
+    # Coming from the page, the reader sees which page it is, not a list to find it in.
+    assert f'<input type="hidden" name="page" value="{tool.pk}"' in html
+    assert f"<strong>{tool.title}</strong>" in html and "<select" not in html
+    for bad in ("abc", "-1", "99999999", "1e9", "\x00", "9" * 30):
+        response = client.get("/palaute/lomake/kokemus/", {"sivu": bad})
+        assert response.status_code == 200 and '<select name="page"' in response.content.decode()
+
+
+def test_experience_list_offers_the_tools_not_every_story(client, tool):
+    """The list stays short however many stories Innostu has; a story's own link names the story."""
+    html = client.get("/palaute/lomake/kokemus/").content.decode()
+    listed = set(re.findall(r'<option value="(\d+)"', html))
+    tools = {str(pk) for pk in ToolPage.objects.live().values_list("pk", flat=True)}
+    assert tools <= listed
+    story = CaseStudyPage.objects.live().first()
+    assert str(story.pk) not in listed
+    from_story = client.get(f"/palaute/lomake/kokemus/?sivu={story.pk}").content.decode()
+    assert f"<strong>{story.title}</strong>" in from_story
+    response = client.post("/palaute/lomake/kokemus/", form_data("kokemus", page=story))
+    assert response.status_code == 302
+    assert Submission.objects.get().page_id == story.pk
 
 
 def test_validation_keeps_input_and_explains(client, tool):
@@ -77,7 +96,7 @@ def test_validation_keeps_input_and_explains(client, tool):
     html = response.content.decode()
     assert 'value="Matti &lt;b&gt;M&lt;/b&gt;"' in html
     assert 'value="Esimerkkivirasto"' in html
-    assert f'<option value="{tool.pk}" selected>' in html
+    assert f'<input type="hidden" name="page" value="{tool.pk}"' in html
     # The summary comes first in the main content and links to each field.
     main = html.split('<main id="main"', 1)[1]
     assert main.index('id="error-summary"') < main.index("<article")

@@ -26,6 +26,12 @@ PINNED = {
     "Innostu (sivu 1)": 20,  # filter choices, count, organisations, images with renditions
     # One less in production, where Wagtail's "renditions" cache answers the picture tag; the tests have none.
     "Tarina": 23,
+    "Työkirja (sivu)": 12,
+    "Arviointityökalu": 14,  # the team assessment page: scale and levels, phase bands
+    # A team's results: space, round, page and levels, bands, the space's rounds, one GROUP BY, tools.
+    "Arvioinnin tulokset (tiimi)": 13,
+    "Palaute": 10,
+    "Palautelomake (kokemus)": 11,  # the page choice lists every tool and story: one query, many rows
 }
 
 

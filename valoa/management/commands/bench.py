@@ -92,7 +92,9 @@ class Command(BaseCommand):
                         marker = None
             expected = site_marker(scale)
             if exists and marker not in (None, "VALOA", expected):
-                self.stdout.write(f"Tietokanta {name} on toista kokoa tai vanhemman generaattorin tekemä: luodaan uudelleen.")
+                self.stdout.write(
+                    f"Tietokanta {name} on toista kokoa tai vanhemman generaattorin tekemä: luodaan uudelleen."
+                )
                 conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
                 exists = False
             if not exists:

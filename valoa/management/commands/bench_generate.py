@@ -22,7 +22,6 @@ def site_marker(scale: float) -> str:
     return f"VALOA {MARKER_KEY}={scale:g} v{CONTENT_VERSION}"
 
 
-
 class Command(BaseCommand):
     help = "Luo suorituskykytestin suuren sisältöjoukon (esim. 300 työkalua ja 5 000 tarinaa)."
 

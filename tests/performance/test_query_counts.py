@@ -28,7 +28,9 @@ PINNED = {
     "Tarina": 23,
     "Työkirja (sivu)": 12,
     "Arviointityökalu": 14,  # the team assessment page: scale and levels, phase bands
-    # A team's results: space, round, page and levels, bands, the space's rounds, one GROUP BY, tools.
+    # A team's results: space, round, page and levels, bands, the space's rounds, one GROUP BY, tools;
+    # one query more when a weakest statement has no tools of its own (its theme's tools): it depends on
+    # the round's ratings, so the scenario picks the same round at both volumes (12 in the scale-1 run).
     "Arvioinnin tulokset (tiimi)": 13,
     "Palaute": 10,
     "Palautelomake (kokemus)": 11,  # the page choice lists every tool and story: one query, many rows

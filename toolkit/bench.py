@@ -116,18 +116,23 @@ def _assessment_rounds(ctx: BenchContext, spaces: list[TeamSpace]) -> None:
         return
     Mode, State = AssessmentRound.Mode, AssessmentRound.State
     now = timezone.now()
-    plans = []  # (round, number of responses, how much better than the first round)
+    plans = []  # (round, how much better its ratings are than a first round's)
     for i, space in enumerate(spaces):
         first = Mode.ANONYMOUS if i % 2 == 0 else Mode.CONSENSUS
-        plans.append((_round(space, team_page, first, now - datetime.timedelta(days=90)), 0))
+        # 3–8 responses to an anonymous round, from the space's position (not its pk: the same data
+        # whatever the database's sequences say, so query counts can be pinned).
+        anonymous = 3 + i % 6
+        plans.append((_round(space, team_page, first, now - datetime.timedelta(days=90), anonymous), 0))
         if i % 3 == 0:
             second = Mode.CONSENSUS if first == Mode.ANONYMOUS else Mode.ANONYMOUS
-            plans.append((_round(space, team_page, second, now - datetime.timedelta(days=14)), 0.4))
+            plans.append(
+                (_round(space, team_page, second, now - datetime.timedelta(days=14), anonymous), 0.4)
+            )
         if i % 4 == 3:
-            plans.append((_round(space, team_page, Mode.ANONYMOUS, now, state=State.OPEN, responses=2), 0.2))
+            plans.append((_round(space, team_page, Mode.ANONYMOUS, now, 2, state=State.OPEN), 0.2))
         if i % 5 == 0 and self_pages:
             page = self_pages[i % len(self_pages)]
-            plans.append((_round(space, page, Mode.SELF, now - datetime.timedelta(days=30)), 0))
+            plans.append((_round(space, page, Mode.SELF, now - datetime.timedelta(days=30), 1), 0))
     rounds = AssessmentRound.objects.bulk_create([plan[0] for plan in plans], batch_size=1000)
     responses, keys_of = [], {}
     for assessment_round in rounds:
@@ -159,7 +164,8 @@ def _assessment_rounds(ctx: BenchContext, spaces: list[TeamSpace]) -> None:
     ctx.log(f"  arviointikierroksia: {len(rounds)}, vastauksia: {len(responses)}, arvioita: {len(ratings)}")
 
 
-def _round(space, page, mode, created_at, *, state=None, responses=None) -> AssessmentRound:
+def _round(space, page, mode, created_at, responses: int, *, state=None) -> AssessmentRound:
+    """An unsaved round; `responses` is how many responses to an anonymous round (others have one)."""
     Mode, State = AssessmentRound.Mode, AssessmentRound.State
     if state is None:
         state = (
@@ -174,9 +180,8 @@ def _round(space, page, mode, created_at, *, state=None, responses=None) -> Asse
         revealed_at=created_at if state == State.REVEALED else None,
         closed_at=created_at if state == State.CLOSED else None,
     )
-    if responses is None:
-        responses = 1 if mode != Mode.ANONYMOUS else 3 + space.pk % 6
-    assessment_round.bench_responses = responses  # read back after bulk_create; not a field
+    # Read back after bulk_create; not a field.
+    assessment_round.bench_responses = responses if mode == Mode.ANONYMOUS else 1
     return assessment_round
 
 
@@ -239,6 +244,11 @@ def _assessment_results_url(ctx) -> str:
     # and so the queries, depend on which statements came out weakest).
     assessment_round = rounds.order_by("pk").first()
     return f"/tiimi/{assessment_round.space.token}/arviointi/{assessment_round.pk}/tulokset/"
+
+
+def _space_url(ctx) -> str:
+    """The first generated space: two sessions and its assessment rounds listed (the same at any volume)."""
+    return TeamSpace.objects.filter(name__startswith="Tiimi ").order_by("pk").first().get_absolute_url()
 
 
 def _workbook_session_url(ctx) -> str:
@@ -372,6 +382,7 @@ SCENARIOS = [
     Scenario("Työkirja (sivu)", _workbook_page_url, cacheable=False),
     Scenario("Arviointityökalu", _assessment_page_url, cacheable=False),
     # Team pages are never cached: measured uncached only.
+    Scenario("Tiimin työtila", _space_url, cacheable=False),
     Scenario("Työkirjan kerta (tiimi)", _workbook_session_url, cacheable=False),
     Scenario("Arvioinnin tulokset (tiimi)", _assessment_results_url, cacheable=False),
     # 30 teams saving at once, each on a connection (and a wrk thread) of its own: first as fast as the

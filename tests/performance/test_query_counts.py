@@ -30,8 +30,10 @@ PINNED = {
     "Arviointityökalu": 14,  # the team assessment page: scale and levels, phase bands
     # A team's results: space, round, page and levels, bands, the space's rounds, one GROUP BY, tools;
     # one query more when a weakest statement has no tools of its own (its theme's tools): it depends on
-    # the round's ratings, so the scenario picks the same round at both volumes (12 in the scale-1 run).
-    "Arvioinnin tulokset (tiimi)": 13,
+    # the round's ratings, so the generator's ratings are the same whatever the database's sequences,
+    # and the scenario picks the same round at both volumes.
+    "Arvioinnin tulokset (tiimi)": 12,
+    "Tiimin työtila": 8,  # the space, its sessions, its rounds with response counts (one query), a touch
     "Palaute": 10,
     "Palautelomake (kokemus)": 11,  # the page choice lists every tool and story: one query, many rows
 }

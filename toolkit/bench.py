@@ -307,11 +307,11 @@ def _post_answer(base_url: str, client: dict, version: int, answer: str) -> tupl
         return error.code, dict(error.headers), {"body": error.read()[:300].decode(errors="replace")}
 
 
-def _prepare_answer_save(bench, server, url: str, *, pause_ms: int = 0) -> Load:
+def _prepare_answer_save(bench, server, url: str, *, pause_ms: int = 0, count: int = ANSWER_CLIENTS) -> Load:
     """Warm up with one save per client (it also gives each its starting version), then hand wrk a script
     that keeps each client's own version, and check the database afterwards. `pause_ms` is each client's
     wait between saves (0: the next save as soon as the previous one is answered)."""
-    clients = _answer_clients(ANSWER_CLIENTS)
+    clients = _answer_clients(count)
     queries = "?"
     for number, client in enumerate(clients, start=1):
         current = (

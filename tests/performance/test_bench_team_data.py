@@ -1,6 +1,13 @@
 """The benchmark's team data: generated assessment rounds a team can open, and the answer-saving
 scenario's check, which must report an answer that the server acknowledged but the database lost."""
 
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from types import SimpleNamespace
+
 import pytest
 
 from tests.performance.test_query_counts import generate
@@ -114,3 +121,26 @@ def test_lua_literal_escapes_what_would_break_the_script():
     assert lua.literal(["ä", 1.5]) == '{"\\195\\164", 1.5}'
     with pytest.raises(TypeError):
         lua.literal(object())
+
+
+@pytest.mark.skipif(shutil.which("wrk") is None, reason="needs wrk (apt-get install wrk), as make bench does")
+def test_answer_saving_script_keeps_each_clients_version_and_nothing_is_lost(live_server):
+    """The real wrk script against a server: every save is acknowledged with the next version, none is
+    a conflict, and the check finds every client's last text in the database."""
+    generate(0.01, seed=7)
+    server = SimpleNamespace(base_url=live_server.url)
+    load = toolkit_bench._prepare_answer_save(None, server, "", count=2)
+    script = Path(tempfile.mkdtemp()) / "answers.lua"
+    script.write_text(load.script)
+    output = subprocess.run(  # noqa: S603
+        ["wrk", "-t2", "-c2", "-d1s", "--timeout", "10s", "-s", str(script), live_server.url],  # noqa: S607
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
+    verdict = load.verify(output)
+    saves = sum(int(n) for n in re.findall(r"^VALOA-CLIENT \d+ (\d+) 0 0 ", output, re.M))
+    assert saves > 2 and len(re.findall("^VALOA-CLIENT", output, re.M)) == 2, output
+    assert "Non-2xx" not in output, output
+    assert (verdict.lost, verdict.errors) == (0, 0), verdict.detail

@@ -26,6 +26,16 @@ PINNED = {
     "Innostu (sivu 1)": 20,  # filter choices, count, organisations, images with renditions
     # One less in production, where Wagtail's "renditions" cache answers the picture tag; the tests have none.
     "Tarina": 23,
+    "Työkirja (sivu)": 12,
+    "Arviointityökalu": 14,  # the team assessment page: scale and levels, phase bands
+    # A team's results: space, round, page and levels, bands, the space's rounds, one GROUP BY, tools;
+    # one query more when a weakest statement has no tools of its own (its theme's tools): it depends on
+    # the round's ratings, so the generator's ratings are the same whatever the database's sequences,
+    # and the scenario picks the same round at both volumes.
+    "Arvioinnin tulokset (tiimi)": 12,
+    "Tiimin työtila": 8,  # the space, its sessions, its rounds with response counts (one query), a touch
+    "Palaute": 10,
+    "Palautelomake (kokemus)": 11,  # the page choice lists every tool and story: one query, many rows
 }
 
 

@@ -10,13 +10,38 @@ from typing import Any
 from django.apps import apps
 
 
+@dataclass
+class Verdict:
+    """What a scenario's own check found after the load: `lost` writes the server acknowledged but the
+    database does not hold, `errors` responses wrk counted as fine that were not (e.g. a 200 without the
+    saved version)."""
+
+    lost: int
+    errors: int
+    detail: str
+
+
+@dataclass
+class Load:
+    """A scenario's own load, made by its `prepare(bench, server, url)` hook just before it is measured:
+    the wrk Lua script (it replaces the runner's warm-up and fixed request), the queries per request seen
+    while warming up, and `verify(wrk_output)`, run once the server is idle again."""
+
+    script: str
+    queries: str
+    verify: Callable[[str], Verdict]
+
+
 @dataclass(frozen=True)
 class Scenario:
     """One measured request. `url` builds the path from the generated content (runs in the bench process).
 
     `body` (for POST) is a callable returning (body bytes, extra headers) for the given context, e.g. a
     form with a CSRF token fetched first; `cacheable` says whether the page cache may serve it (it is then
-    measured a second time with the cache on).
+    measured a second time with the cache on). `connections`/`threads` override the run's wrk `-c`/`-t`.
+    `prepare` makes a `Load` (requests that differ per connection and are checked afterwards, like many
+    teams saving answers at once); such a scenario is measured against the database's writes, so it must
+    not be `cacheable`.
     """
 
     name: str
@@ -24,6 +49,9 @@ class Scenario:
     method: str = "GET"
     body: Callable[[Any], tuple[bytes, dict[str, str]]] | None = None
     cacheable: bool = True
+    connections: int | None = None
+    threads: int | None = None
+    prepare: Callable[[Any, Any, str], Load] | None = None
 
 
 CORE_SCENARIOS = [

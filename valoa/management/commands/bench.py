@@ -12,7 +12,7 @@ from django.db import connections as db_connections
 
 from valoa.bench.runner import Bench, table, write_results
 from valoa.bench.scenarios import all_scenarios
-from valoa.management.commands.bench_generate import MARKER_KEY
+from valoa.management.commands.bench_generate import site_marker
 from valoa.page_cache import bump_generation
 
 
@@ -90,9 +90,11 @@ class Command(BaseCommand):
                         marker = row[0] if row else None
                     except psycopg.errors.UndefinedTable:
                         marker = None
-            expected = f"VALOA {MARKER_KEY}={scale:g}"
+            expected = site_marker(scale)
             if exists and marker not in (None, "VALOA", expected):
-                self.stdout.write(f"Tietokanta {name} on toista kokoa: luodaan uudelleen.")
+                self.stdout.write(
+                    f"Tietokanta {name} on toista kokoa tai vanhemman generaattorin tekemä: luodaan uudelleen."
+                )
                 conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
                 exists = False
             if not exists:

@@ -13,6 +13,13 @@ from valoa.bench.scenarios import app_modules
 from valoa.models import HomePage, Phase, Theme
 
 MARKER_KEY = "valoa-bench-scale"
+# Raise when the generator adds content, so that a bench database made by an older one is made anew.
+CONTENT_VERSION = 2  # 2: assessment rounds with responses in the team spaces
+
+
+def site_marker(scale: float) -> str:
+    """The default site's name in a generated database: which scale and generator made it."""
+    return f"VALOA {MARKER_KEY}={scale:g} v{CONTENT_VERSION}"
 
 
 class Command(BaseCommand):
@@ -27,7 +34,7 @@ class Command(BaseCommand):
 
         site = Site.objects.filter(is_default_site=True).first()
         # The scale generated is remembered on the default site's name: a second run reuses the content.
-        if site is not None and site.site_name == f"VALOA {MARKER_KEY}={scale:g}":
+        if site is not None and site.site_name == site_marker(scale):
             self.stdout.write(f"Sisältö on jo luotu koossa {scale:g}; käytetään sitä.")
             return
         if HomePage.objects.first() is None:
@@ -47,6 +54,6 @@ class Command(BaseCommand):
                     generate(ctx, scale)
                     self.stdout.write(f"  {module.__name__}: {time.monotonic() - started:.0f} s")
             site = Site.objects.get(is_default_site=True)
-            site.site_name = f"VALOA {MARKER_KEY}={scale:g}"
+            site.site_name = site_marker(scale)
             site.save()
         self.stdout.write(self.style.SUCCESS(f"Suorituskykytestin sisältö luotu (koko {scale:g})."))

@@ -1,8 +1,7 @@
 """`make scale-check`: two app servers on one PostgreSQL and one Redis behave as one site (docs/deploy.md).
 
-Each check gets both servers and proves one thing a second server could break. To add one (e.g. a workbook
-answer saved on one server and read on the other), write a function `check_<thing>(a, b, ctx)` that raises
-CheckFailed with a Finnish message, and append it to CHECKS.
+Each check gets both servers and proves one thing a second server could break. To add one, write a function
+`check_<thing>(a, b, ctx)` that raises CheckFailed with a Finnish message, and append it to CHECKS.
 """
 
 from __future__ import annotations
@@ -148,6 +147,7 @@ def check_media_written_by_one_is_served_by_the_other(a: Gunicorn, b: Gunicorn, 
     image.save()
     story = CaseStudyPage.objects.live().first()
     story.hero_image = image
+    story.hero_image_alt = "Vihreä testikuva"  # a story's hero image needs its alternative text
     story.save_revision().publish()
     # Server A renders the story and writes the image's renditions to the shared media storage.
     status, _headers, html = Client(a.base_url).get(story.url)
@@ -163,15 +163,84 @@ def check_media_written_by_one_is_served_by_the_other(a: Gunicorn, b: Gunicorn, 
     return f"A kirjoitti {len(urls)} kuvaversiota, B tarjosi ne kaikki"
 
 
+def _answer_on_page(html: bytes, key: str) -> tuple[int, str]:
+    """The version and text of one question's answer form on a workbook session page."""
+    page = html.decode()
+    version = re.search(
+        rf'name="key" value="{re.escape(key)}">\s*<input type="hidden" name="version" value="(\d+)"', page
+    )
+    text = re.search(rf'<textarea name="answer" id="q-{re.escape(key)}"[^>]*>([^<]*)</textarea>', page)
+    if not version or not text:
+        raise CheckFailed(f"Kysymyksen {key} vastauslomaketta ei löytynyt työkirjan sivulta.")
+    return int(version.group(1)), text.group(1).strip()
+
+
+def check_workbook_answer_saved_on_one_is_read_on_the_other(a: Gunicorn, b: Gunicorn, ctx: dict) -> str:
+    from toolkit.models import WorkbookPage
+
+    # A team creates its space and starts a session through server A's own forms, as a browser without
+    # JavaScript would (plain form POSTs with the CSRF cookie and token).
+    team = Client(a.base_url)
+    workbook_url = WorkbookPage.objects.live().order_by("path").first().url
+    _status, _headers, html = team.get(workbook_url)
+    status, headers, _body = team.post(
+        "/tiimi/aloita/", {"name": "", "csrfmiddlewaretoken": team.csrf_from(html)}
+    )
+    space_url = urllib.parse.urlsplit(headers.get("Location", "")).path
+    if status != 302 or not space_url.startswith("/tiimi/"):
+        raise CheckFailed(f"Työtilan luonti palvelimella A epäonnistui ({status}).")
+    _status, _headers, html = team.get(space_url)
+    status, headers, _body = team.post(f"{space_url}tyokirja/", {"csrfmiddlewaretoken": team.csrf_from(html)})
+    session_url = urllib.parse.urlsplit(headers.get("Location", "")).path
+    if status != 302 or not session_url.startswith(space_url):
+        raise CheckFailed(f"Työkirjan kerran aloitus palvelimella A epäonnistui ({status}).")
+    _status, _headers, html = team.get(session_url)
+    match = re.search(rb'<textarea name="answer" id="q-([^"]+)"', html)
+    if not match:
+        raise CheckFailed("Työkirjan sivulla ei ollut avointa kysymystä.")
+    key = match.group(1).decode()
+
+    def save(client: Client, page: bytes, version: int, text: str) -> int:
+        data = {"key": key, "version": version, "answer": text, "csrfmiddlewaretoken": client.csrf_from(page)}
+        return client.post(f"{session_url}vastaus/", data)[0]
+
+    text_a = f"Tallennettu A:lla {secrets.token_hex(4)}"
+    if (status := save(team, html, 0, text_a)) != 302:
+        raise CheckFailed(f"Vastauksen tallennus palvelimella A epäonnistui ({status}).")
+    # Another member of the team, whose browser reaches server B.
+    member = Client(b.base_url)
+    _status, _headers, html_b = member.get(session_url)
+    if _answer_on_page(html_b, key) != (1, text_a):
+        raise CheckFailed(
+            f"Palvelin B ei näyttänyt A:lla tallennettua vastausta: {_answer_on_page(html_b, key)}."
+        )
+    text_b = f"Muokattu B:llä {secrets.token_hex(4)}"
+    if (status := save(member, html_b, 1, text_b)) != 302:
+        raise CheckFailed(f"Vastauksen tallennus palvelimella B A:n versiolla epäonnistui ({status}).")
+    _status, _headers, html = team.get(session_url)
+    if _answer_on_page(html, key) != (2, text_b):
+        raise CheckFailed(
+            f"Palvelin A ei näyttänyt B:llä tallennettua vastausta: {_answer_on_page(html, key)}."
+        )
+    # The version check holds across servers too: a save on A from the stale version 1 is a conflict.
+    if (status := save(team, html, 1, "vanhentunut")) != 409:
+        raise CheckFailed(f"Vanhentunut tallennus palvelimella A ei ollut ristiriita ({status}).")
+    return "A tallensi (versio 1), B luki ja tallensi A:n versiolla (versio 2), A luki sen; vanha versio A:lla: 409"
+
+
 CHECKS = [
     check_publish_is_fresh_on_the_other_server,
     check_rate_limit_counts_across_servers,
     check_media_written_by_one_is_served_by_the_other,
+    check_workbook_answer_saved_on_one_is_read_on_the_other,
 ]
 
 
 class Command(BaseCommand):
-    help = "Kaksi sovelluspalvelinta samalla PostgreSQL:llä ja Redisillä: tuoreus, rajoitus ja media."
+    help = (
+        "Kaksi sovelluspalvelinta samalla PostgreSQL:llä ja Redisillä: tuoreus, rajoitus, media ja "
+        "työkirjan vastaukset."
+    )
     requires_system_checks = []
 
     def add_arguments(self, parser):

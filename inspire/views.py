@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Page as PaginatorPage
-from django.core.paginator import Paginator
-from django.db.models import Count, Window
 from django.http import HttpRequest
 from wagtail.models import Page
 
@@ -20,36 +17,12 @@ from inspire.selectors import (
 )
 from valoa.labels import load_labels, related_of
 from valoa.models import Phase, Theme
+from valoa.pagination import page_number, paginate
+
+__all__ = ["index_context", "page_number", "story_context"]
 
 STORIES_PER_PAGE = 12
 RELATED_STORIES = 3
-
-
-def page_number(raw: str | None, num_pages: int) -> int:
-    """The nearest valid page for whatever the reader typed: 0, -1 and "abc" give 1; 999 the last."""
-    try:
-        number = int(raw or 1)
-    except (TypeError, ValueError):
-        number = 1
-    return min(max(number, 1), num_pages)
-
-
-def paginate(queryset, raw_number: str | None, per_page: int) -> tuple[Paginator, PaginatorPage]:
-    """One page of `queryset` and the total in one query (a window count), clamped like page_number().
-
-    Only a number past the last page costs two more queries (the count, then the last page).
-    """
-    number = page_number(raw_number, num_pages=10**9)
-    bottom = (number - 1) * per_page
-    rows = list(queryset.annotate(total_count=Window(Count("pk")))[bottom : bottom + per_page])
-    paginator = Paginator(queryset, per_page)
-    if rows:
-        paginator.count = rows[0].total_count  # count is a cached_property: no COUNT query
-    else:
-        # Past the last page (or nothing at all): count, then fetch the nearest page when there is one.
-        number = page_number(raw_number, paginator.num_pages)
-        rows = list(paginator.page(number).object_list) if paginator.count else []
-    return paginator, PaginatorPage(rows, number, paginator)
 
 
 def index_context(index: Page, request: HttpRequest) -> dict:

@@ -15,9 +15,9 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.urls import reverse
-from wagtail.models import pages as wagtail_pages
 from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.models import Page, Site
+from wagtail.models import pages as wagtail_pages
 
 # The characters reverse() leaves unescaped (django.urls.resolvers.URLResolver._reverse_with_prefix).
 _SAFE = RFC3986_SUBDELIMS + "/~:@"

@@ -52,7 +52,7 @@ def test_without_a_request_and_without_append_slash(pages, monkeypatch):
 
 
 def test_several_sites_fall_back_to_wagtail(pages):
-    home, ascii_page, _child, outside = pages
+    _home, ascii_page, _child, outside = pages
     Site.objects.create(hostname="toinen.example", port=443, root_page=outside, site_name="Toinen")
     request = _request()
     urls = PageUrls(request)
@@ -62,7 +62,7 @@ def test_several_sites_fall_back_to_wagtail(pages):
 
 
 def test_one_resolver_per_request_and_the_template_tag(pages):
-    _home, ascii_page, child, _outside = pages
+    _home, _ascii_page, child, _outside = pages
     request = _request()
     assert page_urls(request) is page_urls(request)
     html = Template("{% load page_url_tags %}<a href='{% page_url page %}'>").render(

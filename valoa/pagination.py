@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, QuerySet, Value, Window
-from django.db.models.functions import Greatest, Least, RowNumber
+from django.db.models import Count, QuerySet, Window
+from django.db.models.functions import RowNumber
 
 
 def page_number(raw: str | None, num_pages: int) -> int:
@@ -20,20 +21,31 @@ def paginate(queryset: QuerySet, raw_number: str | None, per_page: int) -> tuple
     """The requested page of an ordered queryset and the total, in one query whatever the number asked.
 
     Django's Paginator runs COUNT(*) and then the page. Here each row carries its position and the
-    total (window functions), and the page is chosen in SQL, clamped like page_number(): a number past
-    the last page gives the last page, so even that costs one query.
+    total (window functions over the queryset's own SQL), and an outer SELECT keeps the rows of the
+    asked page, clamped like page_number(): a number past the last page gives the last page, so even
+    that costs one query. (Django can filter on window functions itself, but compiling that costs
+    more than the rest of the query; the outer SELECT is plain and portable SQL.)
     """
     number = page_number(raw_number, num_pages=10**9)
-    ordering = list(queryset.query.order_by)
-    total = Window(Count("pk"))
-    # Integer division on both PostgreSQL and SQLite: the number of the last page, at least 1.
-    last = Greatest((F("total_count") + Value(per_page - 1)) / Value(per_page), Value(1))
-    chosen = Least(Value(number), last)
-    rows = list(
-        queryset.annotate(position=Window(RowNumber(), order_by=ordering), total_count=total).filter(
-            position__gt=(chosen - 1) * per_page, position__lte=chosen * per_page
-        )
+    inner = queryset.annotate(
+        page_position=Window(RowNumber(), order_by=list(queryset.query.order_by)),
+        page_total=Window(Count("pk")),
     )
+    try:
+        sql, params = inner.query.sql_with_params()
+    except EmptyResultSet:  # e.g. pk__in=[]: nothing to ask the database
+        sql = None
+    last = f"((page_total + {int(per_page) - 1}) / {int(per_page)})"  # integer division: the last page
+    chosen = f"(CASE WHEN %s < {last} THEN %s ELSE {last} END)"
+    rows = []
+    if sql is not None:
+        rows = list(
+            queryset.model.objects.raw(
+                f"SELECT * FROM ({sql}) page_rows WHERE page_position > ({chosen} - 1) * {int(per_page)} "
+                f"AND page_position <= {chosen} * {int(per_page)} ORDER BY page_position",
+                (*params, number, number, number, number),
+            )
+        )
     paginator = Paginator(queryset, per_page)
-    paginator.count = rows[0].total_count if rows else 0  # a cached_property: no COUNT query
+    paginator.count = rows[0].page_total if rows else 0  # a cached_property: no COUNT query
     return paginator, Page(rows, page_number(raw_number, paginator.num_pages), paginator)

@@ -20,12 +20,14 @@ from django.db.models import F, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 from wagtail.models import Page
 
 from inspire.models import CaseStudyPage, ExperimentPage, InsightPage, Organisation, StoryToolLink
 from valoa.labels import Label
 from valoa.page_queries import public_q
 from valoa.page_urls import page_urls
+from valoa.pictures import picture
 
 # URL value, model, label for one story, label for the filter (plural).
 KINDS = [
@@ -36,16 +38,13 @@ KINDS = [
 STORY_MODELS = [model for _slug, model, _label, _plural in KINDS]
 KIND_MODELS = {slug: model for slug, model, _label, _plural in KINDS}
 
-# The renditions story cards use (templates/inspire/includes/story_card.html); prefetched with the images.
-# The strings must match the tag's own filter specs exactly, or each card would query on its own.
-CARD_IMAGE_SPECS = [
-    "format-webp|fill-400x225",
-    "format-webp|fill-800x450",
-    "format-jpeg|fill-400x225",
-    "format-jpeg|fill-800x450",
-]
-# The story page's hero picture (templates/inspire/story_page.html), fetched with the cards' renditions.
-HERO_IMAGE_SPECS = [f"format-{fmt}|width-{width}" for fmt in ("webp", "jpeg") for width in (480, 800, 1200)]
+# The pictures of story cards and of the story page's hero (valoa.pictures.picture(), what the
+# {% picture %} tag would render); their renditions are prefetched with the images.
+CARD_PICTURE = "format-{webp,jpeg}|fill-{400x225,800x450}"
+CARD_PICTURE_ATTRS = {"sizes": "(max-width: 640px) 100vw, 400px", "alt": "", "loading": "lazy"}
+CARD_IMAGE_SPECS = Filter.expand_spec(CARD_PICTURE)
+HERO_PICTURE = "format-{webp,jpeg}|width-{480,800,1200}"
+HERO_IMAGE_SPECS = Filter.expand_spec(HERO_PICTURE)
 
 
 @dataclass(frozen=True)
@@ -127,6 +126,7 @@ class StoryCard:
     organisation: Label | None
     image: Any
     url: str | None = None
+    picture: str = ""
 
 
 def _any_story(story_ids: list[int], field: str) -> Q:
@@ -184,7 +184,7 @@ def story_cards(
     if images is None:
         images = card_images(pages)
     urls = page_urls(request)
-    return [
+    cards = [
         StoryCard(
             page=p,
             kind=kinds.get(p.content_type_id),
@@ -198,6 +198,10 @@ def story_cards(
         )
         for p in pages
     ]
+    for card in cards:
+        if card.image is not None:
+            card.picture = picture(card.image, CARD_PICTURE, **CARD_PICTURE_ATTRS)
+    return cards
 
 
 def organisations_with_stories(*, index: Page) -> QuerySet:

@@ -9,6 +9,7 @@ from inspire.forms import FILTER_FIELDS, StoryFilterForm
 from inspire.models import Organisation
 from inspire.selectors import (
     HERO_IMAGE_SPECS,
+    HERO_PICTURE,
     card_images,
     organisations_with_stories,
     story_cards,
@@ -18,6 +19,7 @@ from inspire.selectors import (
 from valoa.labels import load_labels, related_of
 from valoa.models import Phase, Theme
 from valoa.pagination import page_number, paginate
+from valoa.pictures import picture
 
 __all__ = ["index_context", "page_number", "story_context"]
 
@@ -63,9 +65,14 @@ def story_context(page: Page, request: HttpRequest | None = None) -> dict:
     related = list(siblings.exclude(pk=page.pk)[:RELATED_STORIES])
     # The hero picture's image and renditions come with the cards' ones, in the same query.
     images = card_images(related, also=(page.hero_image_id, HERO_IMAGE_SPECS))
+    hero_picture = ""
     if page.hero_image_id and page.hero_image_id in images:
         page.hero_image = images[page.hero_image_id]
+        hero_picture = picture(
+            page.hero_image, HERO_PICTURE, sizes="(max-width: 860px) 100vw, 800px", alt=page.hero_alt
+        )
     return {
+        "hero_picture": hero_picture,
         "story_themes": themes,
         "story_phases": labels["phases"],
         "story_organisation": labels["organisation"][0] if labels["organisation"] else None,

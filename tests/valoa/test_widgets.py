@@ -16,7 +16,17 @@ CHOICES = [
 @pytest.mark.parametrize("value", [None, "", "dialogi", "ääni", "b", "puuttuu"])
 @pytest.mark.parametrize(
     "attrs",
-    [None, {"id": "id_theme"}, {"id": "id_theme", "aria-invalid": "true", "aria-describedby": "x y", "required": True, "disabled": False}],
+    [
+        None,
+        {"id": "id_theme"},
+        {
+            "id": "id_theme",
+            "aria-invalid": "true",
+            "aria-describedby": "x y",
+            "required": True,
+            "disabled": False,
+        },
+    ],
 )
 def test_same_markup_as_djangos_select(value, attrs):
     ours = Select(choices=CHOICES).render("theme", value, attrs=attrs)

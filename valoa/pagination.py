@@ -39,13 +39,12 @@ def paginate(queryset: QuerySet, raw_number: str | None, per_page: int) -> tuple
     chosen = f"(CASE WHEN %s < {last} THEN %s ELSE {last} END)"
     rows = []
     if sql is not None:
-        rows = list(
-            queryset.model.objects.raw(
-                f"SELECT * FROM ({sql}) page_rows WHERE page_position > ({chosen} - 1) * {int(per_page)} "
-                f"AND page_position <= {chosen} * {int(per_page)} ORDER BY page_position",
-                (*params, number, number, number, number),
-            )
+        # Only the ORM's own SQL and integers go into the string; the values are parameters.
+        outer = (
+            f"SELECT * FROM ({sql}) page_rows WHERE page_position > ({chosen} - 1) * {int(per_page)} "  # noqa: S608
+            f"AND page_position <= {chosen} * {int(per_page)} ORDER BY page_position"
         )
+        rows = list(queryset.model.objects.raw(outer, (*params, number, number, number, number)))
     paginator = Paginator(queryset, per_page)
     paginator.count = rows[0].page_total if rows else 0  # a cached_property: no COUNT query
     return paginator, Page(rows, page_number(raw_number, paginator.num_pages), paginator)

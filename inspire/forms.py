@@ -6,15 +6,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from inspire.selectors import KINDS
+from valoa.widgets import Select
 
 FILTER_FIELDS = ("kind", "theme", "phase", "organisation")
 
 
 class StoryFilterForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Tyyppi"), required=False)
-    theme = forms.ChoiceField(label=_("Teema"), required=False)
-    phase = forms.ChoiceField(label=_("Vaihe"), required=False)
-    organisation = forms.ChoiceField(label=_("Organisaatio"), required=False)
+    # Select: the same markup as Django's, rendered in Python (valoa.widgets).
+    kind = forms.ChoiceField(label=_("Tyyppi"), required=False, widget=Select)
+    theme = forms.ChoiceField(label=_("Teema"), required=False, widget=Select)
+    phase = forms.ChoiceField(label=_("Vaihe"), required=False, widget=Select)
+    organisation = forms.ChoiceField(label=_("Organisaatio"), required=False, widget=Select)
 
     def __init__(self, *args, themes, phases, organisations, **kwargs):
         super().__init__(*args, **kwargs)

@@ -153,7 +153,7 @@ class StoryPage(BasePage):
         from inspire.views import story_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(story_context(self))
+        context.update(story_context(self, request))
         return context
 
 

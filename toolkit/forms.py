@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from toolkit.models.pages import Format
+from valoa.widgets import Select
 
 
 @dataclass(frozen=True)
@@ -34,11 +35,13 @@ class ToolFinderForm(forms.Form):
     """Bound to request.GET. `phases` and `themes` are the facet rows already fetched for the page."""
 
     q = forms.CharField(label=_("Hakusana"), required=False, max_length=200, strip=True)
-    phase = forms.ChoiceField(label=_("Vaihe"), required=False)
-    theme = forms.ChoiceField(label=_("Teema"), required=False)
+    # Select: the same markup as Django's, rendered in Python (valoa.widgets).
+    phase = forms.ChoiceField(label=_("Vaihe"), required=False, widget=Select)
+    theme = forms.ChoiceField(label=_("Teema"), required=False, widget=Select)
     time = forms.ChoiceField(
         label=_("Aikaa käytettävissä"),
         required=False,
+        widget=Select,
         choices=[("", _("Mikä tahansa kesto")), *[(b.value, b.label) for b in TIME_BUCKETS]],
     )
     group = forms.IntegerField(
@@ -56,6 +59,7 @@ class ToolFinderForm(forms.Form):
     format = forms.ChoiceField(
         label=_("Toteutustapa"),
         required=False,
+        widget=Select,
         choices=[("", _("Mikä tahansa tapa")), *Format.choices],
     )
 

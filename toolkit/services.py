@@ -189,6 +189,31 @@ def workbook_session_previous(*, session: WorkbookSession) -> WorkbookSession | 
     )
 
 
+def workbook_session_and_previous(
+    *, space: TeamSpace, number: int
+) -> tuple[WorkbookSession, WorkbookSession | None]:
+    """Session `number` of the space and the one before it (or None), in one query; 404 if it is missing."""
+    try:
+        pair = list(WorkbookSession.objects.filter(space=space, number__lte=number).order_by("-number")[:2])
+    except (ValueError, OverflowError):
+        raise Http404 from None
+    if not pair or pair[0].number != number:
+        raise Http404
+    for session in pair:
+        session.space = space  # the caller's instance: saves a query for get_absolute_url
+    return pair[0], pair[1] if len(pair) > 1 else None
+
+
+def workbook_answers_of(*sessions: WorkbookSession | None) -> list[dict[str, WorkbookAnswer]]:
+    """workbook_answers() for several sessions in one query, in the same order (empty for None)."""
+    ids = [session.pk for session in sessions if session is not None]
+    by_session: dict[int, dict[str, WorkbookAnswer]] = {pk: {} for pk in ids}
+    if ids:
+        for answer in WorkbookAnswer.objects.filter(session_id__in=ids):
+            by_session[answer.session_id][answer.question_key] = answer
+    return [by_session[session.pk] if session is not None else {} for session in sessions]
+
+
 def workbook_answers(*, session: WorkbookSession | None) -> dict[str, WorkbookAnswer]:
     if session is None:
         return {}

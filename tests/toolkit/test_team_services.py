@@ -239,3 +239,21 @@ def test_duplicate_question_keys_fail_validation(demo_site):
     ]
     with pytest.raises(ValidationError):
         block.clean(block.to_python(raw))
+
+
+def test_session_and_previous_with_answers_in_two_queries(demo_site, django_assert_num_queries):
+    space, first = start_session()
+    second = services.workbook_session_start(space=space)
+    other, _ = start_session("Toinen")
+    WorkbookAnswer.objects.create(session=first, question_key="ilmio", text="Ensimmäinen")
+    WorkbookAnswer.objects.create(session=second, question_key="ilmio", text="Toinen")
+    with django_assert_num_queries(2):
+        session, previous = services.workbook_session_and_previous(space=space, number=2)
+        answers, previous_answers = services.workbook_answers_of(session, previous)
+    assert (session, previous) == (second, first)
+    assert (answers["ilmio"].text, previous_answers["ilmio"].text) == ("Toinen", "Ensimmäinen")
+    assert services.workbook_session_and_previous(space=space, number=1) == (first, None)
+    assert services.workbook_answers_of(first, None)[1] == {}
+    for missing_in, number in ((space, 3), (other, 2), (space, 0)):
+        with pytest.raises(Http404):
+            services.workbook_session_and_previous(space=missing_in, number=number)

@@ -2,10 +2,9 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import F, OuterRef, Q, Subquery
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -27,7 +26,10 @@ from toolkit.assessment_forms import AssessmentPageForm
 from toolkit.blocks import ListStreamBlock, StepsStreamBlock
 from toolkit.workbook_blocks import WorkbookStreamBlock
 from valoa.blocks import BodyStreamBlock
+from valoa.labels import load_labels, related_of
 from valoa.models import BasePage, Phase, Theme
+from valoa.page_queries import public_q
+from valoa.pagination import paginate
 
 # What a listing of tools needs from each row (pageurl needs url_path; specific paths need depth and path).
 LISTING_FIELDS = ("title", "url_path", "intro", "duration_minutes", "path", "depth", "locale")
@@ -72,7 +74,7 @@ class StartPage(SectionPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["children"] = (
-            self.get_children().live().public().only("title", "url_path", "search_description")
+            self.get_children().live().filter(public_q()).only("title", "url_path", "search_description")
         )
         return context
 
@@ -93,30 +95,29 @@ class ToolIndexPage(SectionPage):
         from toolkit.forms import ToolFinderForm  # forms import the models
 
         context = super().get_context(request, *args, **kwargs)
-        phases = list(Phase.objects.filter(locale_id=self.locale_id).only("name", "slug"))
-        themes = list(Theme.objects.filter(locale_id=self.locale_id).only("name", "slug"))
+        labels = load_labels(
+            phases=Phase.objects.filter(locale_id=self.locale_id),
+            themes=Theme.objects.filter(locale_id=self.locale_id),
+        )
+        phases, themes = labels["phases"], labels["themes"]
         form = ToolFinderForm(request.GET or None, phases=phases, themes=themes)
-        tools = ToolPage.objects.child_of(self).live().public().filter(form.tool_q())
+        tools = ToolPage.objects.child_of(self).live().filter(public_q(), form.tool_q())
         query = form.filters.get("q")
         if query:
             # Wagtail search (Finnish stemming on PostgreSQL) finds the matching tools; the structured
             # filters then apply to those ids in the same SQL query as the page of results.
             matches = ToolPage.objects.child_of(self).live().search(query, order_by_relevance=False)
             tools = tools.filter(pk__in=[page.pk for page in matches])
-        tools = (
-            tools.order_by("title")
-            .only(
-                *LISTING_FIELDS,
-                "group_size_min",
-                "group_size_max",
-                "format_in_person",
-                "format_remote",
-                "format_hybrid",
-            )
-            .prefetch_related(Prefetch("phases", queryset=Phase.objects.only("name", "slug", "sort_order")))
+        tools = tools.order_by("title").only(
+            *LISTING_FIELDS,
+            "group_size_min",
+            "group_size_max",
+            "format_in_person",
+            "format_remote",
+            "format_hybrid",
         )
-        paginator = Paginator(tools, self.page_size)
-        results = paginator.get_page(request.GET.get("page"))
+        paginator, results = paginate(tools, request.GET.get("page"), self.page_size)
+        attach_phase_labels(results.object_list, phases)
         params = request.GET.copy()
         params.pop("page", None)
         context.update(
@@ -126,6 +127,24 @@ class ToolIndexPage(SectionPage):
             query_string=params.urlencode(),
         )
         return context
+
+
+def attach_phase_labels(tools: list["ToolPage"], phases) -> None:
+    """Set `phase_labels` on each tool: one query on the through table, names from the phases at hand."""
+    by_pk = {phase.pk: phase for phase in phases}
+    for tool in tools:
+        tool.phase_labels = []
+    if not tools:
+        return
+    by_tool = {tool.pk: tool for tool in tools}
+    rows = ToolPage.phases.through.objects.filter(toolpage_id__in=list(by_tool)).values_list(
+        "toolpage_id", "phase_id"
+    )
+    for tool_id, phase_id in rows:
+        if phase_id in by_pk:
+            by_tool[tool_id].phase_labels.append(by_pk[phase_id])
+    for tool in tools:
+        tool.phase_labels.sort(key=lambda phase: (phase.sort_order, phase.name))
 
 
 class ToolPage(BasePage):
@@ -278,38 +297,38 @@ class ToolPage(BasePage):
     def steps_total_minutes(self) -> int:
         return sum(block.value.get("minutes") or 0 for block in self.steps if block.block_type == "step")
 
+    @property
+    def duration_label(self) -> str:
+        """ "Kesto 30 min" for tool cards: formatted in Python, not with a blocktranslate per card."""
+        return _("Kesto %(m)s min") % {"m": self.duration_minutes}
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        labels = load_labels(phases=related_of(self, "phases"), themes=related_of(self, "themes"))
+        context["tool_phases"] = labels["phases"]
+        context["tool_themes"] = labels["themes"]
         context["related"] = self.related_tool_pages()
         context["work_templates"] = list(self.work_templates.select_related("document"))
         return context
 
     def related_tool_pages(self) -> list["ToolPage"]:
-        """Tools the editor linked from here, then tools that link here (back-links), each once, live only."""
-        linked = list(
-            ToolPageRelatedTool.objects.filter(page=self, tool__live=True)
-            .select_related("tool")
-            .only(
-                "tool__title",
-                "tool__url_path",
-                "tool__intro",
-                "tool__duration_minutes",
-                "tool__depth",
-                "tool__path",
-            )
-            .order_by("sort_order")
-        )
-        tools = [row.tool for row in linked]
-        seen = {tool.pk for tool in tools} | {self.pk}
-        backlinks = (
+        """Tools the editor linked from here (in their order), then tools that link here (by title): one query.
+
+        Each tool once, live only.
+        """
+        links = ToolPageRelatedTool.objects.filter(page=self)
+        link_order = links.filter(tool=OuterRef("pk")).order_by("sort_order").values("sort_order")[:1]
+        return list(
             ToolPage.objects.live()
-            .filter(related_tools__tool=self)
-            .exclude(pk__in=seen)
+            .filter(
+                Q(pk__in=links.values("tool"))
+                | Q(pk__in=ToolPageRelatedTool.objects.filter(tool=self).values("page"))
+            )
+            .exclude(pk=self.pk)
+            .annotate(link_order=Subquery(link_order))
             .only("title", "url_path", "intro", "duration_minutes", "depth", "path")
-            .order_by("title")
-            .distinct()
+            .order_by(F("link_order").asc(nulls_last=True), "title")
         )
-        return tools + list(backlinks)
 
 
 class ToolPageRelatedTool(Orderable):

@@ -3,27 +3,34 @@
 from __future__ import annotations
 
 from django import template
-from django.db.models import F, Window
+from django.db.models import F, QuerySet, Window
 from django.db.models.functions import RowNumber
 
 from toolkit.models import ToolPage
 from valoa.models import Phase
+from valoa.page_queries import public_q
 
 register = template.Library()
 
 
 @register.inclusion_tag("toolkit/includes/recommended_tools.html", takes_context=True)
 def recommended_tools(context, per_phase: int = 3, heading_level: int = 2):
-    """A few tools per journey phase: 3 queries (phases, view restrictions, tools) however many tools exist."""
+    """A few tools per journey phase: 2 queries (phases, tools) however many tools exist.
+
+    The home page already lists the phases (its context's `phases`): those are reused, so 1 query there.
+    """
     page = context.get("page")
     locale_id = getattr(page, "locale_id", None)
-    phases = Phase.objects.filter(locale_id=locale_id) if locale_id else Phase.objects.all()
-    phases = list(phases.only("name", "slug", "summary", "sort_order"))
+    phases = context.get("phases")
+    if not (isinstance(phases, QuerySet) and phases.model is Phase):
+        phases = Phase.objects.filter(locale_id=locale_id) if locale_id else Phase.objects.all()
+        phases = phases.only("name", "slug", "summary", "sort_order")
+    phases = list(phases)
     Through = ToolPage.phases.through
     rows = (
         Through.objects.filter(
             phase__in=[p.pk for p in phases],
-            toolpage__in=ToolPage.objects.live().public().values("pk"),
+            toolpage__in=ToolPage.objects.live().filter(public_q()).values("pk"),
         )
         .annotate(rank=Window(RowNumber(), partition_by=F("phase_id"), order_by=F("toolpage__title").asc()))
         .filter(rank__lte=per_phase)

@@ -157,10 +157,12 @@ def session_start(request, token: str):
 
 
 def _session_data(space: TeamSpace, number: int) -> dict:
-    session = get_session(space, number)
+    if number > MAX_DB_INT:
+        raise Http404
+    # The session and the one before it in one query, both sessions' answers in another.
+    session, previous = services.workbook_session_and_previous(space=space, number=number)
     workbook = services.workbook_get()
-    answers = services.workbook_answers(session=session)
-    previous = services.workbook_session_previous(session=session)
+    answers, previous_answers = services.workbook_answers_of(session, previous)
     answered, total = services.workbook_progress(workbook=workbook, answers=answers)
     return {
         "space": space,
@@ -168,7 +170,7 @@ def _session_data(space: TeamSpace, number: int) -> dict:
         "workbook": workbook,
         "answers": answers,
         "previous": previous,
-        "previous_answers": services.workbook_answers(session=previous),
+        "previous_answers": previous_answers,
         "answered": answered,
         "total": total,
     }

@@ -1,0 +1,50 @@
+"""A page of results and their total in one query, for the listings (Innostu, the tool finder)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import EmptyResultSet
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, QuerySet, Window
+from django.db.models.functions import RowNumber
+
+
+def page_number(raw: str | None, num_pages: int) -> int:
+    """The nearest valid page for whatever the reader typed: 0, -1 and "abc" give 1; 999 the last."""
+    try:
+        number = int(raw or 1)
+    except (TypeError, ValueError):
+        number = 1
+    return min(max(number, 1), num_pages)
+
+
+def paginate(queryset: QuerySet, raw_number: str | None, per_page: int) -> tuple[Paginator, Page]:
+    """The requested page of an ordered queryset and the total, in one query whatever the number asked.
+
+    Django's Paginator runs COUNT(*) and then the page. Here each row carries its position and the
+    total (window functions over the queryset's own SQL), and an outer SELECT keeps the rows of the
+    asked page, clamped like page_number(): a number past the last page gives the last page, so even
+    that costs one query. (Django can filter on window functions itself, but compiling that costs
+    more than the rest of the query; the outer SELECT is plain and portable SQL.)
+    """
+    number = page_number(raw_number, num_pages=10**9)
+    inner = queryset.annotate(
+        page_position=Window(RowNumber(), order_by=list(queryset.query.order_by)),
+        page_total=Window(Count("pk")),
+    )
+    try:
+        sql, params = inner.query.sql_with_params()
+    except EmptyResultSet:  # e.g. pk__in=[]: nothing to ask the database
+        sql = None
+    last = f"((page_total + {int(per_page) - 1}) / {int(per_page)})"  # integer division: the last page
+    chosen = f"(CASE WHEN %s < {last} THEN %s ELSE {last} END)"
+    rows = []
+    if sql is not None:
+        # Only the ORM's own SQL and integers go into the string; the values are parameters.
+        outer = (
+            f"SELECT * FROM ({sql}) page_rows WHERE page_position > ({chosen} - 1) * {int(per_page)} "  # noqa: S608
+            f"AND page_position <= {chosen} * {int(per_page)} ORDER BY page_position"
+        )
+        rows = list(queryset.model.objects.raw(outer, (*params, number, number, number, number)))
+    paginator = Paginator(queryset, per_page)
+    paginator.count = rows[0].page_total if rows else 0  # a cached_property: no COUNT query
+    return paginator, Page(rows, page_number(raw_number, paginator.num_pages), paginator)

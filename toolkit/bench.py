@@ -376,7 +376,7 @@ def _verify_answers(clients: list[dict], output: str) -> Verdict:
 SCENARIOS = [
     Scenario("Aloita", lambda ctx: "/aloita/"),
     Scenario("Työkalut (hakemisto)", lambda ctx: ToolIndexPage.objects.get().get_url()),
-    Scenario("Työkalut, 3 suodatinta", _finder_filtered_url),
+    Scenario("Työkalut (3 suodatinta)", _finder_filtered_url),
     Scenario("Työkalu", _tool_url),
     # Both carry a form with a CSRF token (start a team space, rate the statements): never page-cached.
     Scenario("Työkirja (sivu)", _workbook_page_url, cacheable=False),

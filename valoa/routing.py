@@ -48,7 +48,7 @@ def _route(request, path):
     site = Site.find_for_request(request)
     if site is None:
         return _NOT_HANDLED
-    root_paths = [rp.root_path for rp in Site.get_site_root_paths() if rp.site_id == site.pk]
+    root_paths = [rp.root_path for rp in _site_root_paths(request) if rp.site_id == site.pk]
     if len(root_paths) != 1:
         return _NOT_HANDLED
     components = [component for component in path.split("/") if component]
@@ -79,6 +79,16 @@ def _route(request, path):
             except Http404:
                 return None
     return _NOT_HANDLED  # pragma: no cover - the loop always returns at the last page
+
+
+def _site_root_paths(request):
+    # Kept where Wagtail's `Page._get_site_root_paths(request)` keeps it, so the page URLs of this request
+    # ({% pageurl %} in the menu, breadcrumbs, footer) read the cache once in all, not once more.
+    try:
+        return request._wagtail_cached_site_root_paths
+    except AttributeError:
+        request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
+        return request._wagtail_cached_site_root_paths
 
 
 def _is_chain(pages, root_id, expected_length) -> bool:

@@ -224,4 +224,4 @@ def test_query_count_is_fixed_with_10_and_300_tools(client, index):
     large = {str(case): _count(client, case) for case in CASES}
     assert large == small
     # Wagtail's routing and site chrome, facets (phases, themes), count, one page of results, its phases.
-    assert small[str({})] == 16
+    assert small[str({})] == 12

@@ -42,3 +42,12 @@ def breadcrumbs(context):
                 page.get_ancestors().filter(depth__gte=2).only("title", "url_path", "path", "depth")
             )
     return {"request": context.get("request"), "ancestors": ancestors, "page": page}
+
+
+@register.simple_tag(takes_context=True)
+def page_full_url(context, page):
+    """`page.full_url`, but through the request: Wagtail then reuses the site root paths it already read
+    for this request instead of reading the cache again (`page.full_url` has no request to cache them on)."""
+    if not isinstance(page, Page):
+        return getattr(page, "full_url", None)
+    return page.get_full_url(request=context.get("request"))

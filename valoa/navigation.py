@@ -6,6 +6,8 @@ from django.db.models import Exists, F, OuterRef
 from django.db.models.functions import Length, Substr
 from wagtail.models import Page, PageViewRestriction
 
+from valoa import chrome_cache
+
 _CACHE_ATTR = "_valoa_menu_pages"
 
 
@@ -25,12 +27,16 @@ def menu_pages(request, parent: Page) -> list[Page]:
     cache = getattr(request, _CACHE_ATTR, None) if request is not None else None
     if cache is not None and cache[0] == parent.pk:
         return cache[1]
-    pages = list(
-        parent.get_children()
-        .live()
-        .in_menu()
-        .filter(unrestricted())
-        .only("title", "url_path", "path", "depth", "search_description")
+    pages = chrome_cache.get(
+        request,
+        ("menu", parent.pk),
+        lambda: list(
+            parent.get_children()
+            .live()
+            .in_menu()
+            .filter(unrestricted())
+            .only("title", "url_path", "path", "depth", "search_description")
+        ),
     )
     if request is not None:
         setattr(request, _CACHE_ATTR, (parent.pk, pages))

@@ -26,6 +26,8 @@ from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
+from valoa import chrome_cache
+
 # Set on the request: the base `Page` rows from the site root to the routed page (breadcrumbs reuse them).
 ROUTE_PAGES_ATTR = "_valoa_route_pages"
 # Wagtail's cache of the route result (`Page.route_for_request`); a test fails if Wagtail renames it.
@@ -45,7 +47,7 @@ def serve(request, path):
 def _route(request, path):
     if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         return _NOT_HANDLED
-    site = Site.find_for_request(request)
+    site = chrome_cache.find_site(request)
     if site is None:
         return _NOT_HANDLED
     root_paths = [rp.root_path for rp in _site_root_paths(request) if rp.site_id == site.pk]
@@ -113,8 +115,10 @@ def site_root(request) -> Page | None:
     pages = getattr(request, ROUTE_PAGES_ATTR, None)
     if pages:
         return pages[0]
-    site = Site.find_for_request(request)
-    return site.root_page if site else None
+    site = chrome_cache.find_site(request)
+    if site is None:
+        return None
+    return chrome_cache.get(request, ("root", site.pk), lambda: site.root_page)
 
 
 def urlpatterns():

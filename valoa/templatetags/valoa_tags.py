@@ -3,6 +3,7 @@
 from django import template
 from wagtail.models import Page
 
+from valoa import chrome_cache
 from valoa.navigation import menu_pages
 from valoa.routing import route_pages, site_root
 
@@ -51,3 +52,12 @@ def page_full_url(context, page):
     if not isinstance(page, Page):
         return getattr(page, "full_url", None)
     return page.get_full_url(request=context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def contact_settings(context):
+    """The footer's ContactSettings, kept between requests until content changes (valoa/chrome_cache.py)."""
+    from valoa.models import ContactSettings
+
+    request = context.get("request")
+    return chrome_cache.site_setting(request, ContactSettings) if request is not None else None

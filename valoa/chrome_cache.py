@@ -21,7 +21,9 @@ from django.conf import settings
 
 from valoa import page_cache
 
-_store: dict = {"generation": None, "entries": {}}
+# (generation, entries): replaced as a whole, so a thread still holding the old pair writes only into the old
+# entries, never a stale value into the new generation's.
+_current: tuple = (None, {})
 
 
 def enabled() -> bool:
@@ -43,16 +45,19 @@ def get(request, key, build):
     generation = _generation(request)
     if generation is None:  # no generation yet (flushed cache): nothing to key on
         return build()
-    if _store["generation"] != generation:
-        _store["generation"], _store["entries"] = generation, {}
-    entries = _store["entries"]
+    global _current
+    current = _current
+    if current[0] != generation:
+        current = _current = (generation, {})
+    entries = current[1]
     if key not in entries:
         entries[key] = build()
     return entries[key]
 
 
 def clear() -> None:
-    _store["generation"], _store["entries"] = None, {}
+    global _current
+    _current = (None, {})
 
 
 def find_site(request):

@@ -30,7 +30,7 @@ def enabled() -> bool:
     return getattr(settings, "CHROME_CACHE_ENABLED", False)
 
 
-def _generation(request):
+def generation(request):
     generation = getattr(request, page_cache.GENERATION_ATTR, None)
     if generation is None:
         generation = page_cache.current_generation()
@@ -42,13 +42,13 @@ def get(request, key, build):
     """The value for `key` in this generation, built with `build()` when missing; `build()` alone when off."""
     if request is None or not enabled():
         return build()
-    generation = _generation(request)
-    if generation is None:  # no generation yet (flushed cache): nothing to key on
+    current_generation = generation(request)
+    if current_generation is None:  # no generation yet (flushed cache): nothing to key on
         return build()
     global _current
     current = _current
-    if current[0] != generation:
-        current = _current = (generation, {})
+    if current[0] != current_generation:
+        current = _current = (current_generation, {})
     entries = current[1]
     if key not in entries:
         entries[key] = build()

@@ -91,3 +91,29 @@ def test_nothing_outlives_the_request_on_shared_objects(rf, demo_site):
     b = chrome_cache.site_setting(second, ContactSettings)
     assert a is not b and a._request is first and b._request is second
     assert chrome_cache.find_site(first) is not chrome_cache.find_site(second)
+
+
+def test_repeated_search_is_answered_from_the_cache_and_a_publish_shows_at_once(client, demo_site):
+    url = "/haku/?q=kirahvi"
+    assert "0 tulosta" in html(client, url)
+    with CaptureQueriesContext(connection) as ctx:
+        assert "0 tulosta" in html(client, url)
+    assert not any("wagtailsearch_indexentry" in q["sql"] for q in ctx.captured_queries)
+
+    page = factories.ContentPageFactory(parent=demo_site, title="Kirahvi työpaikalla", slug="kirahvi")
+    found = html(client, url)
+    assert "1 tulos haulle" in found and "Kirahvi työpaikalla" in found
+    assert "Kirahvi työpaikalla" in html(client, url)  # the cached copy has the page too
+
+    page.unpublish()
+    assert "0 tulosta" in html(client, url)
+
+
+def test_cached_search_keeps_pagination(client, demo_site):
+    for i in range(12):
+        factories.ContentPageFactory(parent=demo_site, title=f"Seepra {i}", slug=f"seepra-{i}")
+    first = html(client, "/haku/?q=seepra&page=2")
+    second = html(client, "/haku/?q=seepra&page=2")
+    assert first == second
+    assert "12 tulosta" in second and "Sivu 2 / 2" in second
+    assert second.count('<h3><a href="') == 2  # the last two of twelve

@@ -26,6 +26,8 @@ from django.utils.cache import cc_delim_re
 GENERATION_KEY = "valoa:page-cache:generation"
 ENTRY_KEY_PREFIX = "valoa:page-cache:page:"
 CACHEABLE_MARK = "_valoa_page_cacheable"
+# The generation read for this request, shared with valoa/chrome_cache.py (no second cache read).
+GENERATION_ATTR = "_valoa_cache_generation"
 # Paths no response is ever served from or stored to, whatever else holds.
 NEVER_CACHED_PREFIXES = ("/admin/", "/django-admin/", "/tiimi/", "/palaute/lomake/", "/haku/")
 
@@ -41,6 +43,16 @@ def enabled() -> bool:
 def bump_generation(**kwargs) -> None:
     """Make every stored page stale. Usable directly as a signal receiver."""
     _cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def current_generation():
+    """The current generation, started when there is none (as the middleware does on a miss)."""
+    cache = _cache()
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
 
 
 def mark_cacheable(request) -> None:
@@ -102,6 +114,7 @@ class PageCacheMiddleware:
             generation = cache.get(GENERATION_KEY)
         elif entry is not None and entry[0] == generation:
             return self._rebuild(entry)
+        setattr(request, GENERATION_ATTR, generation)
 
         response = self.get_response(request)
         if generation is not None and response_may_be_stored(request, response):

@@ -19,10 +19,19 @@ _registered = False
 def _invalidating_models() -> tuple[type, ...]:
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.images import get_image_model
-    from wagtail.models import Page, Site
+    from wagtail.models import Page, PageViewRestriction, Site
     from wagtail.snippets.models import get_snippet_models
 
-    return (Page, Site, BaseSiteSetting, BaseGenericSetting, get_image_model(), *get_snippet_models())
+    # A page made private (its restriction saved on its own, not with the page) must leave the cache at once.
+    return (
+        Page,
+        PageViewRestriction,
+        Site,
+        BaseSiteSetting,
+        BaseGenericSetting,
+        get_image_model(),
+        *get_snippet_models(),
+    )
 
 
 def invalidate(**kwargs) -> None:

@@ -1,16 +1,15 @@
 """Site-wide views: search, robots.txt and the error pages."""
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 from django_ratelimit.decorators import ratelimit
-from wagtail.models import Page
 
-SEARCH_PAGE_SIZE = 10
+from valoa.search import search_page
+
 SEARCH_MAX_QUERY_LENGTH = 200
 
 
@@ -24,10 +23,8 @@ def search(request):
     query = request.GET.get("q", "").strip()[:SEARCH_MAX_QUERY_LENGTH].replace("\x00", "")
     results_page = None
     if query:
-        results = Page.objects.live().public().exclude(depth__lte=1).search(query)
-        paginator = Paginator(results, SEARCH_PAGE_SIZE)
         # get_page() turns a missing, non-numeric or out-of-range ?page= into a valid page.
-        results_page = paginator.get_page(request.GET.get("page"))
+        results_page = search_page(request, query, request.GET.get("page"))
     return TemplateResponse(
         request,
         "valoa/search.html",

@@ -250,3 +250,18 @@ def test_query_count_header_middleware_counts_queries(db):
 
     response = QueryCountHeaderMiddleware(view)(RequestFactory().get("/"))
     assert response["X-Query-Count"] == "2"
+
+
+def test_making_a_page_private_drops_it_from_the_cache_at_once(client, demo_site):
+    from wagtail.models import PageViewRestriction
+
+    from valoa.models import ContentPage
+
+    get(client, "/tietoa/")
+    assert get(client, "/tietoa/")[0][HEADER] == "hit"
+    PageViewRestriction.objects.create(
+        page=ContentPage.objects.get(slug="tietoa"), restriction_type="password", password="salasana"
+    )
+    response, html = get(client, "/tietoa/")
+    assert 'name="password"' in html
+    assert response.get(HEADER) != "hit"

@@ -129,6 +129,9 @@ if not REDIS_URL:
 # would each keep stale pages after another worker's publish).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", bool(REDIS_URL))
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(60 * 60)))
+# The site, menu and footer settings kept per process until content changes (valoa/chrome_cache.py); needs the
+# shared cache for the generation, like the page cache.
+CHROME_CACHE_ENABLED = env_bool("CHROME_CACHE_ENABLED", bool(REDIS_URL))
 # Benchmarks only: an X-Query-Count header on every response (valoa/query_count.py).
 if env_bool("QUERY_COUNT_HEADER", False):
     MIDDLEWARE.insert(0, "valoa.query_count.QueryCountHeaderMiddleware")

@@ -22,6 +22,7 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)  # template edits show at once
+CHROME_CACHE_ENABLED = env_bool("CHROME_CACHE_ENABLED", False)
 
 with contextlib.suppress(ImportError):
     from .local import *  # noqa: F403

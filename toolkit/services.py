@@ -5,8 +5,9 @@ from __future__ import annotations
 import calendar
 import csv
 import io
+import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cached_property
 
 from django.conf import settings
@@ -124,7 +125,25 @@ def workbook_get() -> Workbook:
     return workbook_from_page(page=page)
 
 
+# Parsed workbooks by (page id, the stored JSON of its questions): turning the StreamField into blocks is most
+# of a save's CPU (~5 ms), and the workbook changes only when an editor publishes. Keyed on the content itself,
+# so any change (a publish, a preview, a direct save) parses afresh; per process, bounded.
+_PARSED_SECTIONS: dict[tuple[int | None, str], tuple[WorkbookSection, ...]] = {}
+_PARSED_SECTIONS_MAX = 16
+
+
 def workbook_from_page(*, page: WorkbookPage) -> Workbook:
+    key = (page.pk, json.dumps(list(page.sections.raw_data), sort_keys=True, default=str))
+    sections = _PARSED_SECTIONS.get(key)
+    if sections is None:
+        sections = _parse_sections(page)
+        if len(_PARSED_SECTIONS) >= _PARSED_SECTIONS_MAX:
+            _PARSED_SECTIONS.clear()
+        _PARSED_SECTIONS[key] = sections
+    return Workbook(page=page, sections=sections)
+
+
+def _parse_sections(page: WorkbookPage) -> tuple[WorkbookSection, ...]:
     sections = []
     number = 0
     seen: set[str] = set()
@@ -157,7 +176,7 @@ def workbook_from_page(*, page: WorkbookPage) -> Workbook:
                 title=block.value["title"], intro=block.value["intro"] or "", questions=tuple(questions)
             )
         )
-    return Workbook(page=page, sections=tuple(sections))
+    return tuple(sections)
 
 
 @transaction.atomic
@@ -251,8 +270,15 @@ def workbook_answer_save(
         ).update(text=text, version=F("version") + 1, updated_at=now)
         if updated:
             _session_touch(session=session)
+            # Exactly what the conditional UPDATE wrote: no need to read it back.
             return AnswerSaveResult(
-                answer=WorkbookAnswer.objects.get(session=session, question_key=question.key)
+                answer=WorkbookAnswer(
+                    session=session,
+                    question_key=question.key,
+                    text=text,
+                    version=base_version + 1,
+                    updated_at=now,
+                )
             )
     else:
         try:
@@ -279,8 +305,18 @@ def workbook_answer_save(
     return AnswerSaveResult(answer=current, conflict=True, attempted_text=text)
 
 
+# The retention clock counts months: one write an hour is plenty, not one per autosaved keystroke pause.
+TOUCH_INTERVAL = timedelta(hours=1)
+
+
 def _session_touch(*, session: WorkbookSession) -> None:
-    TeamSpace.objects.filter(pk=session.space_id).update(last_active_at=timezone.now())
+    now = timezone.now()
+    space = session.space if "space" in session._state.fields_cache else None
+    if space is not None and space.last_active_at > now - TOUCH_INTERVAL:
+        return
+    TeamSpace.objects.filter(pk=session.space_id).update(last_active_at=now)
+    if space is not None:
+        space.last_active_at = now
 
 
 def workbook_session_csv(*, session: WorkbookSession, workbook: Workbook) -> bytes:

@@ -209,14 +209,47 @@ def test_space_delete_removes_sessions_and_answers(workbook):
     assert not WorkbookAnswer.objects.exists()
 
 
+def _session_as_a_request_sees_it(session):
+    space = services.team_space_get(token=session.space.token)
+    return services.workbook_session_get(space=space, number=session.number)
+
+
 def test_saving_an_answer_counts_as_activity(workbook):
     space, session = start_session()
     TeamSpace.objects.update(last_active_at=timezone.now() - timedelta(days=400))
     services.workbook_answer_save(
-        session=session, question=workbook.by_key["ilmio"], text="a", base_version=0
+        session=_session_as_a_request_sees_it(session),
+        question=workbook.by_key["ilmio"],
+        text="a",
+        base_version=0,
     )
     space.refresh_from_db()
     assert space.last_active_at > timezone.now() - timedelta(minutes=1)
+
+
+def test_activity_is_written_at_most_once_an_hour(workbook):
+    """Autosave saves every pause in typing; the retention clock (months) needs one write an hour, not each."""
+    space, session = start_session()
+    recently = timezone.now() - timedelta(minutes=10)
+    TeamSpace.objects.update(last_active_at=recently)
+    for version, text in enumerate(["a", "ab", "abc"]):
+        services.workbook_answer_save(
+            session=_session_as_a_request_sees_it(session),
+            question=workbook.by_key["ilmio"],
+            text=text,
+            base_version=version,
+        )
+    space.refresh_from_db()
+    assert space.last_active_at == recently
+    assert WorkbookAnswer.objects.get().version == 3
+
+
+def test_a_changed_workbook_is_parsed_afresh(workbook):
+    """The parsed questions are kept per process, keyed on the stored content: an edit shows at once."""
+    assert services.workbook_get().by_key["ilmio"].text == "Mitä tapahtui?"
+    set_workbook([("Ilmiöhahmotus", [question("open", "ilmio", "Mitä oikeasti tapahtui?")])])
+    assert services.workbook_get().by_key["ilmio"].text == "Mitä oikeasti tapahtui?"
+    assert list(services.workbook_get().by_key) == ["ilmio"]
 
 
 def test_monthly_counts_give_numbers_only(workbook):

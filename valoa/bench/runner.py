@@ -154,7 +154,7 @@ class Bench:
             self.log(f"    wrk: {completed.stderr.strip()[:500]}")
         server.wait_idle()
         figures = parse_wrk(output)
-        verdict = load.verify(output) if load is not None else None
+        verdict = load.verify(output) if load is not None and load.verify is not None else None
         result = Result(
             name=name,
             mode=mode,

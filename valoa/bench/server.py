@@ -35,8 +35,12 @@ class Gunicorn:
             f"127.0.0.1:{self.port}",
             "--workers",
             str(self.workers),
+            # BENCH_WORKER_CLASS=gthread (with BENCH_THREADS) measures threaded workers, which do not block
+            # on a client's idle keep-alive connection as sync workers do (docs/performance.md).
             "--worker-class",
-            "sync",
+            os.environ.get("BENCH_WORKER_CLASS", "sync"),
+            "--threads",
+            os.environ.get("BENCH_THREADS", "1"),
             "--timeout",
             "300",  # a slow page under load must not get its worker killed mid-measurement
             "--log-level",

@@ -117,3 +117,21 @@ def test_cached_search_keeps_pagination(client, demo_site):
     assert first == second
     assert "12 tulosta" in second and "Sivu 2 / 2" in second
     assert second.count('<h3><a href="') == 2  # the last two of twelve
+
+
+def test_recommended_tools_follow_a_publish_at_once(client, demo_site):
+    """The home page's tools per phase are kept with the chrome; a published or unpublished tool shows at once."""
+    from toolkit.models import ToolIndexPage
+    from valoa.models import Phase
+
+    phase = Phase.objects.order_by("sort_order").first()
+    assert "Aaaa uusi työkalu" not in html(client, "/")
+    tool = factories.ToolPageFactory(
+        parent=ToolIndexPage.objects.get(), title="Aaaa uusi työkalu", slug="aaaa"
+    )
+    tool.phases.set([phase])
+    tool.save_revision().publish()
+    assert "Aaaa uusi työkalu" in html(client, "/")
+    assert "Aaaa uusi työkalu" in html(client, "/aloita/")
+    tool.unpublish()
+    assert "Aaaa uusi työkalu" not in html(client, "/")

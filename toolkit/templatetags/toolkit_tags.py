@@ -7,6 +7,7 @@ from django.db.models import F, QuerySet, Window
 from django.db.models.functions import RowNumber
 
 from toolkit.models import ToolPage
+from valoa import chrome_cache
 from valoa.models import Phase
 from valoa.page_queries import public_q
 
@@ -26,6 +27,23 @@ def recommended_tools(context, per_phase: int = 3, heading_level: int = 2):
         phases = Phase.objects.filter(locale_id=locale_id) if locale_id else Phase.objects.all()
         phases = phases.only("name", "slug", "summary", "sort_order")
     phases = list(phases)
+    # The tools change only with content: kept per process until the next publish (valoa/chrome_cache.py),
+    # since compiling this window-function query is about half of the home page's CPU. The tool objects are
+    # only read by the template.
+    by_phase = chrome_cache.get(
+        context.get("request"),
+        ("recommended_tools", tuple(p.pk for p in phases), per_phase),
+        lambda: _tools_by_phase(phases, per_phase),
+    )
+    return {
+        "request": context.get("request"),
+        "groups": [(phase, by_phase[phase.pk]) for phase in phases if phase.pk in by_phase],
+        "heading_tag": f"h{heading_level}",
+        "sub_heading_tag": f"h{heading_level + 1}",
+    }
+
+
+def _tools_by_phase(phases: list[Phase], per_phase: int) -> dict[int, list[ToolPage]]:
     Through = ToolPage.phases.through
     rows = (
         Through.objects.filter(
@@ -49,9 +67,4 @@ def recommended_tools(context, per_phase: int = 3, heading_level: int = 2):
     by_phase: dict[int, list[ToolPage]] = {}
     for row in rows:
         by_phase.setdefault(row.phase_id, []).append(row.toolpage)
-    return {
-        "request": context.get("request"),
-        "groups": [(phase, by_phase[phase.pk]) for phase in phases if phase.pk in by_phase],
-        "heading_tag": f"h{heading_level}",
-        "sub_heading_tag": f"h{heading_level + 1}",
-    }
+    return by_phase

@@ -24,9 +24,9 @@ PINNED = {
     "Sisältösivu": 6,
     "Haku": 6,
     "Aloita": 9,  # + recommended tools per phase (2)
-    "Työkalut (hakemisto)": 9,  # the finder: phases and themes (1), a page of tools with the total (1), their phases
+    "Työkalut (hakemisto)": 10,  # the finder: phases and themes (1), a page of tool ids with the total, the tools (2), their phases
     "Työkalu": 11,  # the tool's labels (1), related tools (1), work templates, stories that used it, experiences
-    "Innostu (sivu 1)": 11,  # filter choices (1), a page of stories with the total (1), images with renditions
+    "Innostu (sivu 1)": 12,  # filter choices (1), a page of story ids with the total, then those stories (2), images
     # The hero picture's renditions come with the cards' ones: the same in production and in the tests.
     "Tarina": 14,
     "Työkirja (sivu)": 6,

@@ -12,8 +12,8 @@ pytestmark = pytest.mark.django_db
 PINNED = {
     "/": 8,
     "/aloita/": 9,
-    "/tyokalut/": 9,
-    "/innostu/": 11,
+    "/tyokalut/": 10,
+    "/innostu/": 12,
     "/palaute/": 6,
     "/tietoa/": 6,
 }

@@ -16,6 +16,7 @@ from inspire.selectors import (
     story_queryset,
     tool_links_for_story,
 )
+from valoa import chrome_cache
 from valoa.labels import load_labels, related_of
 from valoa.models import Phase, Theme
 from valoa.pagination import page_number, paginate
@@ -28,10 +29,16 @@ RELATED_STORIES = 3
 
 
 def index_context(index: Page, request: HttpRequest) -> dict:
-    labels = load_labels(
-        themes=Theme.objects.filter(locale_id=index.locale_id),
-        phases=Phase.objects.filter(locale_id=index.locale_id),
-        organisations=organisations_with_stories(index=index),
+    # The filter choices change only with content: kept with the chrome until the next publish or snippet
+    # change (valoa/chrome_cache.py). Labels are frozen dataclasses, safe to share between requests.
+    labels = chrome_cache.get(
+        request,
+        ("innostu_filter_labels", index.pk),
+        lambda: load_labels(
+            themes=Theme.objects.filter(locale_id=index.locale_id),
+            phases=Phase.objects.filter(locale_id=index.locale_id),
+            organisations=organisations_with_stories(index=index),
+        ),
     )
     organisations = sorted(labels["organisations"], key=lambda o: o.name)
     bound = any(request.GET.get(name) for name in FILTER_FIELDS)

@@ -135,3 +135,22 @@ def test_recommended_tools_follow_a_publish_at_once(client, demo_site):
     assert "Aaaa uusi työkalu" in html(client, "/aloita/")
     tool.unpublish()
     assert "Aaaa uusi työkalu" not in html(client, "/")
+
+
+def test_filter_choices_follow_content_changes_at_once(client, demo_site):
+    """The finder's and Innostu's filter choices are kept with the chrome; a new theme or organisation shows."""
+    from inspire.models import CaseStudyPage
+    from valoa.models import Theme
+
+    assert "Uusi teema" not in html(client, "/tyokalut/")
+    assert "Uusi teema" not in html(client, "/innostu/")
+    Theme.objects.create(name="Uusi teema", slug="uusi-teema")
+    assert "Uusi teema" in html(client, "/tyokalut/")
+    assert "Uusi teema" in html(client, "/innostu/")
+    # An organisation is offered once it has a live story.
+    story = CaseStudyPage.objects.live().first()
+    organisation = factories.OrganisationFactory(name="Uusi virasto")
+    assert "Uusi virasto" not in html(client, "/innostu/")
+    story.organisation = organisation
+    story.save_revision().publish()
+    assert "Uusi virasto" in html(client, "/innostu/")

@@ -25,6 +25,7 @@ from toolkit.assessment_blocks import StatementGroup, StatementsStreamBlock, sta
 from toolkit.assessment_forms import AssessmentPageForm
 from toolkit.blocks import ListStreamBlock, StepsStreamBlock
 from toolkit.workbook_blocks import WorkbookStreamBlock
+from valoa import chrome_cache
 from valoa.blocks import BodyStreamBlock
 from valoa.labels import load_labels, related_of
 from valoa.models import BasePage, Phase, Theme
@@ -95,9 +96,14 @@ class ToolIndexPage(SectionPage):
         from toolkit.forms import ToolFinderForm  # forms import the models
 
         context = super().get_context(request, *args, **kwargs)
-        labels = load_labels(
-            phases=Phase.objects.filter(locale_id=self.locale_id),
-            themes=Theme.objects.filter(locale_id=self.locale_id),
+        # The facets change only with content: kept with the chrome until the next change (valoa/chrome_cache.py).
+        labels = chrome_cache.get(
+            request,
+            ("finder_labels", self.locale_id),
+            lambda: load_labels(
+                phases=Phase.objects.filter(locale_id=self.locale_id),
+                themes=Theme.objects.filter(locale_id=self.locale_id),
+            ),
         )
         phases, themes = labels["phases"], labels["themes"]
         form = ToolFinderForm(request.GET or None, phases=phases, themes=themes)

@@ -1,5 +1,8 @@
 """What every page's chrome shows (the site, its menu, the footer's contact settings), kept in process memory.
 
+Listings use it too for lists that change only with content: the recommended tools per phase (home,
+Aloita), the finder's facets and Innostu's filter choices (`chrome_cache.get(request, key, build)`).
+
 These change only when content changes, yet fetching them cost every uncached request three queries and about
 4–5 ms of CPU (ORM query building). They are kept per app process and thrown away whenever the page cache's
 *generation* (valoa/page_cache.py) changes: a new one is set on every publish, unpublish, move or delete of a

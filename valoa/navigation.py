@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, F, OuterRef
-from django.db.models.functions import Length, Substr
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from valoa import chrome_cache
+from valoa.page_queries import public_q
 
 _CACHE_ATTR = "_valoa_menu_pages"
-
-
-def unrestricted():
-    """`~Exists(...)` for a page queryset: true when neither the page nor an ancestor has a view restriction.
-
-    The same set as Wagtail's `.public()`, which first fetches every restriction in a query of its own.
-    """
-    restricted_ancestor = PageViewRestriction.objects.annotate(
-        outer_prefix=Substr(OuterRef("path"), 1, Length("page__path"))
-    ).filter(outer_prefix=F("page__path"))
-    return ~Exists(restricted_ancestor)
 
 
 def menu_pages(request, parent: Page) -> list[Page]:
@@ -34,7 +22,7 @@ def menu_pages(request, parent: Page) -> list[Page]:
             parent.get_children()
             .live()
             .in_menu()
-            .filter(unrestricted())
+            .filter(public_q())
             .only("title", "url_path", "path", "depth", "search_description")
         ),
     )

@@ -26,8 +26,9 @@ _SERVE_PATH = re.compile(r"(?:[\w\-]+/)*")
 _SERVE_PATH_NO_SLASH = re.compile(r"[\w\-/]*")
 
 
-def _site_root_paths(request):
-    """Site.get_site_root_paths(), kept on the request under the attribute Page.get_url() uses too."""
+def site_root_paths(request):
+    """Site.get_site_root_paths(), kept on the request under the attribute Page.get_url() uses too, so that
+    routing, {% pageurl %} and {% page_url %} read the cache once per request in all."""
     if request is None:
         return Site.get_site_root_paths()
     try:
@@ -42,7 +43,7 @@ class PageUrls:
 
     def __init__(self, request=None):
         self.request = request
-        root_paths = _site_root_paths(request)
+        root_paths = site_root_paths(request)
         self.root_paths = root_paths
         self.fast = len({srp.site_id for srp in root_paths}) == 1 and not getattr(
             settings, "WAGTAIL_I18N_ENABLED", False

@@ -24,9 +24,10 @@ from django.http import Http404
 from django.urls import re_path
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from valoa import chrome_cache
+from valoa.page_urls import site_root_paths
 
 # Set on the request: the base `Page` rows from the site root to the routed page (breadcrumbs reuse them).
 ROUTE_PAGES_ATTR = "_valoa_route_pages"
@@ -50,7 +51,7 @@ def _route(request, path):
     site = chrome_cache.find_site(request)
     if site is None:
         return _NOT_HANDLED
-    root_paths = [rp.root_path for rp in _site_root_paths(request) if rp.site_id == site.pk]
+    root_paths = [rp.root_path for rp in site_root_paths(request) if rp.site_id == site.pk]
     if len(root_paths) != 1:
         return _NOT_HANDLED
     components = [component for component in path.split("/") if component]
@@ -81,16 +82,6 @@ def _route(request, path):
             except Http404:
                 return None
     return _NOT_HANDLED  # pragma: no cover - the loop always returns at the last page
-
-
-def _site_root_paths(request):
-    # Kept where Wagtail's `Page._get_site_root_paths(request)` keeps it, so the page URLs of this request
-    # ({% pageurl %} in the menu, breadcrumbs, footer) read the cache once in all, not once more.
-    try:
-        return request._wagtail_cached_site_root_paths
-    except AttributeError:
-        request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
-        return request._wagtail_cached_site_root_paths
 
 
 def _is_chain(pages, root_id, expected_length) -> bool:

@@ -73,6 +73,18 @@ def _space_from_link(link: str) -> TeamSpace | None:
     return team_space_get(token=token)
 
 
+def _pasted_space(form) -> TeamSpace | None:
+    """The space of the team link pasted into `form` (None when none was given); an unknown link becomes
+    the field's error."""
+    if not (form.is_valid() and form.cleaned_data["team_link"]):
+        return None
+    try:
+        return _space_from_link(form.cleaned_data["team_link"])
+    except Http404:
+        form.add_error("team_link", _("Linkillä ei löytynyt tiimin työtilaa. Tarkista linkki."))
+        return None
+
+
 def _is_ajax(request: HttpRequest) -> bool:
     return request.headers.get("x-requested-with") == "fetch"
 
@@ -111,12 +123,7 @@ def assessment_start(request: HttpRequest, page_id: int) -> HttpResponse:
     if not page.is_team:
         raise Http404
     form = StartRoundForm(request.POST)
-    space = None
-    if form.is_valid() and form.cleaned_data["team_link"]:
-        try:
-            space = _space_from_link(form.cleaned_data["team_link"])
-        except Http404:
-            form.add_error("team_link", _("Linkillä ei löytynyt tiimin työtilaa. Tarkista linkki."))
+    space = _pasted_space(form)
     if not form.is_valid():
         context = {"page": page, "self": page, "start_form": form, **_scale_context(page)}
         return render(request, "toolkit/assessment_page.html", context, status=400)
@@ -492,12 +499,7 @@ def self_assessment_save(request: HttpRequest, page_id: int) -> HttpResponse:
             _bad_request_html(request, _("Arviointia ei voitu tallentaa. Tee arviointi uudelleen."))
         )
     form = SaveSelfForm(request.POST)
-    space = None
-    if form.is_valid() and form.cleaned_data["team_link"]:
-        try:
-            space = _space_from_link(form.cleaned_data["team_link"])
-        except Http404:
-            form.add_error("team_link", _("Linkillä ei löytynyt tiimin työtilaa. Tarkista linkki."))
+    space = _pasted_space(form)
     if not form.is_valid():
         results = services.self_assessment_results(page=page, ratings=ratings)
         return render(

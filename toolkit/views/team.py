@@ -173,6 +173,7 @@ def _session_data(space: TeamSpace, number: int) -> dict:
         "previous_answers": previous_answers,
         "answered": answered,
         "total": total,
+        "rows": _rows(workbook, answers, previous_answers),
     }
 
 
@@ -199,7 +200,6 @@ def _rows(workbook, answers, previous_answers) -> list[dict]:
 def session_detail(request, token: str, number: int):
     space = get_space(request, token)
     data = _session_data(space, number)
-    data["rows"] = _rows(data["workbook"], data["answers"], data["previous_answers"])
     return TemplateResponse(request, "toolkit/team/session.html", data)
 
 
@@ -313,7 +313,6 @@ def session_present(request, token: str, number: int, position: int):
 def session_summary(request, token: str, number: int):
     space = get_space(request, token)
     data = _session_data(space, number)
-    data["rows"] = _rows(data["workbook"], data["answers"], data["previous_answers"])
     return TemplateResponse(request, "toolkit/team/summary.html", data)
 
 

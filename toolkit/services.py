@@ -311,7 +311,7 @@ TOUCH_INTERVAL = timedelta(hours=1)
 
 def _session_touch(*, session: WorkbookSession) -> None:
     now = timezone.now()
-    space = session.space if "space" in session._state.fields_cache else None
+    space = session.space if WorkbookSession.space.is_cached(session) else None
     if space is not None and space.last_active_at > now - TOUCH_INTERVAL:
         return
     TeamSpace.objects.filter(pk=session.space_id).update(last_active_at=now)

@@ -29,18 +29,18 @@ def _search(query):
 
 
 def search_page(request, query: str, page_number) -> PaginatorPage:
-    if not chrome_cache.enabled():
-        return Paginator(_search(query), PAGE_SIZE).get_page(page_number)
-    generation = chrome_cache.generation(request)
-    if generation is None:
-        return Paginator(_search(query), PAGE_SIZE).get_page(page_number)
-    digest = hashlib.sha256(f"{generation}\0{query}\0{page_number}".encode()).hexdigest()
-    key = KEY_PREFIX + digest
-    cached = cache.get(key)
+    generation = chrome_cache.generation(request) if chrome_cache.enabled() else None
+    cached = key = None
+    if generation is not None:
+        key = KEY_PREFIX + hashlib.sha256(f"{generation}\0{query}\0{page_number}".encode()).hexdigest()
+        cached = cache.get(key)
     if cached is None:
         results_page = Paginator(_search(query), PAGE_SIZE).get_page(page_number)
-        ids = [page.pk for page in results_page.object_list]
-        cache.set(key, (results_page.paginator.count, results_page.number, ids), settings.PAGE_CACHE_TIMEOUT)
+        if key is not None:
+            ids = [page.pk for page in results_page.object_list]
+            cache.set(
+                key, (results_page.paginator.count, results_page.number, ids), settings.PAGE_CACHE_TIMEOUT
+            )
         return results_page
     count, number, ids = cached
     by_id = Page.objects.in_bulk(ids)

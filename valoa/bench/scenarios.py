@@ -11,6 +11,8 @@ from typing import Any
 
 from django.apps import apps
 
+from valoa.bench import text
+
 
 @dataclass
 class Verdict:
@@ -56,50 +58,15 @@ class Scenario:
     prepare: Callable[[Any, Any, str], Load] | None = None
 
 
-# Words of the generated content (valoa/bench/text.py), for searches that differ request by request.
-SEARCH_WORDS = [
-    "tiimi",
-    "esihenkilö",
-    "asiantuntijaryhmä",
-    "neuvontatiimi",
-    "kehittäjäverkosto",
-    "johtoryhmä",
-    "hanketiimi",
-    "palveluyksikkö",
-    "kokeili",
-    "sopi",
-    "pohti",
-    "arvioi",
-    "kuvasi",
-    "jakoi",
-    "suunnitteli",
-    "muutti",
-    "palaveri",
-    "palaute",
-    "perehdytys",
-    "asiakaspalaute",
-    "etätyö",
-    "pelisäännöt",
-    "osaaminen",
-    "päätöksenteko",
-    "viikkopalaveri",
-    "työntekijä",
-    "kuukausi",
-    "kehittämispäivä",
-    "muutos",
-    "asiakkaat",
-    "yksiköt",
-    "kuuntelupiiri",
-    "palautekävely",
-    "kokeilukortti",
-    "tilannekuvataulu",
-    "oppimiskeskustelu",
-    "onnistumiset",
-    "roolikartta",
-    "päätöspuu",
-    "kysymys",
-    "pysähdyspalaveri",
-]
+# The words of the generated content (valoa/bench/text.py), for searches that differ request by request.
+SEARCH_WORDS = sorted(
+    {
+        word.lower().strip(".:,")
+        for phrase in (*text.SUBJECTS, *text.VERBS, *text.OBJECTS, *text.TOOL_NOUNS)
+        for word in phrase.split()
+        if len(word) > 3
+    }
+)
 
 VARIED_SEARCH_SCRIPT = """
 local n = 0

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.toolkit.team_support import start_session
-from toolkit.models import TeamSpace
+from toolkit.models import AssessmentPage, TeamSpace
 from toolkit.models.team import TOKEN_LENGTH, new_team_token
 from valoa.logging import RedactTeamTokensFilter
 
@@ -102,6 +102,26 @@ def test_guessing_is_rate_limited_per_client(client, demo_site):
     assert client.get(space.get_absolute_url()).status_code == 429
     # ...while another client is not affected.
     assert client.get(space.get_absolute_url(), REMOTE_ADDR="10.0.0.2").status_code == 200
+
+
+@override_settings(TEAM_TOKEN_MISS_RATE="5/h")
+def test_assessment_links_count_against_the_same_guessing_limit(client, demo_site):
+    """Every lookup by a secret link under /tiimi/ shares the limit: team spaces' assessment pages, respondent
+    links and team links pasted into a form."""
+    space, _ = start_session()
+    for i in range(2):
+        assert client.get(f"/tiimi/{'g' * 42}{i}/arviointi/").status_code == 404
+    for i in range(2):
+        assert client.get(f"/tiimi/vastaa/{'r' * 42}{i}/").status_code == 404
+    page = AssessmentPage.objects.get(slug="tiimin-arviointi")
+    pasted = client.post(
+        reverse("toolkit:assessment_start", kwargs={"page_id": page.pk}),
+        {"mode": "consensus", "threshold": "3", "team_link": f"/tiimi/{'p' * 43}/"},
+    )
+    assert pasted.status_code == 400  # the fifth miss: still answered, with the error on the field
+    assert client.get(f"/tiimi/{'g' * 42}x/arviointi/").status_code == 429
+    assert client.get(f"/tiimi/{space.token}/arviointi/").status_code == 429
+    assert client.get(f"/tiimi/{space.token}/arviointi/", REMOTE_ADDR="10.0.0.2").status_code == 200
 
 
 @override_settings(TEAM_SPACE_CREATE_RATE="2/h")

@@ -18,8 +18,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from toolkit import assessment_services as services
 from toolkit.assessment_forms import SaveSelfForm, StartRoundForm, token_from_link
 from toolkit.models import AssessmentPage, AssessmentRound, TeamSpace
-from toolkit.services import team_space_create, team_space_get, team_space_touch
+from toolkit.services import team_space_create, team_space_touch
 from toolkit.spreadsheet import CSV_BOM, csv_safe
+from toolkit.views.secret_links import find, get_space
 
 RESPONDENT_COOKIE = "valoa_vastaaja"
 RESPONDENT_COOKIE_AGE = 60 * 60 * 24 * 180
@@ -66,20 +67,20 @@ def _ratings_from_post(request: HttpRequest, page: AssessmentPage) -> dict[str, 
     return ratings
 
 
-def _space_from_link(link: str) -> TeamSpace | None:
+def _space_from_link(request: HttpRequest, link: str) -> TeamSpace | None:
     token = token_from_link(link)
     if not token:
         return None
-    return team_space_get(token=token)
+    return get_space(request, token)
 
 
-def _pasted_space(form) -> TeamSpace | None:
+def _pasted_space(request: HttpRequest, form) -> TeamSpace | None:
     """The space of the team link pasted into `form` (None when none was given); an unknown link becomes
     the field's error."""
     if not (form.is_valid() and form.cleaned_data["team_link"]):
         return None
     try:
-        return _space_from_link(form.cleaned_data["team_link"])
+        return _space_from_link(request, form.cleaned_data["team_link"])
     except Http404:
         form.add_error("team_link", _("Linkillä ei löytynyt tiimin työtilaa. Tarkista linkki."))
         return None
@@ -123,7 +124,7 @@ def assessment_start(request: HttpRequest, page_id: int) -> HttpResponse:
     if not page.is_team:
         raise Http404
     form = StartRoundForm(request.POST)
-    space = _pasted_space(form)
+    space = _pasted_space(request, form)
     if not form.is_valid():
         context = {"page": page, "self": page, "start_form": form, **_scale_context(page)}
         return render(request, "toolkit/assessment_page.html", context, status=400)
@@ -145,7 +146,7 @@ def assessment_start(request: HttpRequest, page_id: int) -> HttpResponse:
 @require_GET
 @never_cache
 def assessment_rounds(request: HttpRequest, token: str) -> HttpResponse:
-    space = team_space_get(token=token)
+    space = get_space(request, token)
     team_pages = (
         AssessmentPage.objects.live().public().filter(kind=AssessmentPage.Kind.TEAM).exclude(scale=None)
     )
@@ -164,7 +165,7 @@ def assessment_rounds(request: HttpRequest, token: str) -> HttpResponse:
 @require_GET
 @never_cache
 def assessment_round(request: HttpRequest, token: str, round_id: int) -> HttpResponse:
-    space = team_space_get(token=token)
+    space = get_space(request, token)
     assessment_round = services.round_get(space=space, round_id=round_id)
     if assessment_round.mode == AssessmentRound.Mode.SELF:
         return redirect("toolkit:assessment_results", token=token, round_id=assessment_round.pk)
@@ -194,7 +195,7 @@ def assessment_round(request: HttpRequest, token: str, round_id: int) -> HttpRes
 @never_cache
 def assessment_consensus_save(request: HttpRequest, token: str, round_id: int) -> HttpResponse:
     """Save one statement's agreed rating (progressively: each statement on its own)."""
-    space = team_space_get(token=token)
+    space = get_space(request, token)
     assessment_round = services.round_get(space=space, round_id=round_id)
     if assessment_round.mode != AssessmentRound.Mode.CONSENSUS:
         raise Http404
@@ -222,7 +223,7 @@ def assessment_consensus_save(request: HttpRequest, token: str, round_id: int) -
 @require_POST
 @never_cache
 def assessment_state(request: HttpRequest, token: str, round_id: int) -> HttpResponse:
-    space = team_space_get(token=token)
+    space = get_space(request, token)
     assessment_round = services.round_get(space=space, round_id=round_id)
     action = request.POST.get("action")
     try:
@@ -267,7 +268,7 @@ def _results_response(
 @require_GET
 @never_cache
 def assessment_results(request: HttpRequest, token: str, round_id: int) -> HttpResponse:
-    space = team_space_get(token=token)
+    space = get_space(request, token)
     assessment_round = services.round_get(space=space, round_id=round_id)
     assessment_round.space = space
     urls = _round_urls(assessment_round, request)
@@ -277,7 +278,7 @@ def assessment_results(request: HttpRequest, token: str, round_id: int) -> HttpR
 @require_GET
 @never_cache
 def assessment_results_csv(request: HttpRequest, token: str, round_id: int) -> HttpResponse:
-    space = team_space_get(token=token)
+    space = get_space(request, token)
     assessment_round = services.round_get(space=space, round_id=round_id)
     results = services.round_results(assessment_round=assessment_round)
     if results is None:
@@ -382,7 +383,7 @@ def _set_cookie(request: HttpRequest, response: HttpResponse, cookie: str) -> No
 @require_http_methods(["GET", "POST"])
 @never_cache
 def assessment_respond(request: HttpRequest, round_token: str) -> HttpResponse:
-    assessment_round = services.round_get_by_token(token=round_token)
+    assessment_round = find(request, lambda: services.round_get_by_token(token=round_token))
     page = services.assessment_page_for_results(page_id=assessment_round.page_id)
     cookie, new_cookie = _respondent_cookie(request)
     respondent = services.respondent_key(assessment_round=assessment_round, cookie=cookie)
@@ -448,7 +449,7 @@ def assessment_respond(request: HttpRequest, round_token: str) -> HttpResponse:
 @require_GET
 @never_cache
 def assessment_respond_results(request: HttpRequest, round_token: str) -> HttpResponse:
-    assessment_round = services.round_get_by_token(token=round_token)
+    assessment_round = find(request, lambda: services.round_get_by_token(token=round_token))
     back = reverse("toolkit:assessment_respond", kwargs={"round_token": round_token})
     return _results_response(request, assessment_round, space=None, back_url=back)
 
@@ -499,7 +500,7 @@ def self_assessment_save(request: HttpRequest, page_id: int) -> HttpResponse:
             _bad_request_html(request, _("Arviointia ei voitu tallentaa. Tee arviointi uudelleen."))
         )
     form = SaveSelfForm(request.POST)
-    space = _pasted_space(form)
+    space = _pasted_space(request, form)
     if not form.is_valid():
         results = services.self_assessment_results(page=page, ratings=ratings)
         return render(

@@ -15,16 +15,14 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_ratelimit.core import is_ratelimited
 from django_ratelimit.decorators import ratelimit
-from django_ratelimit.exceptions import Ratelimited
 
 from toolkit import assessment_services, services
 from toolkit.models.team import TeamSpace, WorkbookSession
 from toolkit.team_forms import AnswerForm, DeleteSpaceForm, TeamNameForm
+from toolkit.views.secret_links import get_space
 
 CREATED_SESSION_KEY = "toolkit_team_space_created"
-TOKEN_MISS_GROUP = "toolkit:team-token-miss"  # noqa: S105 (a rate-limit group name)
 MAX_DB_INT = 2**31 - 1
 
 
@@ -39,24 +37,6 @@ def team_view(view):
             return TemplateResponse(request, "toolkit/team/not_found.html", status=404)
 
     return wrapper
-
-
-def _miss_rate(group, request) -> str:
-    return settings.TEAM_TOKEN_MISS_RATE
-
-
-def get_space(request, token: str) -> TeamSpace:
-    """The space of a token. Each unknown token counts against the client's IP; past the limit every
-    lookup from that client answers 429, so links cannot be found by guessing."""
-    limit = {"group": TOKEN_MISS_GROUP, "key": "ip", "rate": _miss_rate}
-    if is_ratelimited(request, increment=False, **limit):
-        raise Ratelimited
-    try:
-        return services.team_space_get(token=token)
-    except Http404:
-        if is_ratelimited(request, increment=True, **limit):
-            raise Ratelimited from None
-        raise
 
 
 def get_session(space: TeamSpace, number: int) -> WorkbookSession:

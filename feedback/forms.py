@@ -185,16 +185,16 @@ class SubmissionForm(forms.Form):
         field = self.fields["page"]
         field.queryset = experience_page_queryset()
         field.listed_queryset = _page_queryset(LISTED_PAGE_TYPES)
-        chosen = self.data.get("page") if self.is_bound else self.initial.get("page")
-        page = chosen if isinstance(chosen, Page) else None
-        if page is None and isinstance(chosen, str) and chosen.isdigit() and 0 < int(chosen) < 2**31:
-            page = field.queryset.filter(pk=int(chosen)).first()
-        if page is not None:
-            # The reader came from that page: name it instead of making them find it in a long list.
-            self.fixed_page = page
-            field.widget = forms.HiddenInput()
-        else:
-            field.widget.choices = field.choices
+        field.widget.choices = field.choices  # lazy: queried only if the list is rendered
+        initial = self.initial.get("page")
+        if not self.is_bound and isinstance(initial, Page):
+            self._fix_page(initial)
+        # A sent form names its page once the field has validated it (full_clean): no second lookup.
+
+    def _fix_page(self, page: Page) -> None:
+        # The reader came from that page: name it instead of making them find it in a long list.
+        self.fixed_page = page
+        self.fields["page"].widget = forms.HiddenInput()
 
     def clean_started(self):
         value = self.data.get("started", "")
@@ -242,6 +242,9 @@ class SubmissionForm(forms.Form):
 
     def full_clean(self):
         super().full_clean()
+        page = getattr(self, "cleaned_data", {}).get("page")  # (an unbound form has no cleaned_data)
+        if page is not None:
+            self._fix_page(page)
         # Tie each field to its help text and its error message, for screen readers.
         for name, field in self.fields.items():
             ids = [f"id_{name}_helptext"] if field.help_text else []

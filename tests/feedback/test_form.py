@@ -195,3 +195,15 @@ def test_form_strips_nul_characters(demo_site):
     form = SubmissionForm(form_data("palaute", text="ab\x00c", name="\x00"), kind="feedback")
     assert form.is_valid(), form.errors
     assert form.cleaned_data["text"] == "abc"
+
+
+def test_an_unknown_page_in_a_sent_form_offers_the_list_again(client, tool):
+    data = form_data("kokemus", page=tool)
+    data["page"] = "99999999"
+    response = client.post("/palaute/lomake/kokemus/", data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Valitse sivu luettelosta." in html
+    assert '<select name="page"' in html and f'<option value="{tool.pk}"' in html
+    assert 'value="Tiimivetäjä"' in html  # the rest of the input kept
+    assert Submission.objects.count() == 0

@@ -391,7 +391,6 @@ SCENARIOS = [
     Scenario(
         "Vastauksen tallennus (30 yhtäaikaista)",
         _answer_url,
-        method="POST",
         cacheable=False,
         connections=ANSWER_CLIENTS,
         threads=ANSWER_CLIENTS,
@@ -400,7 +399,6 @@ SCENARIOS = [
     Scenario(
         "Vastauksen tallennus (30 tiimiä automaattitallennuksen tahdissa)",
         _answer_url,
-        method="POST",
         cacheable=False,
         connections=ANSWER_CLIENTS,
         threads=ANSWER_CLIENTS,

@@ -142,8 +142,6 @@ class Bench:
         ]
         if load is not None:
             command += ["-s", str(self._script(scenario, load.script))]
-        elif scenario is not None and scenario.method != "GET":
-            command += ["-s", str(self._lua(scenario))]
         cpu_before = server.cpu_seconds()
         completed = subprocess.run(  # noqa: S603
             [*command, server.base_url + url], capture_output=True, text=True, check=True
@@ -180,12 +178,6 @@ class Bench:
         path = self.workdir / f"{abs(hash(scenario.name))}.lua"
         path.write_text(text)
         return path
-
-    def _lua(self, scenario: Scenario) -> Path:
-        body, headers = scenario.body(self) if scenario.body else (b"", {})
-        lines = [f'wrk.method = "{scenario.method}"', f"wrk.body = [[{body.decode()}]]"]
-        lines += [f'wrk.headers["{k}"] = "{v}"' for k, v in headers.items()]
-        return self._script(scenario, "\n".join(lines) + "\n")
 
     def run(self, scenarios: list[Scenario], urls: dict[str, str], extra_env: dict[str, str]) -> list[Result]:
         results: list[Result] = []

@@ -40,18 +40,15 @@ class Load:
 class Scenario:
     """One measured request. `url` builds the path from the generated content (runs in the bench process).
 
-    `body` (for POST) is a callable returning (body bytes, extra headers) for the given context, e.g. a
-    form with a CSRF token fetched first; `cacheable` says whether the page cache may serve it (it is then
-    measured a second time with the cache on). `connections`/`threads` override the run's wrk `-c`/`-t`.
-    `prepare` makes a `Load` (requests that differ per connection and are checked afterwards, like many
-    teams saving answers at once); such a scenario is measured against the database's writes, so it must
+    `cacheable` says whether the page cache may serve it (it is then measured a second time with the cache
+    on). `connections`/`threads` override the run's wrk `-c`/`-t`.
+    `prepare` makes a `Load` (a wrk script of its own, e.g. POSTs that differ per connection and are checked
+    afterwards, like many teams saving answers at once); such a scenario is measured against the database's writes, so it must
     not be `cacheable`.
     """
 
     name: str
     url: Callable[[Any], str]
-    method: str = "GET"
-    body: Callable[[Any], tuple[bytes, dict[str, str]]] | None = None
     cacheable: bool = True
     connections: int | None = None
     threads: int | None = None

@@ -108,21 +108,37 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache: Redis when REDIS_URL is set (shared by several app servers), else local memory ---------
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "valoa"),
-        }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "valoa"}}
 
-# The rendition cache keeps image tags off the database after the first view (Wagtail's "renditions" alias).
-CACHES["renditions"] = {**CACHES["default"], "KEY_PREFIX": CACHES["default"].get("KEY_PREFIX", "") + "-r"}
-if not REDIS_URL:
-    CACHES["renditions"]["LOCATION"] = "valoa-renditions"
+
+def redis_caches(url: str, key_prefix: str) -> dict:
+    """The cache aliases on one Redis; the site keeps working while it is down (valoa/redis_cache.py)."""
+    alias = {
+        "BACKEND": "valoa.redis_cache.RedisHelperCache",
+        "LOCATION": url,
+        "KEY_PREFIX": key_prefix,
+        # Passed to redis-py's connection pool: a dead Redis costs at most this, then a few seconds' rest.
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0},
+    }
+    return {
+        "default": alias,
+        # The rendition cache keeps image tags off the database after the first view (Wagtail's alias).
+        "renditions": {**alias, "KEY_PREFIX": key_prefix + "-r"},
+        # django-ratelimit's counters: counted in the process while Redis is down, not misses.
+        "ratelimit": {**alias, "BACKEND": "valoa.redis_cache.RedisCounterCache"},
+    }
+
+
+if REDIS_URL:
+    CACHES = redis_caches(REDIS_URL, os.environ.get("CACHE_KEY_PREFIX", "valoa"))
+    RATELIMIT_USE_CACHE = "ratelimit"
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "valoa"},
+        "renditions": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "valoa-renditions",
+        },
+    }
 
 # Whole pages for anonymous visitors (valoa/page_cache.py), invalidated on every publish. On by default with
 # Redis; local memory is per process, so there it is opt-in for a single process (several gunicorn workers

@@ -1,0 +1,91 @@
+"""WCAG 2.1 1.4.10 Reflow and 1.4.12 Text spacing: at 320 CSS px nothing on the demo site scrolls sideways
+(data tables and charts scroll only inside their own focusable boxes), also with the text-spacing styles."""
+
+import pytest
+from playwright.sync_api import expect
+from wagtail.models import Page
+
+WIDTH = 320
+
+# The bookmarklet styles of WCAG 2.1 Understanding 1.4.12 (line height 1.5, paragraph spacing 2, letter
+# spacing 0.12, word spacing 0.16 times the font size), injected after the page loads.
+TEXT_SPACING = """
+(() => {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
+                         word-spacing: 0.16em !important; }
+                     p { margin-bottom: 2em !important; }`);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+})()
+"""
+
+OVERFLOW = """
+(() => {
+  const root = document.documentElement;
+  const wide = [...document.querySelectorAll('body *')]
+    .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 0.5)
+    .filter((el) => !el.closest('.visually-hidden, [role=region][tabindex="0"]'))
+    .slice(0, 5)
+    .map((el) => el.tagName.toLowerCase() + '.' + el.className + ' → ' + Math.round(el.getBoundingClientRect().right));
+  return {scroll: root.scrollWidth, client: root.clientWidth, wide};
+})()
+"""
+
+
+def _demo_urls() -> list[str]:
+    urls = [p.url for p in Page.objects.live().filter(depth__gte=2).order_by("path")]
+    urls += [
+        "/haku/?q=tiimi",
+        "/tyokalut/?phase=pysahtyminen&time=30",
+        "/innostu/?kind=kokeilu",
+        "/ei-ole-olemassa/",
+    ]
+    urls += ["/palaute/lomake/kokemus/", "/palaute/lomake/vinkki/", "/palaute/lomake/palaute/"]
+    return urls
+
+
+def _assert_reflows(page, label: str) -> None:
+    measured = page.evaluate(OVERFLOW)
+    assert measured["scroll"] == measured["client"] == WIDTH, f"{label}: {measured}"
+
+
+def _self_assessment_result(page, base_url: str) -> None:
+    page.goto(base_url + "/aloita/esihenkilon-itsearviointi/")
+    for fieldset in page.locator("fieldset.statement").all():
+        fieldset.locator('input[value="2"]').check()
+    page.get_by_role("button", name="Näytä tulos").click()
+    expect(page.get_by_role("heading", name="Kokonaistulos")).to_be_visible()
+
+
+@pytest.mark.parametrize("spacing", [False, True], ids=["plain", "text-spacing"])
+def test_every_demo_page_reflows_at_320_px(live_server, demo_site, page, checker, spacing):
+    page.set_viewport_size({"width": WIDTH, "height": 800})
+    urls = _demo_urls()
+    assert len(urls) >= 25
+    for url in urls:
+        response = page.goto(live_server.url + url)
+        assert response.status == (404 if url == "/ei-ole-olemassa/" else 200), url
+        if spacing:
+            page.evaluate(TEXT_SPACING)
+        _assert_reflows(page, url)
+    # The header's search button stays whole inside the viewport.
+    button = page.locator(".site-search button").bounding_box()
+    assert button["x"] + button["width"] <= WIDTH
+    # The search field's label is visible to sighted users too, not only to screen readers.
+    label = page.locator(".site-search label")
+    expect(label).to_have_text("Hae sivustolta")
+    assert label.bounding_box()["width"] > 50
+
+    # The results page: its chart and tables scroll inside their own labelled, focusable boxes.
+    _self_assessment_result(page, live_server.url)
+    if spacing:
+        page.evaluate(TEXT_SPACING)
+    _assert_reflows(page, "self-assessment result")
+    chart_box = page.locator(".chart-wrap")
+    expect(chart_box).to_have_attribute("role", "region")
+    expect(chart_box).to_have_attribute("tabindex", "0")
+    expect(chart_box).to_have_attribute("aria-label", "Kaavio: Arvioiden jakauma väittämittäin")
+    # The chart keeps a readable size instead of shrinking its text to a few pixels.
+    assert chart_box.evaluate("box => box.scrollWidth > box.clientWidth")
+    checker.assert_accessible(f"self-assessment result @ {WIDTH}px")
+    checker.assert_clean_console()

@@ -106,6 +106,7 @@ def test_chart_segments_differ_without_colour_and_its_key_names_the_statements(
     assert first_statement.startswith("1. ")
     expect(key.first).to_have_text(first_statement.removeprefix("1. ").split(" keskustelkaa")[0])
     assert _legend_overlaps(page) == {"outside": 0, "overlaps": 0, "items": 6}
+    checker.screenshot("chart-patterns", 1280)
     checker.assert_accessible("chart with its key")
     checker.assert_clean_console()
 
@@ -217,6 +218,7 @@ def test_filtered_results_put_the_count_in_the_title_and_take_focus(live_server,
     expect(heading).to_have_accessible_description(count)
     page.reload()
     expect(heading).to_be_focused()
+    checker.screenshot("finder-filtered-focus", 1280)
     checker.assert_accessible("filtered finder")
 
     page.goto(live_server.url + "/innostu/")

@@ -68,6 +68,10 @@ def test_every_demo_page_reflows_at_320_px(live_server, demo_site, page, checker
         if spacing:
             page.evaluate(TEXT_SPACING)
         _assert_reflows(page, url)
+        if url in ("/", "/tyokalut/tilannekuva/"):
+            checker.screenshot(
+                "reflow" + url.replace("/", "-").rstrip("-") + ("-spacing" if spacing else ""), WIDTH
+            )
     # The header's search button stays whole inside the viewport.
     button = page.locator(".site-search button").bounding_box()
     assert button["x"] + button["width"] <= WIDTH
@@ -87,5 +91,6 @@ def test_every_demo_page_reflows_at_320_px(live_server, demo_site, page, checker
     expect(chart_box).to_have_attribute("aria-label", "Kaavio: Arvioiden jakauma väittämittäin")
     # The chart keeps a readable size instead of shrinking its text to a few pixels.
     assert chart_box.evaluate("box => box.scrollWidth > box.clientWidth")
+    checker.screenshot("reflow-results" + ("-spacing" if spacing else ""), WIDTH)
     checker.assert_accessible(f"self-assessment result @ {WIDTH}px")
     checker.assert_clean_console()

@@ -94,3 +94,45 @@ def test_every_demo_page_reflows_at_320_px(live_server, demo_site, page, checker
     checker.screenshot("reflow-results" + ("-spacing" if spacing else ""), WIDTH)
     checker.assert_accessible(f"self-assessment result @ {WIDTH}px")
     checker.assert_clean_console()
+
+
+def test_team_pages_reflow_at_320_px(live_server, demo_site, page, checker):
+    """The secret-link pages too: a team space, a workbook session, its summary and presentation view, and
+    a consensus round with its results."""
+    from django.urls import reverse
+
+    from toolkit import assessment_services, services
+    from toolkit.models import AssessmentPage
+
+    space = services.team_space_create(name="Asiakaspalvelun tiimi, jolla on melko pitkä nimi")
+    session = services.workbook_session_start(space=space)
+    team_page = AssessmentPage.objects.get(slug="tiimin-arviointi")
+    consensus = assessment_services.round_open(space=space, page=team_page, mode="consensus")
+    keys = [s.key for group in team_page.statement_groups() for s in group.statements]
+    assessment_services.response_save(
+        assessment_round=consensus,
+        respondent=assessment_services.CONSENSUS_RESPONDENT,
+        ratings={key: index % 3 + 1 for index, key in enumerate(keys)},
+    )
+    token = {"token": space.token}
+    session_kwargs = {**token, "number": session.number}
+    round_kwargs = {**token, "round_id": consensus.pk}
+    urls = [
+        reverse("toolkit:team_space", kwargs=token),
+        reverse("toolkit:team_space_delete", kwargs=token),
+        reverse("toolkit:workbook_session", kwargs=session_kwargs),
+        reverse("toolkit:workbook_summary", kwargs=session_kwargs),
+        reverse("toolkit:workbook_present", kwargs={**session_kwargs, "position": 1}),
+        reverse("toolkit:assessment_rounds", kwargs=token),
+        reverse("toolkit:assessment_round", kwargs=round_kwargs),
+        reverse("toolkit:assessment_results", kwargs=round_kwargs),
+    ]
+    page.set_viewport_size({"width": WIDTH, "height": 800})
+    for spacing in (False, True):
+        for url in urls:
+            response = page.goto(live_server.url + url)
+            assert response.status == 200, url
+            if spacing:
+                page.evaluate(TEXT_SPACING)
+            _assert_reflows(page, f"{url} {'with' if spacing else 'without'} text spacing")
+    checker.assert_clean_console()

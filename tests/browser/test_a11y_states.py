@@ -139,7 +139,15 @@ def _expect_error_focus(page, summary_text: str) -> None:
 
 @pytest.mark.parametrize(
     "case",
-    ["self-nothing-rated", "team-threshold-1", "save-bad-link", "finder", "innostu", "feedback-too-fast"],
+    [
+        "self-nothing-rated",
+        "team-threshold-1",
+        "save-bad-link",
+        "finder",
+        "innostu",
+        "team-delete-unconfirmed",
+        "feedback-too-fast",
+    ],
 )
 def test_error_summary_takes_focus_on_every_form_that_can_fail(live_server, demo_site, page, checker, case):
     page.set_viewport_size({"width": 1280, "height": 900})
@@ -167,6 +175,13 @@ def test_error_summary_takes_focus_on_every_form_that_can_fail(live_server, demo
     elif case == "innostu":
         page.goto(base + "/innostu/?theme=ei-ole")
         _expect_error_focus(page, "Osa rajauksista ei kelpaa")
+    elif case == "team-delete-unconfirmed":
+        from toolkit import services
+
+        space = services.team_space_create(name="Tiimi")
+        page.goto(f"{base}/tiimi/{space.token}/poista/")
+        page.get_by_role("button", name="Poista työtila pysyvästi").click()
+        _expect_error_focus(page, "Vahvista poisto valitsemalla ruutu.")
     else:
         # The minimum fill time (3 s, against bots) trips: a clear message, focus on it, the input kept.
         page.goto(base + "/palaute/lomake/palaute/")

@@ -227,7 +227,9 @@ def model_targets_registry() -> dict[type, Callable | None]:
         from wagtail.models import PageViewRestriction, Site
         from wagtail.snippets.models import get_snippet_models
 
-        registry: dict[type, Callable | None] = dict.fromkeys((*get_snippet_models(), get_image_model(), get_document_model(), Site), _default_model_targets)
+        registry: dict[type, Callable | None] = dict.fromkeys(
+            (*get_snippet_models(), get_image_model(), get_document_model(), Site), _default_model_targets
+        )
         registry[PageViewRestriction] = _restriction_targets
 
         for model in apps.get_models():

@@ -1,5 +1,7 @@
 """The purge map: each change purges the URLs that show it, when its transaction commits, and nothing else."""
 
+import io
+
 import pytest
 from django.urls import reverse
 from wagtail.images import get_image_model
@@ -206,3 +208,10 @@ def test_handling_a_submission_that_never_shows_purges_nothing(
         feedback_services.submission_approve(submission=private, user=None)
         feedback_services.submission_mark_spam(submission=SubmissionFactory(page=tree["tool"]), user=None)
     assert recording.purged == [] and recording.banned == []
+
+
+def test_a_release_empties_the_front_cache(demo_site, recording):
+    from django.core.management import call_command
+
+    call_command("purge_front_cache", stdout=io.StringIO())
+    assert recording.banned_paths() == {"/"}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from django.test import override_settings
@@ -45,17 +46,20 @@ def get(base_url: str, path: str) -> tuple[int, dict[str, str], str]:
 def wait_visible(
     base_url: str, paths: list[str], text: str, *, since: float, timeout: float = 5.0
 ) -> dict[str, float | None]:
-    """Seconds from `since` (time.monotonic()) until each path's body contains `text`."""
-    found: dict[str, float | None] = dict.fromkeys(paths)
-    waiting = list(paths)
-    while waiting and time.monotonic() - since < timeout:
-        for path in list(waiting):
+    """Seconds from `since` (time.monotonic()) until each path's body contains `text`; the paths are polled
+    side by side, as visitors would ask for them, so one slow page does not delay another's figure."""
+
+    def poll(path: str) -> float | None:
+        while time.monotonic() - since < timeout:
             if text in get(base_url, path)[2]:
-                found[path] = time.monotonic() - since
-                waiting.remove(path)
-        if waiting:
+                return time.monotonic() - since
             time.sleep(0.02)
-    return found
+        return None
+
+    if not paths:
+        return {}
+    with ThreadPoolExecutor(max_workers=len(paths)) as pool:
+        return dict(zip(paths, pool.map(poll, paths), strict=True))
 
 
 def page_for_path(path: str):

@@ -60,6 +60,10 @@ def test_a_page_with_a_csrf_form_is_private(client, demo_site):
     assert response.status_code == 200
     assert "csrftoken" in response.cookies
     assert_private(response)
+    # A returning visitor already has the cookie: Django sets it again whenever a page uses the token.
+    again = client.get(WorkbookPage.objects.live().first().url)
+    assert "csrftoken" in again.cookies
+    assert_private(again)
 
 
 def test_search_is_private(client, demo_site):

@@ -4,6 +4,7 @@ scale check: a free port, its own work directory (`-n`), in the foreground so th
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -133,8 +134,6 @@ class Varnish:
 
     def cpu_seconds(self) -> float:
         """User + system CPU of varnishd's manager and its cache child (for the benchmark)."""
-        import os
-
         total = 0
         pids = [self.process.pid]
         for entry in Path("/proc").iterdir():

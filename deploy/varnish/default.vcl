@@ -4,7 +4,9 @@ vcl 4.1;
 # may purge) lives in valoa-backends.vcl, written by `manage.py varnish_backends` and found on vcl_path.
 #
 # What is cached is what the app marks `Cache-Control: public, s-maxage=…` (valoa/http_cache.py): public
-# Wagtail pages for anonymous visitors. Everything else passes through.
+# Wagtail pages for anonymous visitors. Everything else passes through. vcl_recv and vcl_backend_response end
+# with their own return, so Varnish's built-in versions never run: the rules of theirs that matter here
+# (methods, Authorization, cookies, Set-Cookie, Vary: *, a zero TTL) are repeated below.
 
 import std;
 import directors;
@@ -41,6 +43,10 @@ sub vcl_recv {
     if (req.url ~ "^/(admin|django-admin|tiimi|palaute/lomake|haku|health)(/|$|\?)") {
         return (pass);
     }
+    # HTTP authentication (e.g. a staging site behind basic auth) is per user: the built-in rule, kept.
+    if (req.http.Authorization) {
+        return (pass);
+    }
     # A session (an editor, a password-protected page) or a CSRF cookie (a form in use in some tab: a page
     # rendered without it would hand out a new token and break that form) goes to the app as it is.
     if (req.http.Cookie ~ "(^|;\s*)(sessionid|csrftoken)=") {
@@ -65,7 +71,9 @@ sub vcl_backend_response {
     # Cache-Control for default_ttl; the app sends one on every answer, so none is a mistake to pass on.
     if (!beresp.http.Cache-Control
         || beresp.http.Cache-Control ~ "(?i)(private|no-store|no-cache)"
-        || beresp.http.Set-Cookie) {
+        || beresp.http.Set-Cookie
+        || beresp.http.Vary == "*"
+        || beresp.ttl <= 0s) {
         set beresp.uncacheable = true;
         set beresp.ttl = 120s;
         return (deliver);

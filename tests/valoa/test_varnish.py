@@ -6,7 +6,9 @@ Skipped only where varnishd is not installed (CI installs it: .ci/run).
 from __future__ import annotations
 
 import http.cookiejar
+import http.server
 import re
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -21,10 +23,10 @@ from toolkit.models import ToolPage
 from valoa.bench.server import Gunicorn
 from valoa.bench.varnish import Varnish, free_port, varnishd_path
 
-pytestmark = [
-    pytest.mark.skipif(varnishd_path() is None, reason="varnishd is missing: apt-get install varnish"),
-    pytest.mark.postgres,  # gunicorn, a process of its own, must see the test's committed rows
-]
+pytestmark = pytest.mark.skipif(
+    varnishd_path() is None, reason="varnishd is missing: apt-get install varnish"
+)
+# The tests with an app server are marked postgres: gunicorn, a process of its own, serves the test database.
 
 
 def app_env(**extra: str) -> dict[str, str]:
@@ -61,6 +63,7 @@ def app_server(tmp_path):
         yield server
 
 
+@pytest.mark.postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_public_pages_are_cached_purged_on_publish_and_private_ones_pass(demo_site, app_server, settings):
     with Varnish(backends=[("127.0.0.1", app_server.port)]) as varnish:
@@ -127,6 +130,7 @@ def test_purge_from_an_address_outside_the_acl_is_refused(tmp_path):
             assert status == 405
 
 
+@pytest.mark.postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_grace_serves_the_last_good_copy_while_the_app_is_down(demo_site, tmp_path):
     # One-second s-maxage: the copy is out of date long before the app comes back.
@@ -149,3 +153,57 @@ def test_grace_serves_the_last_good_copy_while_the_app_is_down(demo_site, tmp_pa
             assert status == 503
     finally:
         server.stop()
+
+
+class _CountingBackend(http.server.BaseHTTPRequestHandler):
+    """Answers every GET with a public page whose body counts the backend's answers."""
+
+    answered = 0
+
+    def do_GET(self):
+        _CountingBackend.answered += 1
+        body = f"{_CountingBackend.answered} {self.path}".encode()
+        self.send_response(200)
+        self.send_header("Cache-Control", "public, max-age=60, s-maxage=3600")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_purge_drops_every_query_string_of_a_path_and_ban_drops_the_subtree():
+    backend = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), _CountingBackend)
+    thread = threading.Thread(target=backend.serve_forever, daemon=True)
+    thread.start()
+    try:
+        with Varnish(backends=[("127.0.0.1", backend.server_address[1])]) as varnish:
+            varnish.wait_healthy()
+            paths = [
+                "/innostu/",
+                "/innostu/?page=2",
+                "/innostu/tarina/",
+                "/tyokalut/?vaihe=1",
+                "/a.b/",
+                "/axb/",
+            ]
+            first = {path: fetch(varnish.base_url + path)[2] for path in paths}
+            assert {path: fetch(varnish.base_url + path)[2] for path in paths} == first  # all cached
+
+            def changed():
+                return {path for path in paths if fetch(varnish.base_url + path)[2] != first[path]}
+
+            assert fetch(varnish.base_url + "/innostu/", method="PURGE")[0] == 200
+            assert changed() == {"/innostu/", "/innostu/?page=2"}
+            first = {path: fetch(varnish.base_url + path)[2] for path in paths}
+            assert fetch(varnish.base_url + "/tyokalut/", method="PURGE")[0] == 200
+            assert changed() == {"/tyokalut/?vaihe=1"}
+            first = {path: fetch(varnish.base_url + path)[2] for path in paths}
+            assert fetch(varnish.base_url + "/innostu/", method="BAN")[0] == 200
+            assert changed() == {"/innostu/", "/innostu/?page=2", "/innostu/tarina/"}
+            first = {path: fetch(varnish.base_url + path)[2] for path in paths}
+            assert fetch(varnish.base_url + "/a.b/", method="BAN")[0] == 200  # "." is no wildcard
+            assert changed() == {"/a.b/"}
+    finally:
+        backend.shutdown()

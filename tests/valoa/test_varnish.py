@@ -33,9 +33,10 @@ def app_env(**extra: str) -> dict[str, str]:
     import os
 
     db = settings.DATABASES["default"]
-    url = (
-        f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-    )
+    user = urllib.parse.quote(db["USER"] or "postgres")
+    if db.get("PASSWORD"):
+        user += ":" + urllib.parse.quote(db["PASSWORD"])
+    url = f"postgres://{user}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
     env = dict(os.environ)
     env.update(
         DJANGO_SETTINGS_MODULE="valoa.settings.test",

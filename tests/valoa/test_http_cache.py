@@ -36,7 +36,16 @@ def tool(demo_site):
 
 
 def test_public_pages_are_public_for_anonymous_visitors(client, demo_site, tool):
-    for url in ("/", "/tyokalut/", "/tyokalut/?vaihe=1", tool.url, "/innostu/", "/palaute/", "/sitemap.xml"):
+    public = (
+        "/",
+        "/tyokalut/",
+        "/tyokalut/?vaihe=1",
+        tool.url,
+        "/innostu/",
+        "/innostu/syote/rss/",
+        "/palaute/",
+    )
+    for url in (*public, "/sitemap.xml", "/robots.txt"):
         assert_public(client.get(url))
 
 

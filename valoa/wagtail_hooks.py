@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from valoa.http_cache import mark_public
 from valoa.models import Phase, Theme
 from valoa.page_cache import mark_cacheable
 
@@ -37,3 +38,9 @@ register_snippet(TaxonomyViewSetGroup)
 def mark_page_cacheable(page, request, serve_args, serve_kwargs):
     # Only what Wagtail's page serving renders may enter the page cache (valoa/page_cache.py).
     mark_cacheable(request)
+
+
+@hooks.register("before_serve_page")
+def mark_page_public(page, request, serve_args, serve_kwargs):
+    # A page Wagtail serves may be public to the front cache, under the rules of valoa/http_cache.py.
+    mark_public(request)

@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "valoa.middleware.ValoaCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "valoa.http_cache.CacheControlMiddleware",  # sees the cookies the middleware below sets (valoa/http_cache.py)
     # Above sessions, CSRF and auth: a cached page is served without touching them (docs/performance.md).
     "valoa.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -288,4 +289,19 @@ FEEDBACK_SUBMIT_RATE = os.environ.get("FEEDBACK_SUBMIT_RATE") or "5/10m"
 FEEDBACK_RETENTION = {
     "DELETE_REJECTED_AFTER_DAYS": int(os.environ.get("FEEDBACK_DELETE_REJECTED_AFTER_DAYS") or "30"),
     "ERASE_PERSONAL_DATA_AFTER_DAYS": int(os.environ.get("FEEDBACK_ERASE_PERSONAL_DATA_AFTER_DAYS") or "183"),
+}
+
+# --- Front cache (Varnish, deploy/varnish/; docs/deploy.md) ----------------------------------------------
+# Public pages for anonymous visitors: browsers keep them HTTP_CACHE_MAX_AGE seconds (a purge cannot reach a
+# browser, so this stays short), the front cache HTTP_CACHE_S_MAXAGE seconds (purged on publish); for
+# HTTP_CACHE_STALE_WHILE_REVALIDATE seconds after that it may answer with the old copy while it fetches anew.
+HTTP_CACHE_MAX_AGE = int(os.environ.get("HTTP_CACHE_MAX_AGE", "60"))
+HTTP_CACHE_S_MAXAGE = int(os.environ.get("HTTP_CACHE_S_MAXAGE", str(60 * 60)))
+HTTP_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("HTTP_CACHE_STALE_WHILE_REVALIDATE", "30"))
+# Where purges go: the Varnish instances in front of the app servers, comma-separated (their VCL accepts
+# PURGE/BAN from the app servers' addresses only). Unset: nothing is purged (no front cache).
+FRONTEND_CACHE_URLS = env_list("FRONTEND_CACHE_URL")
+WAGTAILFRONTENDCACHE = {
+    f"varnish{n}": {"BACKEND": "valoa.frontend_cache.VarnishBackend", "LOCATION": url}
+    for n, url in enumerate(FRONTEND_CACHE_URLS, start=1)
 }

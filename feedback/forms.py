@@ -28,9 +28,7 @@ EXPERIENCE_PAGE_TYPES = (
     "toolkit.ToolPage",
     "toolkit.WorkbookPage",
     "toolkit.AssessmentPage",
-    "inspire.CaseStudyPage",
-    "inspire.ExperimentPage",
-    "inspire.InsightPage",
+    "inspire.StoryPage",
 )
 
 

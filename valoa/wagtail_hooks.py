@@ -1,10 +1,8 @@
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from valoa.models import Phase, Theme
-from valoa.page_cache import mark_cacheable
 
 
 class PhaseViewSet(SnippetViewSet):
@@ -31,9 +29,3 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
-
-
-@hooks.register("before_serve_page")
-def mark_page_cacheable(page, request, serve_args, serve_kwargs):
-    # Only what Wagtail's page serving renders may enter the page cache (valoa/page_cache.py).
-    mark_cacheable(request)

@@ -60,8 +60,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "valoa.middleware.ValoaCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Above sessions, CSRF and auth: a cached page is served without touching them (docs/performance.md).
-    "valoa.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -124,14 +122,6 @@ CACHES["renditions"] = {**CACHES["default"], "KEY_PREFIX": CACHES["default"].get
 if not REDIS_URL:
     CACHES["renditions"]["LOCATION"] = "valoa-renditions"
 
-# Whole pages for anonymous visitors (valoa/page_cache.py), invalidated on every publish. On by default with
-# Redis; local memory is per process, so there it is opt-in for a single process (several gunicorn workers
-# would each keep stale pages after another worker's publish).
-PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", bool(REDIS_URL))
-PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(60 * 60)))
-# The site, menu and footer settings kept per process until content changes (valoa/chrome_cache.py); needs the
-# shared cache for the generation, like the page cache.
-CHROME_CACHE_ENABLED = env_bool("CHROME_CACHE_ENABLED", bool(REDIS_URL))
 # Benchmarks only: an X-Query-Count header on every response (valoa/query_count.py).
 if env_bool("QUERY_COUNT_HEADER", False):
     MIDDLEWARE.insert(0, "valoa.query_count.QueryCountHeaderMiddleware")

@@ -13,7 +13,6 @@ from django.db import connections as db_connections
 from valoa.bench.runner import Bench, table, write_results
 from valoa.bench.scenarios import all_scenarios
 from valoa.management.commands.bench_generate import site_marker
-from valoa.page_cache import bump_generation
 
 
 class Command(BaseCommand):
@@ -43,7 +42,6 @@ class Command(BaseCommand):
         # analyze later on a live server; the benchmark starts at once).
         with db_connections["default"].cursor() as cursor:
             cursor.execute("ANALYZE")
-        bump_generation()  # pages cached by an earlier run of another content set
         self.stdout.write(f"Sisältö valmis ({time.monotonic() - started:.0f} s).")
 
         scenarios = all_scenarios()

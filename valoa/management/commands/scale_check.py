@@ -138,14 +138,14 @@ def check_media_written_by_one_is_served_by_the_other(a: Gunicorn, b: Gunicorn, 
     from PIL import Image as PILImage
     from wagtail.images import get_image_model
 
-    from inspire.models import CaseStudyPage
+    from inspire.models import StoryPage
 
     buffer = io.BytesIO()
     PILImage.new("RGB", (1400, 800), (40, 120, 90)).save(buffer, "JPEG")
     image = get_image_model()(title="Skaalaustesti")
     image.file = ImageFile(buffer, name=f"skaalaustesti-{secrets.token_hex(3)}.jpg")
     image.save()
-    story = CaseStudyPage.objects.live().first()
+    story = StoryPage.objects.live().first()
     story.hero_image = image
     story.hero_image_alt = "Vihreä testikuva"  # a story's hero image needs its alternative text
     story.save_revision().publish()

@@ -51,7 +51,10 @@ def story_queryset(
 
 def for_cards(stories: QuerySet) -> QuerySet:
     """What a story card needs (the manager joins the organisation and the image), in Innostu's order."""
-    return stories.prefetch_related(card_renditions()).order_by("-story_date", "-page_ptr")
+    # A card shows no body: leave the stories' StreamFields in the database.
+    return (
+        stories.defer_streamfields().prefetch_related(card_renditions()).order_by("-story_date", "-page_ptr")
+    )
 
 
 def related_stories(page: StoryPage, *, themes: list, limit: int) -> list[StoryPage]:
@@ -62,7 +65,7 @@ def related_stories(page: StoryPage, *, themes: list, limit: int) -> list[StoryP
         # A subquery, not a join: a story sharing two themes is still one card.
         stories = stories.filter(pk__in=StoryPage.objects.filter(themes__in=theme_ids).values("pk"))
     # The renditions come with the story page's own (prefetch_story_pictures).
-    return list(stories.order_by("-story_date", "-page_ptr")[:limit])
+    return list(stories.defer_streamfields().order_by("-story_date", "-page_ptr")[:limit])
 
 
 def organisations_with_stories(*, index: Page) -> QuerySet:

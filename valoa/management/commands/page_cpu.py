@@ -2,7 +2,8 @@
 
 Every GET scenario of the benchmark (`<app>/bench.py`) is requested through Django's test Client against the
 current database: a few warm-up requests, then the median of `--repeat` requests' process CPU time
-(`time.process_time()`, which leaves out waiting for PostgreSQL) and the queries of the last one. Run it on the
+(`time.process_time()`, which leaves out waiting for PostgreSQL) and the queries of the last one, after
+`/robots.txt` as the baseline of the same run (CPU time per request varies with the machine's load). Run it on the
 database `make bench` generates (or `bench_generate --scale …`), with production settings.
 """
 
@@ -31,10 +32,13 @@ class Command(BaseCommand):
         wanted = {name.strip() for name in only.split(",") if name.strip()}
         client = Client()
         self.stdout.write(f"{'sivutyyppi':<32} {'ms CPU':>7} {'kyselyt':>8}")
-        for scenario in all_scenarios():
-            if scenario.prepare is not None or (wanted and scenario.name not in wanted):
-                continue
-            url = scenario.url(None)
+        # robots.txt first: a view with no template and no query, the machine's own pace in the same run.
+        pages = [("robots.txt (vertailu)", "/robots.txt")] + [
+            (scenario.name, scenario.url(None))
+            for scenario in all_scenarios()
+            if scenario.prepare is None and (not wanted or scenario.name in wanted)
+        ]
+        for name, url in pages:
             for _ in range(warmup):
                 client.get(url)
             timings = []
@@ -46,5 +50,5 @@ class Command(BaseCommand):
                 client.get(url)
             status = "" if response.status_code == 200 else f"  (HTTP {response.status_code})"
             self.stdout.write(
-                f"{scenario.name:<32} {statistics.median(timings) * 1000:7.1f} {len(queries):8d}{status}"
+                f"{name:<32} {statistics.median(timings) * 1000:7.1f} {len(queries):8d}{status}"
             )

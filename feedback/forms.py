@@ -28,9 +28,7 @@ EXPERIENCE_PAGE_TYPES = (
     "toolkit.ToolPage",
     "toolkit.WorkbookPage",
     "toolkit.AssessmentPage",
-    "inspire.CaseStudyPage",
-    "inspire.ExperimentPage",
-    "inspire.InsightPage",
+    "inspire.StoryPage",
 )
 
 
@@ -248,7 +246,7 @@ class SubmissionForm(forms.Form):
         # Tie each field to its help text and its error message, for screen readers.
         for name, field in self.fields.items():
             ids = [f"id_{name}_helptext"] if field.help_text else []
-            if name in self._errors:
+            if name in self.errors:
                 ids.append(f"id_{name}_error")
             if ids:
                 field.widget.attrs["aria-describedby"] = " ".join(ids)

@@ -181,10 +181,10 @@ def _unique_child_slug(parent: Page, base: str) -> str:
 def tip_to_story_draft(*, submission: Submission, user: AbstractBaseUser | None) -> Page:
     """Turn a tip into an unpublished case-study draft in Innostu, prefilled from it.
 
-    Only title, slug, intro and body (one "paragraph" block) of inspire.CaseStudyPage are used, so the
+    Only kind, title, slug, intro and body (one "paragraph" block) of inspire.StoryPage are set, so the
     draft then follows Innostu's normal editorial workflow. The sender's name and email stay out of it.
     """
-    from inspire.models import CaseStudyPage, InspireIndexPage
+    from inspire.models import InspireIndexPage, StoryKind, StoryPage
 
     if submission.kind != Submission.Kind.TIP:
         raise SubmissionStateError("Only a tip can become a story draft.")
@@ -197,7 +197,8 @@ def tip_to_story_draft(*, submission: Submission, user: AbstractBaseUser | None)
     title = submission.title or _("Vinkki %(reference)s") % {"reference": submission.reference}
     first_paragraph = submission.text.strip().split("\n\n", 1)[0]
     intro = first_paragraph if len(first_paragraph) <= 300 else first_paragraph[:299] + "…"
-    story = CaseStudyPage(
+    story = StoryPage(
+        kind=StoryKind.CASE_STUDY,
         title=title,
         slug=_unique_child_slug(parent, slugify(title)),
         intro=intro,

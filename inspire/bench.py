@@ -9,7 +9,7 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
-from inspire.models import CaseStudyPage, ExperimentPage, InsightPage, InspireIndexPage, Organisation
+from inspire.models import InspireIndexPage, Organisation, StoryKind, StoryPage
 from valoa.bench import text
 from valoa.bench.context import BenchContext
 from valoa.bench.scenarios import Scenario
@@ -18,7 +18,7 @@ from valoa.bench.tree import bulk_add_children, index_pages
 STORIES = 5000
 ORGANISATIONS = 50
 IMAGES = 12
-KINDS = [CaseStudyPage, ExperimentPage, InsightPage]
+KINDS = list(StoryKind)
 
 
 def _images(ctx: BenchContext, count: int) -> list[int]:
@@ -47,13 +47,14 @@ def generate(ctx: BenchContext, scale: float) -> None:
     )
     images = _images(ctx, max(1, round(IMAGES * min(scale, 1))))
     stories = max(1, round(STORIES * scale))
-    per_kind: dict[type, list[dict]] = {kind: [] for kind in KINDS}
+    rows = []
     start = datetime.datetime(2023, 1, 1, tzinfo=datetime.UTC)
     first = index.numchild
     for i in range(first, first + stories):
         published = start + datetime.timedelta(hours=i * 5)
-        per_kind[KINDS[i % len(KINDS)]].append(
+        rows.append(
             {
+                "kind": KINDS[i % len(KINDS)],
                 "title": text.story_title(rng, i),
                 "intro": text.paragraph_text(rng, 2),
                 "search_description": text.sentence(rng),
@@ -67,15 +68,14 @@ def generate(ctx: BenchContext, scale: float) -> None:
                 "themes": [t.pk for t in rng.sample(ctx.themes, k=rng.randint(1, 2))],
             }
         )
-    for kind, rows in per_kind.items():
-        ids = bulk_add_children(index, kind, rows, m2m={"phases": "phases", "themes": "themes"})
-        index_pages(kind, ids)
+    ids = bulk_add_children(index, StoryPage, rows, m2m={"phases": "phases", "themes": "themes"})
+    index_pages(StoryPage, ids)
     ctx.log(f"  tarinat: {stories}, organisaatiot: {len(orgs)}, kuvat: {len(images)}")
 
 
 def _story_url(ctx) -> str:
     # A story with a hero image, from the middle of the list: the picture tag's renditions are exercised.
-    story = CaseStudyPage.objects.live().filter(hero_image__isnull=False).order_by("path")
+    story = StoryPage.objects.live().filter(hero_image__isnull=False).order_by("path")
     return story[story.count() // 2].get_url()
 
 

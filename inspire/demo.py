@@ -7,20 +7,13 @@ from __future__ import annotations
 
 from inspire.demo_images import ensure_image
 from inspire.demo_stories import ORGANISATIONS, STORIES
-from inspire.models import (
-    CaseStudyPage,
-    ExperimentPage,
-    InsightPage,
-    InspireIndexPage,
-    Organisation,
-    StoryToolLink,
-)
+from inspire.models import InspireIndexPage, Organisation, StoryKind, StoryPage, StoryToolLink
 from inspire.moderation import ensure_demo_users, ensure_story_workflow
 from toolkit.models import ToolPage
 from valoa.demo.context import DemoContext
 from valoa.demo.tree import ensure_page, paragraph, quote
 
-MODELS = {"case": CaseStudyPage, "experiment": ExperimentPage, "insight": InsightPage}
+KINDS = {"case": StoryKind.CASE_STUDY, "experiment": StoryKind.EXPERIMENT, "insight": StoryKind.INSIGHT}
 
 
 def section(kind: str, *content) -> tuple[str, dict]:
@@ -76,6 +69,7 @@ def _ensure_story(demo, index, story, orgs, tools):
     if story.get("quote"):
         body.append(quote(*story["quote"]))
     fields = {
+        "kind": KINDS[story["kind"]],
         "title": story["title"],
         "intro": story["intro"],
         "story_date": story["date"],
@@ -90,12 +84,10 @@ def _ensure_story(demo, index, story, orgs, tools):
         ],
     }
     if story["kind"] == "experiment":
-        experiment = dict(story["experiment"])
-        experiment["learned"] = experiment["learned"]
-        fields.update(experiment)
+        fields.update(story["experiment"])
     return ensure_page(
         index,
-        MODELS[story["kind"]],
+        StoryPage,
         slug=story["slug"],
         m2m={
             "phases": [demo.phases[s] for s in story["phases"]],

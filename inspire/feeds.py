@@ -6,7 +6,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from inspire.selectors import story_cards, story_queryset
+from inspire.models import StoryPage
 
 FEED_ITEMS = 20
 
@@ -34,34 +34,34 @@ class StoryRssFeed(Feed):
 
     def items(self):
         # A feed is about what is new on the site: newest publication first, not the story's own date.
-        queryset = story_queryset(index=self.index).order_by("-first_published_at", "-pk")[:FEED_ITEMS]
-        return story_cards(queryset)
+        stories = StoryPage.objects.child_of(self.index).live().public()
+        return stories.order_by("-first_published_at", "-pk")[:FEED_ITEMS]
 
-    def item_title(self, card):
-        return card.page.title
+    def item_title(self, story):
+        return story.title
 
-    def item_description(self, card):
-        return card.intro
+    def item_description(self, story):
+        return story.intro or story.search_description
 
-    def item_link(self, card):
-        return card.page.get_url(self.request)
+    def item_link(self, story):
+        return story.get_url(self.request)
 
-    def item_guid(self, card):
-        return f"{self.request.build_absolute_uri(self.index.get_url(self.request))}#tarina-{card.page.pk}"
+    def item_guid(self, story):
+        return f"{self.request.build_absolute_uri(self.index.get_url(self.request))}#tarina-{story.pk}"
 
     item_guid_is_permalink = False
 
-    def item_pubdate(self, card):
-        return card.page.first_published_at
+    def item_pubdate(self, story):
+        return story.first_published_at
 
-    def item_updateddate(self, card):
-        return card.page.last_published_at or card.page.first_published_at
+    def item_updateddate(self, story):
+        return story.last_published_at or story.first_published_at
 
-    def item_author_name(self, card):
-        return card.organisation.name if card.organisation else None
+    def item_author_name(self, story):
+        return story.organisation.name if story.organisation else None
 
-    def item_categories(self, card):
-        return [str(card.kind.label)] if card.kind else []
+    def item_categories(self, story):
+        return [story.get_kind_display()]
 
 
 class StoryAtomFeed(StoryRssFeed):

@@ -1,37 +1,38 @@
-"""The Innostu filter form: GET parameters, validated against lists loaded once per request."""
+"""The Innostu filter form: GET parameters, validated against the choices fetched once for the page."""
 
 from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from inspire.selectors import KINDS
-from valoa.widgets import Select
+from inspire.models import KIND_PLURALS, StoryKind
 
 FILTER_FIELDS = ("kind", "theme", "phase", "organisation")
 
 
 class StoryFilterForm(forms.Form):
-    # Select: the same markup as Django's, rendered in Python (valoa.widgets).
-    kind = forms.ChoiceField(label=_("Tyyppi"), required=False, widget=Select)
-    theme = forms.ChoiceField(label=_("Teema"), required=False, widget=Select)
-    phase = forms.ChoiceField(label=_("Vaihe"), required=False, widget=Select)
-    organisation = forms.ChoiceField(label=_("Organisaatio"), required=False, widget=Select)
+    kind = forms.ChoiceField(label=_("Tyyppi"), required=False)
+    theme = forms.ChoiceField(label=_("Teema"), required=False)
+    phase = forms.ChoiceField(label=_("Vaihe"), required=False)
+    organisation = forms.ChoiceField(label=_("Organisaatio"), required=False)
 
     def __init__(self, *args, themes, phases, organisations, **kwargs):
         super().__init__(*args, **kwargs)
-        self._objects = {
-            "theme": {t.slug: t for t in themes},
-            "phase": {p.slug: p for p in phases},
-            "organisation": {str(o.pk): o for o in organisations},
+        # The rows behind each choice, so a valid choice needs no second query.
+        self.choice_objects = {
+            "theme": {theme.slug: theme for theme in themes},
+            "phase": {phase.slug: phase for phase in phases},
+            "organisation": {str(org.pk): org for org in organisations},
         }
-        invalid = _("Valintaa ei löytynyt. Valitse jokin listan vaihtoehdoista.")
-        self.fields["kind"].choices = [("", _("Kaikki tyypit"))] + [(s, p) for s, _m, _l, p in KINDS]
+        self.fields["kind"].choices = [("", _("Kaikki tyypit"))] + [
+            (kind.value, KIND_PLURALS[kind]) for kind in StoryKind
+        ]
         self.fields["theme"].choices = [("", _("Kaikki teemat"))] + [(t.slug, t.name) for t in themes]
         self.fields["phase"].choices = [("", _("Kaikki vaiheet"))] + [(p.slug, p.name) for p in phases]
         self.fields["organisation"].choices = [("", _("Kaikki organisaatiot"))] + [
             (str(o.pk), o.name) for o in organisations
         ]
+        invalid = _("Valintaa ei löytynyt. Valitse jokin listan vaihtoehdoista.")
         for field in self.fields.values():
             field.error_messages["invalid_choice"] = invalid
 
@@ -46,7 +47,7 @@ class StoryFilterForm(forms.Form):
             result["kind"] = cleaned["kind"]
         for name in ("theme", "phase", "organisation"):
             if cleaned.get(name):
-                result[name] = self._objects[name][cleaned[name]]
+                result[name] = self.choice_objects[name][cleaned[name]]
         return result
 
     def full_clean(self):

@@ -1,17 +1,18 @@
-"""Innostu: stories of case examples, experiments and insights from state organisations."""
+"""Innostu: stories of case examples, experiments and insights from state organisations, in one page type."""
 
 from __future__ import annotations
+
+import json
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -47,7 +48,7 @@ class InspireIndexPage(RoutablePageMixin, BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["valoa.HomePage"]
-    subpage_types = ["inspire.CaseStudyPage", "inspire.ExperimentPage", "inspire.InsightPage"]
+    subpage_types = ["inspire.StoryPage"]
     max_count = 1
 
     class Meta:
@@ -73,9 +74,47 @@ class InspireIndexPage(RoutablePageMixin, BasePage):
         return StoryAtomFeed(self)(request)
 
 
-class StoryPage(BasePage):
-    """What every story has; the three kinds add their own fields."""
+class StoryKind(models.TextChoices):
+    """What kind of story a page tells. The values are the Innostu filter's URL values (`?kind=kokeilu`)."""
 
+    CASE_STUDY = "tapausesimerkki", _("Tapausesimerkki")
+    EXPERIMENT = "kokeilu", _("Kokeilu")
+    INSIGHT = "oivallus", _("Oivallus")
+
+
+# The filter lists kinds in the plural ("Kokeilut"); a story names its own in the singular.
+KIND_PLURALS = {
+    StoryKind.CASE_STUDY: _("Tapausesimerkit"),
+    StoryKind.EXPERIMENT: _("Kokeilut"),
+    StoryKind.INSIGHT: _("Oivallukset"),
+}
+
+
+class ExperimentStatus(models.TextChoices):
+    PLANNED = "planned", _("suunnitteilla")
+    RUNNING = "running", _("käynnissä")
+    ENDED = "ended", _("päättynyt")
+    ADOPTED = "adopted", _("vakiintunut käytännöksi")
+    STOPPED = "stopped", _("lopetettu")
+
+
+class StoryPageManager(PageManager):
+    def get_queryset(self):
+        # Every story shows its organisation and hero image: they come with the page, also when Wagtail's
+        # routing fetches the served story (its `specific` uses the default manager).
+        return super().get_queryset().select_related("organisation", "hero_image")
+
+
+class StoryPage(BasePage):
+    """A story of any kind, in one table: Innostu's listing, filters, feeds and related stories read it directly.
+
+    An experiment adds its own facts (hypothesis, duration, status, what was learned); the editor shows those
+    fields only while the kind is "kokeilu" (docs/inspire.md says why this is one page type, not three).
+    """
+
+    kind = models.CharField(
+        _("tyyppi"), max_length=20, choices=StoryKind.choices, default=StoryKind.CASE_STUDY
+    )
     story_date = models.DateField(
         _("päivämäärä"),
         default=timezone.localdate,
@@ -87,7 +126,7 @@ class StoryPage(BasePage):
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="+",
+        related_name="stories",
     )
     period = models.CharField(_("ajankohta"), max_length=100, blank=True, help_text=_("Esim. kevät 2026."))
     hero_image = models.ForeignKey(
@@ -104,10 +143,55 @@ class StoryPage(BasePage):
         blank=True,
         help_text=_("Kerro, mitä kuvassa näkyy. Jos jätät tyhjäksi, käytetään kuvan kuvausta kuvapankista."),
     )
-    phases = ParentalManyToManyField("valoa.Phase", blank=True, verbose_name=_("vaiheet"), related_name="+")
-    themes = ParentalManyToManyField("valoa.Theme", blank=True, verbose_name=_("teemat"), related_name="+")
+    phases = ParentalManyToManyField(
+        "valoa.Phase", blank=True, verbose_name=_("vaiheet"), related_name="stories"
+    )
+    themes = ParentalManyToManyField(
+        "valoa.Theme", blank=True, verbose_name=_("teemat"), related_name="stories"
+    )
     body = StreamField(StoryBodyBlock(), blank=True, verbose_name=_("sisältö"))
 
+    # An experiment's own facts.
+    hypothesis = models.TextField(
+        _("hypoteesi"),
+        blank=True,
+        max_length=1000,
+        help_text=_("Mitä oletitte tapahtuvan? Esim. ”Jos…, niin…”."),
+    )
+    duration = models.CharField(_("kesto"), max_length=100, blank=True, help_text=_("Esim. 8 viikkoa."))
+    status = models.CharField(
+        _("tila"),
+        max_length=20,
+        choices=ExperimentStatus.choices,
+        blank=True,
+        default=ExperimentStatus.PLANNED,
+    )
+    learned = RichTextField(_("mitä opimme"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
+
+    # Wagtail's own rules controller (the one its privacy dialog uses) shows the experiment panel only while
+    # the kind select says "kokeilu"; the fields stay in the form, so switching kinds loses nothing.
+    kind_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("kind"),
+                MultiFieldPanel(
+                    [
+                        FieldPanel("hypothesis"),
+                        FieldPanel("duration"),
+                        FieldPanel("status"),
+                        FieldPanel("learned"),
+                    ],
+                    heading=_("Kokeilu"),
+                    attrs={
+                        "data-w-rules-target": "show",
+                        "data-w-rules": json.dumps({"kind": [StoryKind.EXPERIMENT.value]}),
+                    },
+                ),
+            ],
+            heading=_("Tarinan tyyppi"),
+            attrs={"data-controller": "w-rules", "data-action": "change->w-rules#resolve"},
+        )
+    ]
     background_panels = [
         MultiFieldPanel(
             [FieldPanel("story_date"), FieldPanel("organisation"), FieldPanel("period")],
@@ -118,36 +202,51 @@ class StoryPage(BasePage):
     ]
     content_panels = [
         *BasePage.content_panels,
+        *kind_panels,
         *background_panels,
         FieldPanel("body"),
         InlinePanel("story_tool_links", label=_("Käytetyt työkalut"), heading=_("Käytetyt työkalut")),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("hypothesis"),
+        index.SearchField("learned"),
+        index.FilterField("kind"),
+    ]
 
     parent_page_types = ["inspire.InspireIndexPage"]
     subpage_types = []
 
+    objects = StoryPageManager()
+
     class Meta:
-        abstract = True
+        verbose_name = _("tarina")
+        verbose_name_plural = _("tarinat")
+        # Innostu's order (newest first, then the newest page): one index scan for a page of cards.
+        indexes = [models.Index(fields=["-story_date", "-page_ptr"], name="inspire_story_newest_idx")]
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.hero_image_id and not self.hero_image_alt and not self.hero_image.description:
-            raise ValidationError(
-                {"hero_image_alt": _("Kirjoita pääkuvalle vaihtoehtoinen teksti (tai kuvaus kuvapankkiin).")}
+            errors["hero_image_alt"] = _(
+                "Kirjoita pääkuvalle vaihtoehtoinen teksti (tai kuvaus kuvapankkiin)."
             )
+        if self.is_experiment and not self.status:
+            errors["status"] = _("Valitse kokeilun tila.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_experiment(self) -> bool:
+        return self.kind == StoryKind.EXPERIMENT
 
     @property
     def hero_alt(self) -> str:
         if self.hero_image_alt:
             return self.hero_image_alt
         return getattr(self.hero_image, "description", "") if self.hero_image_id else ""
-
-    @cached_property
-    def kind(self):
-        from inspire.selectors import kind_for_model
-
-        return kind_for_model(type(self))
 
     def get_context(self, request, *args, **kwargs):
         from inspire.views import story_context
@@ -158,9 +257,9 @@ class StoryPage(BasePage):
 
 
 class StoryToolLink(Orderable):
-    """A tool the team used, in the order the story tells it. Any story page type may have these."""
+    """A tool the team used, in the order the story tells it."""
 
-    page = ParentalKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="story_tool_links")
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="story_tool_links")
     tool = models.ForeignKey(
         "toolkit.ToolPage", verbose_name=_("työkalu"), on_delete=models.CASCADE, related_name="+"
     )
@@ -174,57 +273,3 @@ class StoryToolLink(Orderable):
         verbose_name = _("käytetty työkalu")
         verbose_name_plural = _("käytetyt työkalut")
         constraints = [models.UniqueConstraint(fields=["page", "tool"], name="inspire_unique_tool_per_story")]
-
-
-class CaseStudyPage(StoryPage):
-    class Meta:
-        verbose_name = _("tapausesimerkki")
-        verbose_name_plural = _("tapausesimerkit")
-
-
-class ExperimentStatus(models.TextChoices):
-    PLANNED = "planned", _("suunnitteilla")
-    RUNNING = "running", _("käynnissä")
-    ENDED = "ended", _("päättynyt")
-    ADOPTED = "adopted", _("vakiintunut käytännöksi")
-    STOPPED = "stopped", _("lopetettu")
-
-
-class ExperimentPage(StoryPage):
-    hypothesis = models.TextField(
-        _("hypoteesi"),
-        blank=True,
-        max_length=1000,
-        help_text=_("Mitä oletitte tapahtuvan? Esim. ”Jos…, niin…”."),
-    )
-    duration = models.CharField(_("kesto"), max_length=100, blank=True, help_text=_("Esim. 8 viikkoa."))
-    status = models.CharField(
-        _("tila"), max_length=20, choices=ExperimentStatus.choices, default=ExperimentStatus.PLANNED
-    )
-    learned = RichTextField(_("mitä opimme"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
-
-    content_panels = [
-        *BasePage.content_panels,
-        *StoryPage.background_panels,
-        MultiFieldPanel(
-            [FieldPanel("hypothesis"), FieldPanel("duration"), FieldPanel("status"), FieldPanel("learned")],
-            heading=_("Kokeilu"),
-        ),
-        FieldPanel("body"),
-        InlinePanel("story_tool_links", label=_("Käytetyt työkalut"), heading=_("Käytetyt työkalut")),
-    ]
-    search_fields = [
-        *StoryPage.search_fields,
-        index.SearchField("hypothesis"),
-        index.SearchField("learned"),
-    ]
-
-    class Meta:
-        verbose_name = _("kokeilukuvaus")
-        verbose_name_plural = _("kokeilukuvaukset")
-
-
-class InsightPage(StoryPage):
-    class Meta:
-        verbose_name = _("oivallus")
-        verbose_name_plural = _("oivallukset")

@@ -92,11 +92,12 @@ def _range(low: Decimal, high: Decimal) -> dict[str, str]:
 
 
 def _live_forms(formset) -> list:
+    # The forms kept after saving: valid, and not ticked for deletion (the formset's DELETE field).
     return [
         form
         for form in formset.forms
-        if not (formset.can_delete and formset._should_delete_form(form))
-        and getattr(form, "cleaned_data", None)
+        if getattr(form, "cleaned_data", None)
+        and not (formset.can_delete and form.cleaned_data.get("DELETE"))
     ]
 
 

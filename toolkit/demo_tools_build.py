@@ -6,6 +6,7 @@ from django.core.files.base import ContentFile
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.rich_text import RichText
+from wagtail.utils.file import hash_filelike
 
 from toolkit.demo_tools import TOOLS
 from toolkit.models import ToolIndexPage, ToolPage, ToolPageRelatedTool, ToolPageWorkTemplate
@@ -94,7 +95,9 @@ def _work_template(tool: dict):
     pdf = worksheet_pdf(tool["title"], sections, writing_lines=2)
     document = Document(title=title)
     document.file.save(f"tyopohja-{slugify(tool['slug'])}.pdf", ContentFile(pdf), save=False)
-    document._set_document_file_metadata()  # size and hash, as the admin upload form sets them
+    # Size and hash, as Wagtail's upload form records them (its duplicate check compares the hash).
+    document.file_size = len(pdf)
+    document.file_hash = hash_filelike(ContentFile(pdf))
     document.file.close()
     document.save()
     return document

@@ -9,7 +9,6 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from toolkit.models.pages import Format
-from valoa.widgets import Select
 
 
 @dataclass(frozen=True)
@@ -35,13 +34,11 @@ class ToolFinderForm(forms.Form):
     """Bound to request.GET. `phases` and `themes` are the facet rows already fetched for the page."""
 
     q = forms.CharField(label=_("Hakusana"), required=False, max_length=200, strip=True)
-    # Select: the same markup as Django's, rendered in Python (valoa.widgets).
-    phase = forms.ChoiceField(label=_("Vaihe"), required=False, widget=Select)
-    theme = forms.ChoiceField(label=_("Teema"), required=False, widget=Select)
+    phase = forms.ChoiceField(label=_("Vaihe"), required=False)
+    theme = forms.ChoiceField(label=_("Teema"), required=False)
     time = forms.ChoiceField(
         label=_("Aikaa käytettävissä"),
         required=False,
-        widget=Select,
         choices=[("", _("Mikä tahansa kesto")), *[(b.value, b.label) for b in TIME_BUCKETS]],
     )
     group = forms.IntegerField(
@@ -59,7 +56,6 @@ class ToolFinderForm(forms.Form):
     format = forms.ChoiceField(
         label=_("Toteutustapa"),
         required=False,
-        widget=Select,
         choices=[("", _("Mikä tahansa tapa")), *Format.choices],
     )
 

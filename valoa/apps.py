@@ -7,10 +7,6 @@ class ValoaConfig(AppConfig):
     verbose_name = _("VALOA-sivusto")
 
     def ready(self):
-        from valoa import page_cache_signals
-
-        page_cache_signals.connect()
-
         from valoa import frontend_cache
 
         frontend_cache.connect()

@@ -1,8 +1,11 @@
 """Page filters that stay inside the query they filter.
 
 Wagtail's `PageQuerySet.public()` first runs a query of its own to list the view restrictions, then adds
-one `path LIKE` condition per restricted section. On a page that lists several kinds of pages, that is one
-extra query per listing. `public_q()` says the same thing as a correlated subquery instead.
+one `path LIKE` condition per restricted section. A page that lists pages in two places (the menu and a
+listing) would pay that query twice, on top of the two Wagtail's serving spends on the page's own
+restrictions: with the 15-query budget per page (docs/performance.md) that is too many. `public_q()` says the
+same thing as `public()` with Django's public expressions (`Exists`, `OuterRef`, `Substr`), as a correlated
+subquery of the listing's own query; tests/valoa/test_page_queries.py checks it agrees with `public()`.
 """
 
 from __future__ import annotations

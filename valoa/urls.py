@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from valoa import health, routing, views
+from valoa import health, views
 from valoa.http_cache import public
 
 handler404 = "valoa.views.page_not_found"
@@ -36,5 +37,5 @@ elif settings.SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}, name="media")
     ]
 
-# Wagtail's page serving catches everything else, so it comes last (routed in fewer queries: valoa/routing.py).
-urlpatterns += [path("", include(routing.urlpatterns()))]
+# Wagtail's page serving catches everything else, so it comes last.
+urlpatterns += [path("", include(wagtail_urls))]

@@ -24,7 +24,7 @@ def search(request):
     results_page = None
     if query:
         # get_page() turns a missing, non-numeric or out-of-range ?page= into a valid page.
-        results_page = search_page(request, query, request.GET.get("page"))
+        results_page = search_page(query, request.GET.get("page"))
     return TemplateResponse(
         request,
         "valoa/search.html",

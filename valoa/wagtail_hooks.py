@@ -5,7 +5,6 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from valoa.http_cache import mark_public
 from valoa.models import Phase, Theme
-from valoa.page_cache import mark_cacheable
 
 
 class PhaseViewSet(SnippetViewSet):
@@ -32,12 +31,6 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
-
-
-@hooks.register("before_serve_page")
-def mark_page_cacheable(page, request, serve_args, serve_kwargs):
-    # Only what Wagtail's page serving renders may enter the page cache (valoa/page_cache.py).
-    mark_cacheable(request)
 
 
 @hooks.register("before_serve_page")

@@ -2,12 +2,12 @@
 
 from django import template
 
-from inspire.selectors import story_links_for_tool
+from inspire.selectors import stories_for_tool as select_stories_for_tool
 
 register = template.Library()
 
 
 @register.inclusion_tag("inspire/includes/stories_for_tool.html", takes_context=True)
 def stories_for_tool(context, tool):
-    """Stories that name `tool` among the tools they used; two queries whatever the number of stories."""
-    return {"request": context.get("request"), "stories": story_links_for_tool(tool)}
+    """Stories that name `tool` among the tools they used: one query whatever the number of stories."""
+    return {"request": context.get("request"), "stories": select_stories_for_tool(tool)}

@@ -1,5 +1,8 @@
 """Innostu in a real browser: the index with its filters (no JavaScript needed) and one story of each kind."""
 
+import re
+
+import pytest
 from playwright.sync_api import expect
 
 STORIES = [
@@ -42,4 +45,29 @@ def test_reader_filters_with_the_form_and_clears_the_filters(live_server, demo_s
     expect(hero).to_be_visible()
     assert hero.evaluate("img => img.complete && img.naturalWidth > 0")
     assert hero.evaluate("img => img.currentSrc").endswith(".webp")
+    checker.assert_clean_console()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_editor_shows_the_experiment_fields_only_for_an_experiment(live_server, demo_site, page, checker):
+    from django.contrib.auth import get_user_model
+
+    from inspire.models import InspireIndexPage
+
+    get_user_model().objects.create_superuser("tarinoija", "t@example.org", "salasana-selaimeen-42")
+    index = InspireIndexPage.objects.get()
+    page.goto(live_server.url + "/admin/login/")
+    page.locator("#id_username").fill("tarinoija")
+    page.locator("#id_password").fill("salasana-selaimeen-42")
+    page.locator("form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+    page.goto(live_server.url + f"/admin/pages/add/inspire/storypage/{index.pk}/")
+    hypothesis = page.locator("#id_hypothesis")
+    expect(page.locator("#id_kind")).to_have_value("tapausesimerkki")
+    expect(hypothesis).to_be_hidden()
+    page.locator("#id_kind").select_option("kokeilu")
+    expect(hypothesis).to_be_visible()
+    expect(page.locator("#id_status")).to_be_visible()
+    page.locator("#id_kind").select_option("oivallus")
+    expect(hypothesis).to_be_hidden()
     checker.assert_clean_console()

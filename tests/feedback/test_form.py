@@ -9,7 +9,7 @@ from wagtail.models import ModelLogEntry
 
 from feedback.forms import SubmissionForm
 from feedback.models import Submission
-from inspire.models import CaseStudyPage
+from inspire.models import StoryPage
 from tests.feedback.helpers import form_data, started
 from toolkit.models import ToolPage
 
@@ -79,7 +79,7 @@ def test_experience_list_offers_the_tools_not_every_story(client, tool):
     listed = set(re.findall(r'<option value="(\d+)"', html))
     tools = {str(pk) for pk in ToolPage.objects.live().values_list("pk", flat=True)}
     assert tools <= listed
-    story = CaseStudyPage.objects.live().first()
+    story = StoryPage.objects.live().first()
     assert str(story.pk) not in listed
     from_story = client.get(f"/palaute/lomake/kokemus/?sivu={story.pk}").content.decode()
     assert f"<strong>{story.title}</strong>" in from_story

@@ -9,7 +9,7 @@ from wagtail.models import ModelLogEntry
 
 from feedback import services
 from feedback.models import Submission
-from inspire.models import CaseStudyPage, InspireIndexPage
+from inspire.models import InspireIndexPage, StoryKind, StoryPage
 from tests import factories
 from tests.factories.feedback import SubmissionFactory
 from toolkit.models import ToolPage
@@ -115,8 +115,9 @@ def test_tip_to_story_draft(moderator):
         publish_permission=False,
     )
     story = services.tip_to_story_draft(submission=tip, user=moderator)
-    assert isinstance(story, CaseStudyPage)
-    story = CaseStudyPage.objects.get(pk=story.pk)
+    assert isinstance(story, StoryPage)
+    story = StoryPage.objects.get(pk=story.pk)
+    assert story.kind == StoryKind.CASE_STUDY
     assert story.get_parent().specific_class is InspireIndexPage
     assert story.live is False and story.has_unpublished_changes
     assert story.title == "Kokeilukulttuuri virastossa"
@@ -212,7 +213,7 @@ def test_tip_to_story_from_the_admin_opens_the_draft(moderator_client):
     response = moderator_client.post(
         f"/admin/bulk/feedback/submission/tip_to_story/?id={tip.pk}&next={LIST_URL}"
     )
-    story = CaseStudyPage.objects.get(title="Hyvä käytäntö")
+    story = StoryPage.objects.get(title="Hyvä käytäntö")
     assert response["Location"] == f"/admin/pages/{story.pk}/edit/"
     assert moderator_client.get(response["Location"]).status_code == 200
 

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from feedback import services
 from feedback.models import Submission
-from inspire.models import CaseStudyPage
+from inspire.models import StoryPage
 from tests import factories
 from tests.factories.feedback import SubmissionFactory
 from tests.feedback.helpers import form_data
@@ -64,7 +64,7 @@ def test_only_approved_experiences_with_permission_show(client, tool):
 
 
 def test_story_page_shows_its_experiences(client, demo_site):
-    story = CaseStudyPage.objects.live().first()
+    story = StoryPage.objects.live().first()
     SubmissionFactory(page=story, approved=True, text="Tarinan kokemus")
     html = client.get(story.url).content.decode()
     assert "Tarinan kokemus" in html

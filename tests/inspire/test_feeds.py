@@ -3,14 +3,14 @@
 import feedparser
 import pytest
 
-from inspire.models import CaseStudyPage, ExperimentPage, InsightPage, InspireIndexPage
+from inspire.models import InspireIndexPage, StoryPage
 from tests import factories
 
 pytestmark = pytest.mark.django_db
 
 
 def _live_count():
-    return sum(m.objects.live().count() for m in (CaseStudyPage, ExperimentPage, InsightPage))
+    return StoryPage.objects.live().count()
 
 
 @pytest.mark.parametrize(

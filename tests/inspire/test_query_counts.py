@@ -10,22 +10,26 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from inspire.models import CaseStudyPage, ExperimentPage, InsightPage, InspireIndexPage, Organisation
+from inspire.models import InspireIndexPage, Organisation, StoryKind, StoryPage
 from valoa.models import Phase, Theme
 
 pytestmark = pytest.mark.django_db
 
-STORY_MODELS = (CaseStudyPage, ExperimentPage, InsightPage)
+KINDS = list(StoryKind)
 # url: queries for an anonymous visitor (base template, navigation and footer included).
 PINNED = {
-    "/innostu/": 12,
-    "/innostu/?kind=kokeilu&theme=dialogi": 12,
-    "/innostu/?theme=psykologinen-turvallisuus&phase=kokeileminen&page=999": 12,  # the last page, still 1 query
-    "/innostu/paripalaute-etatiimissa/": 14,  # +1 experiences (feedback); the hero's renditions come with the cards'
-    "/innostu/asiakaspalvelutiimin-tilannekuva/": 14,
-    "/innostu/palaveri-ei-ole-vain-tiedonjakoa/": 14,
+    # Every page: the site, Wagtail's routing (2 queries a level), its view-restriction check (2), the menu, the
+    # footer's contact settings. The index: phases and themes (one UNION), organisations, the count, a page of
+    # stories (organisation and image joined), their renditions, and the intro's page link (2).
+    "/innostu/": 15,
+    "/innostu/?kind=kokeilu&theme=dialogi": 15,
+    "/innostu/?theme=psykologinen-turvallisuus&phase=kokeileminen&page=999": 15,  # the last page
+    # A story: its phases and themes (1), tools, related stories, their and the hero's renditions (1), experiences.
+    "/innostu/paripalaute-etatiimissa/": 15,
+    "/innostu/asiakaspalvelutiimin-tilannekuva/": 15,
+    "/innostu/palaveri-ei-ole-vain-tiedonjakoa/": 15,
     "/innostu/syote/rss/": 8,
-    "/tyokalut/kokeilukortti/": 11,  # the toolkit card + stories + experiences
+    "/tyokalut/kokeilukortti/": 15,  # the toolkit card + stories + experiences
 }
 URLS = list(PINNED)
 
@@ -43,8 +47,8 @@ def add_stories(index: Page, n: int) -> None:
     themes, phases = list(Theme.objects.all()), list(Phase.objects.all())
     now = timezone.now()
     for i in range(n):
-        model = STORY_MODELS[i % 3]
-        page = model(
+        page = StoryPage(
+            kind=KINDS[i % len(KINDS)],
             title=f"Lisätarina {start + i}",
             slug=f"lisatarina-{start + i}",
             path=Page._get_path(index.path, index.depth + 1, start + i),
@@ -52,7 +56,7 @@ def add_stories(index: Page, n: int) -> None:
             numchild=0,
             url_path=f"{index.url_path}lisatarina-{start + i}/",
             locale_id=index.locale_id,
-            content_type=ContentType.objects.get_for_model(model),
+            content_type=ContentType.objects.get_for_model(StoryPage),
             live=True,
             first_published_at=now,
             last_published_at=now,
@@ -62,15 +66,13 @@ def add_stories(index: Page, n: int) -> None:
             hero_image=next(images),
         )
         page.save_base()  # skips Page.save(): no revision, no clean, no url_path recomputation
-        model.themes.through.objects.bulk_create(
+        StoryPage.themes.through.objects.bulk_create(
             [
-                model.themes.through(**{f"{model._meta.model_name}_id": page.pk, "theme_id": t.pk})
+                StoryPage.themes.through(storypage_id=page.pk, theme_id=t.pk)
                 for t in (themes[i % len(themes)], themes[(i + 1) % len(themes)])
             ]
         )
-        model.phases.through.objects.create(
-            **{f"{model._meta.model_name}_id": page.pk, "phase_id": phases[i % len(phases)].pk}
-        )
+        StoryPage.phases.through.objects.create(storypage_id=page.pk, phase_id=phases[i % len(phases)].pk)
     Page.objects.filter(pk=index.pk).update(numchild=index.numchild + n)
 
 
@@ -84,14 +86,14 @@ def count_queries(client, url: str) -> int:
 
 def test_story_counts_do_not_grow_from_10_to_500(client, demo_site):
     index = InspireIndexPage.objects.get()
-    live = sum(m.objects.child_of(index).live().count() for m in STORY_MODELS)
+    live = StoryPage.objects.child_of(index).live().count()
     add_stories(index, 10 - live)
-    assert sum(m.objects.child_of(index).live().count() for m in STORY_MODELS) == 10
+    assert StoryPage.objects.child_of(index).live().count() == 10
     with_10 = {url: count_queries(client, url) for url in URLS}
 
     add_stories(index, 490)
-    assert sum(m.objects.child_of(index).live().count() for m in STORY_MODELS) == 500
+    assert StoryPage.objects.child_of(index).live().count() == 500
     with_500 = {url: count_queries(client, url) for url in URLS}
     assert with_500 == with_10
     # Pinned, so a change that adds queries is a deliberate one.
-    assert with_10 == PINNED, with_10
+    assert with_10 == PINNED, repr(with_10)

@@ -7,7 +7,7 @@ from wagtail.blocks import StreamValue
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from inspire.blocks import StorySectionBlock
-from inspire.models import CaseStudyPage, ExperimentPage, ExperimentStatus, InsightPage, InspireIndexPage
+from inspire.models import ExperimentStatus, InspireIndexPage, StoryPage
 from tests import factories
 from tests.factories.inspire import StoryToolLinkFactory
 from toolkit.models import ToolPage
@@ -74,23 +74,19 @@ def test_a_tool_page_never_links_to_draft_stories(client, demo_site):
 
 
 def test_related_stories_share_a_theme(client, demo_site):
-    page = CaseStudyPage.objects.get(slug="hankintatiimin-yhteiset-pelisaannot")
+    page = StoryPage.objects.get(slug="hankintatiimin-yhteiset-pelisaannot")
     themes = set(page.themes.values_list("pk", flat=True))
     soup = _soup(client, page.url)
     related = [a["href"] for a in soup.select(".related-stories .card__title a")]
     assert 1 <= len(related) <= 3
     assert page.url not in related
     for url in related:
-        other = next(
-            m.objects.get(url_path__endswith=url.removeprefix("/innostu/").rstrip("/") + "/")
-            for m in (CaseStudyPage, ExperimentPage, InsightPage)
-            if m.objects.filter(url_path__endswith=url.removeprefix("/innostu/").rstrip("/") + "/").exists()
-        )
+        other = StoryPage.objects.get(url_path__endswith=url.removeprefix("/innostu/").rstrip("/") + "/")
         assert themes & set(other.themes.values_list("pk", flat=True)), url
 
 
 def test_hero_image_is_a_responsive_picture_with_webp_and_jpeg(client, demo_site):
-    page = InsightPage.objects.get(slug="palaveri-ei-ole-vain-tiedonjakoa")
+    page = StoryPage.objects.get(slug="palaveri-ei-ole-vain-tiedonjakoa")
     soup = _soup(client, page.url)
     picture = soup.select_one(".story__hero picture")
     source = picture.find("source")
@@ -118,7 +114,7 @@ def test_story_cards_use_responsive_images_too(client, demo_site):
 
 def test_hero_alt_text_is_required_with_a_hero_image(demo_site):
     image = factories.wagtail_factories.ImageFactory(description="")
-    page = InsightPage(title="Kuvallinen", slug="kuvallinen", hero_image=image)
+    page = StoryPage(kind="oivallus", title="Kuvallinen", slug="kuvallinen", hero_image=image)
     with pytest.raises(ValidationError) as error:
         page.clean()
     assert "hero_image_alt" in error.value.message_dict
@@ -146,6 +142,6 @@ def test_section_block_preview_renders():
 
 
 def test_story_body_accepts_the_shared_blocks(demo_site):
-    page = InsightPage.objects.get(slug="palaveri-ei-ole-vain-tiedonjakoa")
+    page = StoryPage.objects.get(slug="palaveri-ei-ole-vain-tiedonjakoa")
     assert isinstance(page.body, StreamValue)
     assert {block.block_type for block in page.body} == {"paragraph"}

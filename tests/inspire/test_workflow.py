@@ -2,8 +2,10 @@
 
 import datetime
 import io
+import json
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
@@ -11,7 +13,7 @@ from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from inspire.models import ExperimentPage, InsightPage, InspireIndexPage
+from inspire.models import InspireIndexPage, StoryKind, StoryPage
 from inspire.moderation import DEMO_USERS, TASK_NAME, WORKFLOW_NAME, ensure_demo_users
 from tests import factories
 
@@ -41,6 +43,8 @@ def moderator(demo_site):
 
 def _story_form(action: str, **overrides) -> dict:
     data = {
+        "kind": StoryKind.INSIGHT,
+        "status": "",
         "title": "Tiimi kokeili kävelypalaveria",
         "slug": "kavelypalaveri",
         "intro": "Kahden hengen palaverit siirtyivät ulos.",
@@ -59,7 +63,7 @@ def _story_form(action: str, **overrides) -> dict:
 
 
 def _add_url(index):
-    return reverse("wagtailadmin_pages:add", args=("inspire", "insightpage", index.pk))
+    return reverse("wagtailadmin_pages:add", args=("inspire", "storypage", index.pk))
 
 
 def test_the_demo_sets_up_the_workflow_on_innostu(index):
@@ -74,7 +78,7 @@ def test_an_editor_cannot_publish_directly(client, index, editor):
     client.force_login(editor)
     response = client.post(_add_url(index), _story_form("action-publish"))
     assert response.status_code == 302, response.content.decode()[:2000]
-    story = InsightPage.objects.get(slug="kavelypalaveri")
+    story = StoryPage.objects.get(slug="kavelypalaveri")
     assert not story.live
     assert client.get("/innostu/kavelypalaveri/").status_code == 404
 
@@ -83,7 +87,7 @@ def test_a_moderator_approves_and_the_story_goes_live(client, index, editor, mod
     client.force_login(editor)
     response = client.post(_add_url(index), _story_form("action-submit"))
     assert response.status_code == 302
-    story = InsightPage.objects.get(slug="kavelypalaveri")
+    story = StoryPage.objects.get(slug="kavelypalaveri")
     state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(story.pk))
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
     assert not story.live
@@ -105,7 +109,7 @@ def test_a_moderator_approves_and_the_story_goes_live(client, index, editor, mod
 def test_a_moderator_can_request_changes(client, index, editor, moderator):
     client.force_login(editor)
     client.post(_add_url(index), _story_form("action-submit"))
-    story = InsightPage.objects.get(slug="kavelypalaveri")
+    story = StoryPage.objects.get(slug="kavelypalaveri")
     state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(story.pk))
     client.force_login(moderator)
     reject = reverse(
@@ -121,7 +125,7 @@ def test_a_moderator_can_request_changes(client, index, editor, moderator):
 def test_an_editor_cannot_approve_their_own_story(client, index, editor):
     client.force_login(editor)
     client.post(_add_url(index), _story_form("action-submit"))
-    story = InsightPage.objects.get(slug="kavelypalaveri")
+    story = StoryPage.objects.get(slug="kavelypalaveri")
     state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(story.pk))
     approve = reverse(
         "wagtailadmin_pages:workflow_action", args=(story.pk, "approve", state.current_task_state.pk)
@@ -139,7 +143,7 @@ def test_scheduled_publishing_waits_for_go_live_at(client, index, editor, modera
         _add_url(index),
         _story_form("action-submit", go_live_at=timezone.localtime(go_live).strftime("%Y-%m-%d %H:%M")),
     )
-    story = InsightPage.objects.get(slug="kavelypalaveri")
+    story = StoryPage.objects.get(slug="kavelypalaveri")
     state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(story.pk))
     client.force_login(moderator)
     client.post(
@@ -200,7 +204,7 @@ def test_the_demo_command_is_idempotent_for_the_workflow(index):
 
 
 def test_story_editor_renders_with_tools_and_sections(client, moderator):
-    story = ExperimentPage.objects.get(slug="oppimistuokio-perjantaisin")
+    story = StoryPage.objects.get(slug="oppimistuokio-perjantaisin")
     client.force_login(moderator)
     response = client.get(reverse("wagtailadmin_pages:edit", args=(story.pk,)))
     assert response.status_code == 200
@@ -212,3 +216,29 @@ def test_story_editor_renders_with_tools_and_sections(client, moderator):
         "story_tool_links-TOTAL_FORMS",
     ):
         assert label.lower() in html.lower(), label
+
+
+def test_the_editor_shows_the_experiment_panel_only_for_an_experiment(client, moderator, index):
+    client.force_login(moderator)
+    soup = BeautifulSoup(client.get(_add_url(index)).content, "html.parser")
+    kinds = [option["value"] for option in soup.select("select[name=kind] option")]
+    assert kinds == ["tapausesimerkki", "kokeilu", "oivallus"]
+    # Wagtail's own rules controller hides the panel unless the kind select says "kokeilu".
+    controller = soup.select_one("[data-controller~=w-rules]")
+    assert controller.select_one("select[name=kind]")
+    panel = controller.select_one("[data-w-rules-target=show]")
+    assert json.loads(panel["data-w-rules"]) == {"kind": ["kokeilu"]}
+    assert {"hypothesis", "duration", "status", "learned"} <= {
+        field["name"] for field in panel.select("[name]") if field.name in ("input", "select", "textarea")
+    }
+
+
+def test_an_experiment_needs_a_status_and_other_kinds_do_not(client, moderator, index):
+    client.force_login(moderator)
+    response = client.post(_add_url(index), _story_form("action-publish", kind=StoryKind.EXPERIMENT))
+    assert response.status_code == 200
+    assert "Valitse kokeilun tila." in response.content.decode()
+    assert not StoryPage.objects.filter(slug="kavelypalaveri").exists()
+    response = client.post(_add_url(index), _story_form("action-publish"))
+    assert response.status_code == 302
+    assert StoryPage.objects.get(slug="kavelypalaveri").kind == StoryKind.INSIGHT

@@ -37,7 +37,7 @@ def test_editor_can_only_add_allowed_page_types(editor_client, demo_site):
     # Wagtail refuses the form and sends the editor back to the dashboard.
     for url in (
         f"/admin/pages/add/toolkit/toolpage/{demo_site.pk}/",
-        f"/admin/pages/add/inspire/insightpage/{index.pk}/",
+        f"/admin/pages/add/inspire/storypage/{index.pk}/",
         f"/admin/pages/add/toolkit/toolindexpage/{demo_site.pk}/",
     ):
         refused = editor_client.get(url)

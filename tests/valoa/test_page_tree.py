@@ -4,11 +4,9 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from feedback.models import FeedbackPage
-from inspire.models import CaseStudyPage, ExperimentPage, InsightPage, InspireIndexPage
+from inspire.models import InspireIndexPage, StoryPage
 from toolkit.models import AssessmentPage, StartPage, ToolIndexPage, ToolPage, WorkbookPage
 from valoa.models import ContentPage, HomePage
-
-STORIES = (CaseStudyPage, ExperimentPage, InsightPage)
 
 
 class PageTreeRulesTest(WagtailPageTestCase):
@@ -40,11 +38,10 @@ class PageTreeRulesTest(WagtailPageTestCase):
             self.assertCanNotCreateAt(ToolIndexPage, model)
 
     def test_stories_live_under_inspire(self):
-        self.assertAllowedSubpageTypes(InspireIndexPage, set(STORIES))
-        for model in STORIES:
-            self.assertAllowedParentPageTypes(model, {InspireIndexPage})
-            self.assertCanNotCreateAt(HomePage, model)
-            self.assertCanNotCreateAt(ToolIndexPage, model)
+        self.assertAllowedSubpageTypes(InspireIndexPage, {StoryPage})
+        self.assertAllowedParentPageTypes(StoryPage, {InspireIndexPage})
+        self.assertCanNotCreateAt(HomePage, StoryPage)
+        self.assertCanNotCreateAt(ToolIndexPage, StoryPage)
 
     def test_content_pages(self):
         self.assertAllowedParentPageTypes(ContentPage, {HomePage, StartPage})

@@ -79,9 +79,6 @@ class RedisServer:
         return override_settings(
             CACHES=redis_caches(f"redis://127.0.0.1:{self.port}/0", "valoa-test"),
             RATELIMIT_USE_CACHE="ratelimit",
-            # As production runs with REDIS_URL (no effect where these caches no longer exist).
-            PAGE_CACHE_ENABLED=True,
-            CHROME_CACHE_ENABLED=True,
         )
 
 

@@ -2,9 +2,10 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import F, OuterRef, Prefetch, Q, Subquery
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -25,12 +26,10 @@ from toolkit.assessment_blocks import StatementGroup, StatementsStreamBlock, sta
 from toolkit.assessment_forms import AssessmentPageForm
 from toolkit.blocks import ListStreamBlock, StepsStreamBlock
 from toolkit.workbook_blocks import WorkbookStreamBlock
-from valoa import chrome_cache
 from valoa.blocks import BodyStreamBlock
-from valoa.labels import load_labels, related_of
-from valoa.models import BasePage, Phase, Theme
+from valoa.models import BasePage, Phase, Theme, phases_and_themes
 from valoa.page_queries import public_q
-from valoa.pagination import paginate
+from valoa.paginator import requested_page
 
 # What a listing of tools needs from each row (pageurl needs url_path; specific paths need depth and path).
 LISTING_FIELDS = ("title", "url_path", "intro", "duration_minutes", "path", "depth", "locale")
@@ -74,9 +73,7 @@ class StartPage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["children"] = (
-            self.get_children().live().filter(public_q()).only("title", "url_path", "search_description")
-        )
+        context["children"] = self.get_children().live().filter(public_q())
         return context
 
 
@@ -96,16 +93,9 @@ class ToolIndexPage(SectionPage):
         from toolkit.forms import ToolFinderForm  # forms import the models
 
         context = super().get_context(request, *args, **kwargs)
-        # The facets change only with content: kept with the chrome until the next change (valoa/chrome_cache.py).
-        labels = chrome_cache.get(
-            request,
-            ("finder_labels", self.locale_id),
-            lambda: load_labels(
-                phases=Phase.objects.filter(locale_id=self.locale_id),
-                themes=Theme.objects.filter(locale_id=self.locale_id),
-            ),
+        phases, themes = phases_and_themes(
+            Phase.objects.filter(locale_id=self.locale_id), Theme.objects.filter(locale_id=self.locale_id)
         )
-        phases, themes = labels["phases"], labels["themes"]
         form = ToolFinderForm(request.GET or None, phases=phases, themes=themes)
         tools = ToolPage.objects.child_of(self).live().filter(public_q(), form.tool_q())
         query = form.filters.get("q")
@@ -114,16 +104,20 @@ class ToolIndexPage(SectionPage):
             # filters then apply to those ids in the same SQL query as the page of results.
             matches = ToolPage.objects.child_of(self).live().search(query, order_by_relevance=False)
             tools = tools.filter(pk__in=[page.pk for page in matches])
-        tools = tools.order_by("title").only(
-            *LISTING_FIELDS,
-            "group_size_min",
-            "group_size_max",
-            "format_in_person",
-            "format_remote",
-            "format_hybrid",
+        tools = (
+            tools.order_by("title")
+            .only(
+                *LISTING_FIELDS,
+                "group_size_min",
+                "group_size_max",
+                "format_in_person",
+                "format_remote",
+                "format_hybrid",
+            )
+            .prefetch_related(Prefetch("phases", queryset=Phase.objects.order_by("sort_order", "name")))
         )
-        paginator, results = paginate(tools, request.GET.get("page"), self.page_size)
-        attach_phase_labels(results.object_list, phases)
+        paginator = Paginator(tools, self.page_size)
+        results = requested_page(paginator, request.GET.get("page"))
         params = request.GET.copy()
         params.pop("page", None)
         context.update(
@@ -133,24 +127,6 @@ class ToolIndexPage(SectionPage):
             query_string=params.urlencode(),
         )
         return context
-
-
-def attach_phase_labels(tools: list["ToolPage"], phases) -> None:
-    """Set `phase_labels` on each tool: one query on the through table, names from the phases at hand."""
-    by_pk = {phase.pk: phase for phase in phases}
-    for tool in tools:
-        tool.phase_labels = []
-    if not tools:
-        return
-    by_tool = {tool.pk: tool for tool in tools}
-    rows = ToolPage.phases.through.objects.filter(toolpage_id__in=list(by_tool)).values_list(
-        "toolpage_id", "phase_id"
-    )
-    for tool_id, phase_id in rows:
-        if phase_id in by_pk:
-            by_tool[tool_id].phase_labels.append(by_pk[phase_id])
-    for tool in tools:
-        tool.phase_labels.sort(key=lambda phase: (phase.sort_order, phase.name))
 
 
 class ToolPage(BasePage):
@@ -310,9 +286,9 @@ class ToolPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        labels = load_labels(phases=related_of(self, "phases"), themes=related_of(self, "themes"))
-        context["tool_phases"] = labels["phases"]
-        context["tool_themes"] = labels["themes"]
+        context["tool_phases"], context["tool_themes"] = phases_and_themes(
+            Phase.objects.filter(tools=self), Theme.objects.filter(tools=self)
+        )
         context["related"] = self.related_tool_pages()
         context["work_templates"] = list(self.work_templates.select_related("document"))
         return context

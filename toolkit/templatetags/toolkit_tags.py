@@ -7,7 +7,6 @@ from django.db.models import F, QuerySet, Window
 from django.db.models.functions import RowNumber
 
 from toolkit.models import ToolPage
-from valoa import chrome_cache
 from valoa.models import Phase
 from valoa.page_queries import public_q
 
@@ -27,14 +26,7 @@ def recommended_tools(context, per_phase: int = 3, heading_level: int = 2):
         phases = Phase.objects.filter(locale_id=locale_id) if locale_id else Phase.objects.all()
         phases = phases.only("name", "slug", "summary", "sort_order")
     phases = list(phases)
-    # The tools change only with content: kept per process until the next publish (valoa/chrome_cache.py),
-    # since compiling this window-function query is about half of the home page's CPU. The tool objects are
-    # only read by the template.
-    by_phase = chrome_cache.get(
-        context.get("request"),
-        ("recommended_tools", tuple(p.pk for p in phases), per_phase),
-        lambda: _tools_by_phase(phases, per_phase),
-    )
+    by_phase = _tools_by_phase(phases, per_phase)
     return {
         "request": context.get("request"),
         "groups": [(phase, by_phase[phase.pk]) for phase in phases if phase.pk in by_phase],

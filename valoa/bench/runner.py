@@ -106,10 +106,9 @@ class Bench:
             check=True,
         )
 
-    def server_env(self, *, cache: bool, extra: dict[str, str]) -> dict[str, str]:
+    def server_env(self, *, extra: dict[str, str]) -> dict[str, str]:
         return production_env(
             STATIC_ROOT=str(self.static_root),
-            PAGE_CACHE_ENABLED="True" if cache else "False",
             QUERY_COUNT_HEADER="True",
             SEARCH_RATE_LIMIT="100000000/m",  # the load comes from one address
             **extra,
@@ -126,7 +125,7 @@ class Bench:
             queries = load.queries
         else:
             queries = "–"
-            for _ in range(3):  # warm: renditions, per-process caches, the page cache
+            for _ in range(3):  # warm: renditions and the process's own caches
                 status, headers, _body = self.fetch(server, url)
             if status != 200:
                 raise RuntimeError(f"{url} answered {status}")
@@ -195,7 +194,7 @@ class Bench:
         runs last, through the same Varnish."""
         results: list[Result] = []
         log_file = self.workdir / "gunicorn.log"
-        env = self.server_env(cache=False, extra=extra_env)
+        env = self.server_env(extra=extra_env)
         self.collectstatic(env)
         static_url = "/static/css/valoa.css"
         self.log("Ilman etuvälimuistia (gunicorn suoraan):")

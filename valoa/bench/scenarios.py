@@ -83,8 +83,8 @@ end
 
 
 def _prepare_varied_search(bench, server, url: str) -> Load:
-    """Every request another query, as visitors type them: valoa/search.py's results cache misses (its
-    entries live until the next publish), so this measures the database's full-text search itself."""
+    """Every request another query, as visitors type them: PostgreSQL's statistics and buffers favour no
+    query, so this measures the database's full-text search itself."""
     from valoa.bench import lua
 
     rng = random.Random(8)  # noqa: S311 - a fixed order of queries, not a secret
@@ -102,7 +102,7 @@ def _prepare_varied_search(bench, server, url: str) -> Load:
 CORE_SCENARIOS = [
     Scenario("Etusivu", lambda ctx: "/"),
     Scenario("Sisältösivu", lambda ctx: "/tietoa/"),
-    # The same query again and again: after the first, valoa/search.py's results cache answers.
+    # The same query again and again, as popular queries are.
     Scenario("Haku", lambda ctx: "/haku/?q=palaute", cacheable=False),
     Scenario(
         "Haku (vaihtuvat hakusanat)",

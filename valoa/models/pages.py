@@ -1,11 +1,10 @@
 """The site's own page types: the home page and plain content pages, and the base every page shares."""
 
 from django.db import models
-from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.search import index
 
 from valoa.blocks import BodyStreamBlock
@@ -43,17 +42,6 @@ class BasePage(Page):
     def summary(self) -> str:
         return self.search_description or self.intro
 
-    def get_view_restrictions(self):
-        # Wagtail's version queries the ancestors, then the restrictions; every page view pays it. Here one
-        # query: the ancestors' paths follow from this page's path, and an alias (of an alias) is resolved
-        # to its source in SQL, as Wagtail resolves it in Python.
-        steplen = self.steplen
-        paths = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
-        sources = Page.objects.filter(path__in=paths).values(
-            source=Coalesce("alias_of__alias_of__alias_of_id", "alias_of__alias_of_id", "alias_of_id", "id")
-        )
-        return PageViewRestriction.objects.filter(page_id__in=sources)
-
 
 class HomePage(BasePage):
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("sisältö"))
@@ -77,7 +65,7 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["phases"] = Phase.objects.filter(locale_id=self.locale_id)
-        context["sections"] = menu_pages(request, self)
+        context["sections"] = menu_pages(self)
         return context
 
 

@@ -51,3 +51,28 @@ class Theme(TranslatableMixin, Orderable, index.Indexed):
 
     def __str__(self) -> str:
         return self.name
+
+
+def phases_and_themes(phases: models.QuerySet, themes: models.QuerySet) -> tuple[list[Phase], list[Theme]]:
+    """Two lists of phases and themes (e.g. a page's own) in one query: a UNION of the two tables' common columns.
+
+    Pages show both lists side by side, and the per-page query budget (docs/performance.md) has no room for a
+    query each. The rows become Phase and Theme objects with the fields pages show (name, slug, order).
+    """
+    fields = ("pk", "name", "slug", "sort_order")
+    rows = (
+        phases.order_by()
+        .annotate(taxonomy=models.Value("phase"))
+        .values_list(*fields, "taxonomy")
+        .union(
+            themes.order_by().annotate(taxonomy=models.Value("theme")).values_list(*fields, "taxonomy"),
+            all=True,
+        )
+    )
+    found: dict[str, list] = {"phase": [], "theme": []}
+    for pk, name, slug, sort_order, taxonomy in rows:
+        model = Phase if taxonomy == "phase" else Theme
+        found[taxonomy].append(model(pk=pk, name=name, slug=slug, sort_order=sort_order))
+    for items in found.values():
+        items.sort(key=lambda item: (item.sort_order or 0, item.name))
+    return found["phase"], found["theme"]

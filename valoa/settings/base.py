@@ -61,8 +61,6 @@ MIDDLEWARE = [
     "valoa.middleware.ValoaCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "valoa.http_cache.CacheControlMiddleware",  # sees the cookies the middleware below sets (valoa/http_cache.py)
-    # Above sessions, CSRF and auth: a cached page is served without touching them (docs/performance.md).
-    "valoa.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -141,14 +139,6 @@ else:
         },
     }
 
-# Whole pages for anonymous visitors (valoa/page_cache.py), invalidated on every publish. On by default with
-# Redis; local memory is per process, so there it is opt-in for a single process (several gunicorn workers
-# would each keep stale pages after another worker's publish).
-PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", bool(REDIS_URL))
-PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(60 * 60)))
-# The site, menu and footer settings kept per process until content changes (valoa/chrome_cache.py); needs the
-# shared cache for the generation, like the page cache.
-CHROME_CACHE_ENABLED = env_bool("CHROME_CACHE_ENABLED", bool(REDIS_URL))
 # Benchmarks only: an X-Query-Count header on every response (valoa/query_count.py).
 if env_bool("QUERY_COUNT_HEADER", False):
     MIDDLEWARE.insert(0, "valoa.query_count.QueryCountHeaderMiddleware")

@@ -21,8 +21,6 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.conso
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)  # template edits show at once
-CHROME_CACHE_ENABLED = env_bool("CHROME_CACHE_ENABLED", False)
 
 with contextlib.suppress(ImportError):
     from .local import *  # noqa: F403

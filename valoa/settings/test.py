@@ -12,7 +12,5 @@ MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_AUTOREFRESH = True  # serve from the finders; tests never run collectstatic
 WHITENOISE_USE_FINDERS = True
-PAGE_CACHE_ENABLED = False  # tests of the page cache turn it on (tests/valoa/test_page_cache.py)
-CHROME_CACHE_ENABLED = False  # query-count pins measure the database work; tests/valoa/test_chrome_cache.py
 # Rolled-back tests reuse image ids on SQLite: a rendition cached by one test must not leak into the next.
 CACHES["renditions"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}  # noqa: F405

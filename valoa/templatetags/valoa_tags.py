@@ -1,30 +1,30 @@
 """Navigation and breadcrumbs, each in a fixed number of queries whatever the size of the tree."""
 
 from django import template
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
-from valoa import chrome_cache
 from valoa.navigation import menu_pages
-from valoa.routing import route_pages, site_root
 
 register = template.Library()
 
 
-def _site_root(context):
-    request = context.get("request")
-    return site_root(request) if request else None
-
-
 @register.inclusion_tag("components/main_nav.html", takes_context=True)
 def main_nav(context):
-    root = _site_root(context)
+    request = context.get("request")
     current = context.get("page")
+    site = Site.find_for_request(request) if request is not None else None
     items = []
-    if root is not None:
-        items = menu_pages(context.get("request"), root)
+    if site is not None:
+        # The home page lists the same pages as its sections: reuse them rather than asking again.
+        sections = context.get("sections")
+        items = (
+            sections if sections is not None and getattr(current, "pk", None) == site.root_page_id else None
+        )
+        if items is None:
+            items = menu_pages(site.root_page)
     current_path = getattr(current, "path", "")
     return {
-        "request": context.get("request"),
+        "request": request,
         "items": [(item, current_path.startswith(item.path), current_path == item.path) for item in items],
     }
 
@@ -33,22 +33,18 @@ def main_nav(context):
 def breadcrumbs(context):
     page = context.get("page")
     ancestors = []
-    if isinstance(page, Page) and page.depth > 2:
-        # The routing chain already holds them when it starts at depth 2 (the usual single site).
-        routed = route_pages(context.get("request"), page)
-        if routed and routed[0].depth == 2:
-            ancestors = routed[:-1]
-        else:
-            ancestors = list(
-                page.get_ancestors().filter(depth__gte=2).only("title", "url_path", "path", "depth")
-            )
+    if isinstance(page, Page):
+        # get_parent(), not get_ancestors(): Wagtail's routing has already handed each page its parent.
+        parent = page.get_parent() if page.depth > 2 else None
+        while parent is not None and parent.depth >= 2:
+            ancestors.insert(0, parent)
+            parent = parent.get_parent() if parent.depth > 2 else None
     return {"request": context.get("request"), "ancestors": ancestors, "page": page}
 
 
 @register.simple_tag(takes_context=True)
 def page_full_url(context, page):
-    """`page.full_url`, but through the request: Wagtail then reuses the site root paths it already read
-    for this request instead of reading the cache again (`page.full_url` has no request to cache them on)."""
+    """`page.get_full_url(request)`: Wagtail reuses the site root paths it already read for this request."""
     if not isinstance(page, Page):
         return getattr(page, "full_url", None)
     return page.get_full_url(request=context.get("request"))
@@ -56,8 +52,8 @@ def page_full_url(context, page):
 
 @register.simple_tag(takes_context=True)
 def contact_settings(context):
-    """The footer's ContactSettings, kept between requests until content changes (valoa/chrome_cache.py)."""
+    """The footer's ContactSettings for the request's site (Wagtail keeps it on the request once read)."""
     from valoa.models import ContactSettings
 
     request = context.get("request")
-    return chrome_cache.site_setting(request, ContactSettings) if request is not None else None
+    return ContactSettings.for_request(request) if request is not None else None

@@ -14,7 +14,6 @@ from valoa.bench.freshness import publish_and_time
 from valoa.bench.runner import Bench, freshness_table, table, write_results
 from valoa.bench.scenarios import all_scenarios
 from valoa.management.commands.bench_generate import site_marker
-from valoa.page_cache import bump_generation
 
 
 class Command(BaseCommand):
@@ -44,7 +43,6 @@ class Command(BaseCommand):
         # analyze later on a live server; the benchmark starts at once).
         with db_connections["default"].cursor() as cursor:
             cursor.execute("ANALYZE")
-        bump_generation()  # pages cached by an earlier run of another content set
         self.stdout.write(f"Sisältö valmis ({time.monotonic() - started:.0f} s).")
 
         scenarios = all_scenarios()

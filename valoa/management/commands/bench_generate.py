@@ -14,7 +14,7 @@ from valoa.models import HomePage, Phase, Theme
 
 MARKER_KEY = "valoa-bench-scale"
 # Raise when the generator adds content, so that a bench database made by an older one is made anew.
-CONTENT_VERSION = 2  # 2: assessment rounds with responses in the team spaces
+CONTENT_VERSION = 3  # 2: assessment rounds with responses in the team spaces; 3: stories in one table
 
 
 def site_marker(scale: float) -> str:

@@ -143,14 +143,14 @@ def check_media_written_by_one_is_served_by_the_other(a: Gunicorn, b: Gunicorn, 
     from PIL import Image as PILImage
     from wagtail.images import get_image_model
 
-    from inspire.models import CaseStudyPage
+    from inspire.models import StoryPage
 
     buffer = io.BytesIO()
     PILImage.new("RGB", (1400, 800), (40, 120, 90)).save(buffer, "JPEG")
     image = get_image_model()(title="Skaalaustesti")
     image.file = ImageFile(buffer, name=f"skaalaustesti-{secrets.token_hex(3)}.jpg")
     image.save()
-    story = CaseStudyPage.objects.live().first()
+    story = StoryPage.objects.live().first()
     story.hero_image = image
     story.hero_image_alt = "Vihreä testikuva"  # a story's hero image needs its alternative text
     story.save_revision().publish()
@@ -265,7 +265,6 @@ class Command(BaseCommand):
             STATIC_ROOT=str(workdir / "static"),
             MEDIA_ROOT=str(settings.MEDIA_ROOT),  # the shared media directory
             SERVE_MEDIA="True",
-            PAGE_CACHE_ENABLED="True",
             SEARCH_RATE_LIMIT=f"{search_limit}/h",
             CACHE_KEY_PREFIX=f"valoa-scale-{secrets.token_hex(4)}",  # fresh counters for this run
         )

@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -98,7 +99,14 @@ class ExperimentStatus(models.TextChoices):
     STOPPED = "stopped", _("lopetettu")
 
 
-class StoryPageManager(PageManager):
+class StoryPageQuerySet(PageQuerySet):
+    def only(self, *fields):
+        # A caller that narrows the columns (treebeard's delete() reads only path, depth and numchild) cannot
+        # also join the organisation and image: Django refuses a deferred field traversed by select_related.
+        return super().only(*fields).select_related(None)
+
+
+class StoryPageManager(PageManager.from_queryset(StoryPageQuerySet)):
     def get_queryset(self):
         # Every story shows its organisation and hero image: they come with the page, also when Wagtail's
         # routing fetches the served story (its `specific` uses the default manager).

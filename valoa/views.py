@@ -1,5 +1,7 @@
 """Site-wide views: search, robots.txt and the error pages."""
 
+import sys
+
 from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -8,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 from django_ratelimit.decorators import ratelimit
 
+from valoa import outage
 from valoa.search import search_page
 
 SEARCH_MAX_QUERY_LENGTH = 200
@@ -50,6 +53,10 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    # Django calls this inside its `except` block: a database outage in a middleware (session, user,
+    # redirects) is answered 503 here, as the outage middleware answers one raised by a view.
+    if outage.is_database_outage(sys.exception()):
+        return outage.outage_response()
     # Rendered without the request context: whatever broke must not break the error page too.
     return render(None, "500.html", status=500)
 

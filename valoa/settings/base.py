@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "django_ratelimit.middleware.RatelimitMiddleware",
     "toolkit.middleware.TeamPrivacyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so its process_exception sees a view's database error first (503 during an outage: valoa/outage.py).
+    "valoa.outage.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "valoa.urls"

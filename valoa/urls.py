@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.contrib import admin
 from django.urls import include, path
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -12,25 +11,26 @@ handler500 = "valoa.views.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
-    path("django-admin/", admin.site.urls),
+    # No /django-admin/: Django's own admin would be a second surface for managing users (all it has are
+    # the user and group models, which Wagtail's admin manages) outside the admin login's throttling and
+    # two-factor step (docs/security.md).
     path("dokumentit/", include(wagtaildocs_urls)),
     path("haku/", views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("tiimi/", include("toolkit.urls")),
     path("palaute/lomake/", include("feedback.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-elif settings.SERVE_MEDIA:
+if settings.DEBUG or settings.SERVE_MEDIA:
     from django.urls import re_path
-    from django.views.static import serve
 
+    # A path no file can have (too long, NUL, ../) answers 404, not 500 (views.serve_media).
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}, name="media")
+        re_path(
+            r"^media/(?P<path>.*)$", views.serve_media, {"document_root": settings.MEDIA_ROOT}, name="media"
+        )
     ]
 
 # Wagtail's page serving catches everything else, so it comes last (routed in fewer queries: valoa/routing.py).

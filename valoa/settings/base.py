@@ -58,6 +58,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "valoa.middleware.PermissionsPolicyMiddleware",
     "valoa.middleware.ValoaCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above sessions, CSRF and auth: a cached page is served without touching them (docs/performance.md).
@@ -225,6 +226,33 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "img-src": [SELF, "data:", "blob:"],
     }
 }
+
+# Browser features: none for the site or anything it frames, except the facilitation timer's screen wake
+# lock (Screen Wake Lock API) and full screen for the meeting-room views, on our own origin.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "bluetooth": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": [],
+    "fullscreen": ["self"],
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "publickey-credentials-get": [],
+    "screen-wake-lock": ["self"],
+    "serial": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+}
+# /.well-known/security.txt (RFC 9116) names the contact from the site's ContactSettings; it says it
+# expires this many days after the day it is served, so a site that is no longer maintained stops vouching.
+SECURITY_TXT_EXPIRES_DAYS = int(os.environ.get("SECURITY_TXT_EXPIRES_DAYS", "180"))
 
 # --- Email ----------------------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

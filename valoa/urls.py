@@ -4,12 +4,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from valoa import routing, views
+from valoa import admin_login, routing, views
 
 handler404 = "valoa.views.page_not_found"
 handler500 = "valoa.views.server_error"
 
 urlpatterns = [
+    # Wagtail's password-reset form, rate-limited (valoa/admin_login.py); it shadows the same path below.
+    path("admin/password_reset/", admin_login.password_reset),
     path("admin/", include(wagtailadmin_urls)),
     # No /django-admin/: Django's own admin would be a second surface for managing users (all it has are
     # the user and group models, which Wagtail's admin manages) outside the admin login's throttling and

@@ -1,6 +1,7 @@
 """Settings shared by every environment: secure by default, configured from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_ratelimit",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -72,6 +74,8 @@ MIDDLEWARE = [
     "django_ratelimit.middleware.RatelimitMiddleware",
     "toolkit.middleware.TeamPrivacyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Answers a locked-out login (valoa/admin_login.py); after auth, as django-axes asks.
+    "axes.middleware.AxesMiddleware",
     # Last, so its process_exception sees a view's database error first (503 during an outage: valoa/outage.py).
     "valoa.outage.DatabaseOutageMiddleware",
 ]
@@ -170,6 +174,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# --- Admin login throttling (django-axes; valoa/admin_login.py, docs/security.md) ----------------------
+# Failed passwords are counted in the database, so a lockout holds on every app server. Per account and,
+# separately, per address: many addresses on one account, or one address on many accounts, both stop.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "valoa.client_address.client_address"
+AXES_LOCKOUT_CALLABLE = "valoa.admin_login.lockout_response"
+AXES_DISABLE_ACCESS_LOG = True  # no record of every successful login's address: failures are enough
+# The admin's password-reset form, per client address and per email address (django-ratelimit).
+PASSWORD_RESET_RATE = os.environ.get("PASSWORD_RESET_RATE", "5/h")
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

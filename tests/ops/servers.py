@@ -33,9 +33,9 @@ def fetch(url: str, *, data: bytes | None = None, headers: dict | None = None, t
     request = urllib.request.Request(url, data=data, headers=headers or {})  # noqa: S310
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-            return response.status, dict(response.headers), response.read().decode()
+            return response.status, dict(response.headers), response.read().decode(errors="replace")
     except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read().decode()
+        return error.code, dict(error.headers), error.read().decode(errors="replace")
     except (urllib.error.URLError, ConnectionError, TimeoutError) as error:
         return None, {}, str(error)
 

@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_ratelimit",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -69,6 +72,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The two-factor step for admin users: django-otp marks verified sessions, ours redirects the others.
+    "django_otp.middleware.OTPMiddleware",
+    "valoa.two_factor.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
@@ -188,6 +194,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "valoa.client_address.client_address"
 AXES_LOCKOUT_CALLABLE = "valoa.admin_login.lockout_response"
 AXES_DISABLE_ACCESS_LOG = True  # no record of every successful login's address: failures are enough
+# Two-factor sign-in (TOTP with django-otp; valoa/two_factor.py): when on, every user who can open the
+# admin (superusers, Editors, Moderators) enrols an authenticator app and gives its code after the
+# password. dev.py turns it off unless TWO_FACTOR_REQUIRED=1; production keeps it on.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
+OTP_TOTP_ISSUER = "VALOA"  # the name the authenticator app shows
 # The admin's password-reset form, per client address and per email address (django-ratelimit).
 PASSWORD_RESET_RATE = os.environ.get("PASSWORD_RESET_RATE", "5/h")
 

@@ -23,6 +23,8 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)  # template edits show at once
 CHROME_CACHE_ENABLED = env_bool("CHROME_CACHE_ENABLED", False)
+# `make run` logs straight in with the printed password; TWO_FACTOR_REQUIRED=1 tries the two-factor step.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)
 
 with contextlib.suppress(ImportError):
     from .local import *  # noqa: F403

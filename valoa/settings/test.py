@@ -16,3 +16,5 @@ PAGE_CACHE_ENABLED = False  # tests of the page cache turn it on (tests/valoa/te
 CHROME_CACHE_ENABLED = False  # query-count pins measure the database work; tests/valoa/test_chrome_cache.py
 # Rolled-back tests reuse image ids on SQLite: a rendition cached by one test must not leak into the next.
 CACHES["renditions"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}  # noqa: F405
+# Tests log editors in with force_login; the two-factor tests turn this on (tests/valoa/test_two_factor.py).
+TWO_FACTOR_REQUIRED = False

@@ -81,5 +81,9 @@ restore: setup ## Restore BACKUP=<dir> into a new RESTORE_DATABASE_URL and an em
 		echo "make restore BACKUP=var/backups/valoa-… RESTORE_DATABASE_URL=postgres://…/uusi RESTORE_MEDIA_ROOT=…"; exit 2; fi
 	$(MANAGE) restore "$(BACKUP)" --database-url "$(RESTORE_DATABASE_URL)" --media-root "$(RESTORE_MEDIA_ROOT)"
 
+# --- Dependency audit (docs/security.md) ---------------------------------------------------------------
+audit: ## pip-audit over .ci/constraints.txt: fails on a known vulnerability with a fix (or if it cannot check)
+	AUDIT_REQUIRE_SERVICE=1 bash .ci/audit
+
 clean: ## Remove the virtual environment and local data (var/)
-	rm -rf $(VENV) var staticfiles
+	rm -rf $(VENV) .venv-audit var staticfiles

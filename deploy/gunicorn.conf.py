@@ -28,9 +28,9 @@ graceful_timeout = 30
 keepalive = 5
 # No max_requests: workers are not recycled (the benchmark sums its workers' CPU time; no leak is known).
 
-# Load the application in each worker, not in the master: a master started while PostgreSQL is unreachable
-# still starts (requests answer 503, /health/ready says not ready), and each worker opens its own
-# connections.
+# The application is loaded in each worker, not in the master, so a worker that crashes reloads cleanly and
+# no database connection is ever shared across a fork. Django connects lazily: servers start while
+# PostgreSQL is unreachable, requests then answer 503 (valoa/outage.py) and /health/ready says not ready.
 preload_app = False
 
 # Load balancers check /health/live (the process answers) and /health/ready (database, cache, media).

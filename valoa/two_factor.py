@@ -89,18 +89,18 @@ class AdminTwoFactorMiddleware:
 
     @staticmethod
     def _allowed(path: str) -> bool:
-        # What an unverified user may still reach: signing in and out, the two-factor pages themselves, and
-        # the admin's translation catalogue and icons those pages load.
-        allowed = [
+        # What an unverified user may still reach: signing in and out, the two-factor step and enrolment, and
+        # the admin's translation catalogue and icons those pages load. Exact paths: a prefix such as
+        # /admin/2fa/ would also let an unverified session make itself recovery codes.
+        exact = {
             reverse("wagtailadmin_login"),
             reverse("wagtailadmin_logout"),
             reverse("valoa_2fa_verify"),
             reverse("valoa_2fa_enrol"),
             reverse("wagtailadmin_javascript_catalog"),
             reverse("wagtailadmin_sprite"),
-            reverse("wagtailadmin_password_reset"),
-        ]
-        return any(path == url or (url.endswith("/") and path.startswith(url)) for url in allowed)
+        }
+        return path in exact or path.startswith(reverse("wagtailadmin_password_reset"))
 
 
 # --- Views ------------------------------------------------------------------------------------------------

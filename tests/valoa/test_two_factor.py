@@ -98,7 +98,12 @@ def test_a_recovery_code_signs_in_once(client, moderator):
     sign_in(client)
     again = client.post("/admin/2fa/", {"otp_token": code})
     assert again.status_code == 200 and "Koodi ei kelpaa" in again.content.decode()
-    assert client.get("/admin/recovery-codes-are-not-reachable-unverified/").status_code == 302
+    # Not verified: not even the recovery codes page opens (it would hand out fresh codes).
+    assert client.get("/admin/2fa/varakoodit/")["Location"].startswith("/admin/2fa/?next=")
+    assert client.post("/admin/2fa/varakoodit/").status_code == 302
+    assert (
+        client.get("/admin/2fa/kayttoonotto/")["Location"] == "/admin/2fa/"
+    )  # no second app without the first
 
 
 def enrol_after_sign_in(client, user):

@@ -9,6 +9,7 @@ PORT ?= 8000
 
 .DEFAULT_GOAL := help
 .PHONY: help setup run demo test test-fast browser lint format check bench scale-check clean
+.PHONY: backup restore audit
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -70,5 +71,19 @@ bench: setup ## Benchmark every page type on a large content set (docs/performan
 scale-check: setup ## Prove two app servers share PostgreSQL, Redis and media (docs/deploy.md; REDIS_URL)
 	$(BENCH_ENV) $(MANAGE) scale_check
 
+# --- Backups (docs/deploy.md): separate targets, so other Makefile edits merge cleanly -------------------
+BACKUP_DIR ?= var/backups
+backup: setup ## Back up the database (pg_dump -Fc) and media files with a checksummed manifest (BACKUP_DIR)
+	$(MANAGE) backup --output "$(BACKUP_DIR)"
+
+restore: setup ## Restore BACKUP=<dir> into a new RESTORE_DATABASE_URL and an empty RESTORE_MEDIA_ROOT
+	@if [ -z "$(BACKUP)" ] || [ -z "$(RESTORE_DATABASE_URL)" ] || [ -z "$(RESTORE_MEDIA_ROOT)" ]; then \
+		echo "make restore BACKUP=var/backups/valoa-… RESTORE_DATABASE_URL=postgres://…/uusi RESTORE_MEDIA_ROOT=…"; exit 2; fi
+	$(MANAGE) restore "$(BACKUP)" --database-url "$(RESTORE_DATABASE_URL)" --media-root "$(RESTORE_MEDIA_ROOT)"
+
+# --- Dependency audit (docs/security.md) ---------------------------------------------------------------
+audit: ## pip-audit over .ci/constraints.txt: fails on a known vulnerability with a fix (or if it cannot check)
+	AUDIT_REQUIRE_SERVICE=1 bash .ci/audit
+
 clean: ## Remove the virtual environment and local data (var/)
-	rm -rf $(VENV) var staticfiles
+	rm -rf $(VENV) .venv-audit var staticfiles

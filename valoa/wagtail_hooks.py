@@ -1,8 +1,10 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from valoa import two_factor
 from valoa.http_cache import mark_public
 from valoa.models import Phase, Theme
 
@@ -37,3 +39,18 @@ register_snippet(TaxonomyViewSetGroup)
 def mark_page_public(page, request, serve_args, serve_kwargs):
     # A page Wagtail serves may be public to the front cache, under the rules of valoa/http_cache.py.
     mark_public(request)
+
+
+@hooks.register("register_admin_urls")
+def register_two_factor_urls():
+    # The two-factor step, enrolment and recovery codes under /admin/2fa/ (valoa/two_factor.py).
+    return two_factor.urlpatterns()
+
+
+@hooks.register("register_account_menu_item")
+def register_recovery_codes_menu_item(request):
+    return {
+        "url": reverse("valoa_recovery_codes"),
+        "label": _("Kaksivaiheisen tunnistautumisen varakoodit"),
+        "help_text": _("Kertakäyttöiset koodit, joilla kirjaudut, jos puhelin katoaa."),
+    }

@@ -30,6 +30,8 @@ class Gunicorn:
         gunicorn = str(Path(sys.executable).with_name("gunicorn"))
         command = [
             gunicorn,
+            "-c",
+            str(settings.BASE_DIR / "deploy" / "gunicorn.conf.py"),
             "valoa.wsgi:application",
             "--bind",
             f"127.0.0.1:{self.port}",

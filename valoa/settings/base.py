@@ -1,6 +1,7 @@
 """Settings shared by every environment: secure by default, configured from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -47,6 +48,10 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_ratelimit",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -58,6 +63,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "valoa.middleware.PermissionsPolicyMiddleware",
     "valoa.middleware.ValoaCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "valoa.http_cache.CacheControlMiddleware",  # sees the cookies the middleware below sets (valoa/http_cache.py)
@@ -65,11 +71,18 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The two-factor step for admin users: django-otp marks verified sessions, ours redirects the others.
+    "django_otp.middleware.OTPMiddleware",
+    "valoa.two_factor.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
     "toolkit.middleware.TeamPrivacyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Answers a locked-out login (valoa/admin_login.py); after auth, as django-axes asks.
+    "axes.middleware.AxesMiddleware",
+    # Last, so its process_exception sees a view's database error first (503 during an outage: valoa/outage.py).
+    "valoa.outage.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "valoa.urls"
@@ -174,6 +187,28 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# --- Admin login throttling (django-axes; valoa/admin_login.py, docs/security.md) ----------------------
+# Failed passwords are counted in the database, so a lockout holds on every app server. Per account and,
+# separately, per address: many addresses on one account, or one address on many accounts, both stop.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "valoa.client_address.client_address"
+AXES_LOCKOUT_CALLABLE = "valoa.admin_login.lockout_response"
+AXES_DISABLE_ACCESS_LOG = True  # no record of every successful login's address: failures are enough
+# Two-factor sign-in (TOTP with django-otp; valoa/two_factor.py): when on, every user who can open the
+# admin (superusers, Editors, Moderators) enrols an authenticator app and gives its code after the
+# password. dev.py turns it off unless TWO_FACTOR_REQUIRED=1; production keeps it on.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
+OTP_TOTP_ISSUER = "VALOA"  # the name the authenticator app shows
+# The admin's password-reset form, per client address and per email address (django-ratelimit).
+PASSWORD_RESET_RATE = os.environ.get("PASSWORD_RESET_RATE", "5/h")
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -230,6 +265,33 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "img-src": [SELF, "data:", "blob:"],
     }
 }
+
+# Browser features: none for the site or anything it frames, except the facilitation timer's screen wake
+# lock (Screen Wake Lock API) and full screen for the meeting-room views, on our own origin.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "bluetooth": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": [],
+    "fullscreen": ["self"],
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "publickey-credentials-get": [],
+    "screen-wake-lock": ["self"],
+    "serial": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+}
+# /.well-known/security.txt (RFC 9116) names the contact from the site's ContactSettings; it says it
+# expires this many days after the day it is served, so a site that is no longer maintained stops vouching.
+SECURITY_TXT_EXPIRES_DAYS = int(os.environ.get("SECURITY_TXT_EXPIRES_DAYS", "180"))
 
 # --- Email ----------------------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

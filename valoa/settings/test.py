@@ -14,3 +14,5 @@ WHITENOISE_AUTOREFRESH = True  # serve from the finders; tests never run collect
 WHITENOISE_USE_FINDERS = True
 # Rolled-back tests reuse image ids on SQLite: a rendition cached by one test must not leak into the next.
 CACHES["renditions"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}  # noqa: F405
+# Tests log editors in with force_login; the two-factor tests turn this on (tests/valoa/test_two_factor.py).
+TWO_FACTOR_REQUIRED = False

@@ -25,6 +25,8 @@ from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from valoa.bench.server import Gunicorn, production_env
 from valoa.bench.varnish import Varnish, free_port
@@ -113,6 +115,17 @@ def check_publish_is_fresh_through_varnish(a: Gunicorn, b: Gunicorn, ctx: dict) 
     )
     if status != 302:
         raise CheckFailed(f"Kirjautuminen palvelimelle A epäonnistui ({status}).")
+    # Production asks admin users for a second factor (docs/security.md): the editor's authenticator code.
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=user, name="scale-check", defaults={"confirmed": True}
+    )
+    _status, _headers, otp_form = editor.get("/admin/2fa/")
+    status, _headers, _body = editor.post(
+        "/admin/2fa/",
+        {"otp_token": f"{totp(device.bin_key):06d}", "csrfmiddlewaretoken": editor.csrf_from(otp_form)},
+    )
+    if status != 302:
+        raise CheckFailed(f"Kaksivaiheinen tunnistautuminen palvelimella A epäonnistui ({status}).")
     publish_url = f"/admin/bulk/wagtailcore/page/publish/?id={page.pk}"
     _status, _headers, form = editor.get(publish_url)
     since = time.monotonic()

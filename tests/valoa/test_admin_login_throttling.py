@@ -1,0 +1,123 @@
+"""The Wagtail admin login is throttled (django-axes) and the password-reset form rate-limited.
+
+Everything goes through the real login form at /admin/login/ with Django's test client, as a browser posts it.
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "oikea-salasana-joka-on-pitka"
+LOCKED = "Kirjautuminen on estetty liian monen epäonnistuneen yrityksen vuoksi"
+
+
+@pytest.fixture
+def editor(db):
+    return get_user_model().objects.create_superuser("toimittaja", "toimittaja@example.fi", PASSWORD)
+
+
+def _login(client, username, password, address="10.0.0.1"):
+    return client.post("/admin/login/", {"username": username, "password": password}, REMOTE_ADDR=address)
+
+
+def test_an_account_is_locked_after_five_wrong_passwords_even_with_the_right_one_then(
+    client, editor, settings
+):
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        response = _login(client, "toimittaja", "väärä")
+        assert response.status_code == 200
+        assert LOCKED not in response.content.decode()
+    response = _login(client, "toimittaja", "väärä")
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert LOCKED in html and "15 minuutin kuluttua" in html
+    assert 'class="login-form"' in html  # Wagtail's own login page, not a bare error
+    # The right password no longer gets in, from this address or from another one (per account).
+    assert _login(client, "toimittaja", PASSWORD).status_code == 429
+    assert _login(client, "toimittaja", PASSWORD, address="10.9.9.9").status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_one_address_trying_many_accounts_is_locked_out(client, editor, settings):
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        _login(client, f"tunnus{n}", "väärä", address="10.0.0.7")
+    # The editor's right password from that address is refused; from the office it still works.
+    assert _login(client, "toimittaja", PASSWORD, address="10.0.0.7").status_code == 429
+    assert _login(client, "toimittaja", PASSWORD, address="10.0.0.8").status_code == 302
+
+
+def test_an_administrator_unlocks_the_account_with_axes_reset_username(client, editor, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        _login(client, "toimittaja", "väärä")
+    assert _login(client, "toimittaja", PASSWORD, address="10.0.0.2").status_code == 429
+    call_command("axes_reset_username", "toimittaja")
+    response = _login(client, "toimittaja", PASSWORD, address="10.0.0.2")
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
+
+
+def test_a_success_before_the_limit_clears_the_count(client, editor, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        _login(client, "toimittaja", "väärä")
+    assert _login(client, "toimittaja", PASSWORD).status_code == 302
+    client.post("/admin/logout/")
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        _login(client, "toimittaja", "väärä")
+    assert _login(client, "toimittaja", PASSWORD).status_code == 302
+
+
+def test_the_password_reset_form_is_rate_limited_per_address(client, editor, settings):
+    settings.PASSWORD_RESET_RATE = "3/h"
+    statuses = [
+        client.post(
+            "/admin/password_reset/", {"email": f"x{n}@example.fi"}, REMOTE_ADDR="10.0.0.3"
+        ).status_code
+        for n in range(5)
+    ]
+    assert statuses == [302, 302, 302, 429, 429]
+    assert (
+        "Liian monta pyyntöä"
+        in client.post(
+            "/admin/password_reset/", {"email": "y@example.fi"}, REMOTE_ADDR="10.0.0.3"
+        ).content.decode()
+    )
+
+
+def test_the_password_reset_form_is_rate_limited_per_email(client, editor, settings):
+    settings.PASSWORD_RESET_RATE = "3/h"
+    statuses = [
+        client.post(
+            "/admin/password_reset/", {"email": "toimittaja@example.fi"}, REMOTE_ADDR=f"10.0.1.{n}"
+        ).status_code
+        for n in range(5)
+    ]
+    assert statuses == [302, 302, 302, 429, 429]
+    assert len(mail.outbox) == 3
+
+
+def test_the_password_reset_page_still_shows(client, editor):
+    response = client.get("/admin/password_reset/")
+    assert response.status_code == 200
+    assert 'name="email"' in response.content.decode()
+
+
+def test_the_admin_applies_the_password_validators(admin_client, demo_site):
+    response = admin_client.post(
+        "/admin/users/new/",
+        {
+            "username": "uusi",
+            "email": "uusi@example.fi",
+            "first_name": "Uusi",
+            "last_name": "Käyttäjä",
+            "password1": "salasana",
+            "password2": "salasana",
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 200  # the form again, with errors
+    assert not get_user_model().objects.filter(username="uusi").exists()
+    form = response.context["form"]
+    assert form.errors["password2"]

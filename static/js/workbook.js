@@ -261,12 +261,14 @@
     function setupPresentation() {
         var previous = document.querySelector(".js-present-prev");
         var next = document.querySelector(".js-present-next");
-        if (!previous && !next) { return; }
+        var back = document.querySelector(".js-present-back");
+        if (!previous && !next && !back) { return; }
         document.addEventListener("keydown", function (event) {
             var tag = (event.target.tagName || "").toLowerCase();
             if (tag === "input" || tag === "textarea" || event.altKey || event.ctrlKey || event.metaKey) { return; }
             if (event.key === "ArrowLeft" && previous) { window.location.href = previous.href; }
             if (event.key === "ArrowRight" && next) { window.location.href = next.href; }
+            if (event.key === "Escape" && back) { window.location.href = back.href; }
         });
     }
 

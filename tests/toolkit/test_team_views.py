@@ -256,6 +256,10 @@ def test_presentation_view_one_question_at_a_time(client, team, workbook):
     assert "kysymys 2/4" in content and "<li>eka</li>" in content
     assert session_url(session, "workbook_present", position=1) in content
     assert session_url(session, "workbook_present", position=3) in content
+    # The meeting room's screen: the question alone, with a way back, none of the site's chrome.
+    assert 'class="site-header' not in content and 'role="search"' not in content
+    assert 'class="main-nav' not in content and 'class="site-footer' not in content
+    assert f'href="{session_url(session)}#kysymys-lista"' in content and "Takaisin työkirjaan" in content
     for position in (0, 5, 10**12):
         assert client.get(session_url(session, "workbook_present", position=position)).status_code == 404
 

@@ -18,6 +18,7 @@ from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
 from feedback import services
 from feedback.models import Submission
+from valoa.admin_counts import index_view_counting
 
 
 class SubmissionPermissionPolicy(ModelPermissionPolicy):
@@ -93,6 +94,9 @@ class SubmissionViewSet(SnippetViewSet):
         "publish_permission", "created_at", "handled_at", "handled_by", "story_page",
     ]  # fmt: skip
     edit_view_class = SubmissionEditView
+    index_view_class = index_view_counting(
+        lambda n: ngettext("%(n)s lähetetty viesti", "%(n)s lähetettyä viestiä", n) % {"n": n}
+    )
     panels = [
         MultiFieldPanel(
             [FieldPanel("title"), FieldPanel("text"), FieldPanel("name"), FieldPanel("organisation")],

@@ -27,7 +27,8 @@
                 progressBar.value = answered;
             }
             if (progressCount) {
-                progressCount.textContent = formatProgress(texts.textProgress, answered, total);
+                var template = total === 1 && texts.textProgressOne ? texts.textProgressOne : texts.textProgress;
+                progressCount.textContent = formatProgress(template, answered, total);
             }
         }
 

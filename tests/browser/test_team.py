@@ -56,10 +56,11 @@ def test_a_team_runs_a_whole_session(live_server, demo_site, page, checker):
     energy = page.get_by_label(re.compile("Mikä on antanut tiimille energiaa"))
     session = space.workbook_sessions.get()
     question = services.workbook_get().by_key["ilmio-energia"]
+    # This member types first (so the page's polling cannot have shown the other text yet), the other saves.
+    energy.fill("Oma tekstini")
     services.workbook_answer_save(
         session=session, question=question, text="Toisen jäsenen teksti", base_version=0
     )
-    energy.fill("Oma tekstini")
     conflict = page.locator("#kysymys-ilmio-energia .js-conflict")
     expect(conflict).to_be_visible(timeout=10_000)
     expect(conflict).to_contain_text("Toisen jäsenen teksti")

@@ -10,13 +10,13 @@ PORT ?= 8000
 SITE_HOSTNAME ?= $(HOST)
 SITE_PORT ?= $(PORT)
 # `make run`/`make serve`: the site as its users see it (DEBUG off: Finnish 404/500 pages, WhiteNoise serves
-# the static files, Django the uploaded media), on gunicorn like production; one process so the local-memory cache stays coherent.
-# docs/development.md says why gunicorn.
+# the static files, Django the uploaded media), on gunicorn like production; one process, so that the
+# local-memory cache stays coherent. docs/development.md says why gunicorn.
 SERVE = DEBUG=False SERVE_MEDIA=True DJANGO_SETTINGS_MODULE=valoa.settings.dev $(BIN)/gunicorn valoa.wsgi \
 	--bind $(HOST):$(PORT) --workers 1 --worker-class gthread --threads 8 --access-logfile -
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run serve dev demo test test-fast browser lint format check bench scale-check clean
+.PHONY: help setup run demo test test-fast browser lint format check bench scale-check clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -44,6 +44,7 @@ run: demo ## Set everything up and serve the demo site as users see it (DEBUG of
 	@echo ""
 	$(SERVE)
 
+.PHONY: serve dev
 serve: setup ## Serve the database as it is, as users see it (DEBUG off, gunicorn); no migrate, no demo content
 	$(SERVE)
 

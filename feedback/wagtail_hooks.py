@@ -17,7 +17,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
-from feedback import services
+from feedback import frontend_cache, services
 from feedback.models import Submission
 from valoa.admin_counts import index_view_counting
 
@@ -247,3 +247,6 @@ def register_feedback_log_actions(actions):
     actions.register_action("feedback.reject", _("Hylkää"), _("Hylätty"))
     actions.register_action("feedback.spam", _("Roskapostia"), _("Merkitty roskapostiksi"))
     actions.register_action("feedback.tip_to_story", _("Tarinaluonnos"), _("Vinkistä tehty tarinaluonnos"))
+
+
+hooks.register("register_frontend_cache_models", frontend_cache.models)

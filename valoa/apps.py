@@ -10,3 +10,7 @@ class ValoaConfig(AppConfig):
         from valoa import page_cache_signals
 
         page_cache_signals.connect()
+
+        from valoa import frontend_cache
+
+        frontend_cache.connect()

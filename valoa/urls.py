@@ -5,7 +5,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from valoa import routing, views
+from valoa import health, routing, views
+from valoa.http_cache import public
 
 handler404 = "valoa.views.page_not_found"
 handler500 = "valoa.views.server_error"
@@ -15,8 +16,10 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("dokumentit/", include(wagtaildocs_urls)),
     path("haku/", views.search, name="search"),
-    path("sitemap.xml", sitemap, name="sitemap"),
-    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", public(sitemap), name="sitemap"),
+    path("robots.txt", public(views.robots_txt), name="robots_txt"),
+    path("health/live", health.live, name="health_live"),
+    path("health/ready", health.ready, name="health_ready"),
     path("tiimi/", include("toolkit.urls")),
     path("palaute/lomake/", include("feedback.urls")),
 ]

@@ -3,6 +3,13 @@
     "use strict";
     var forms = document.querySelectorAll("form[data-autosave]");
     if (!forms.length || !window.fetch) { return; }
+    var progress = document.getElementById("progress");
+    function showProgress(rated) {
+        // The server counts the statements rated so far; the line would otherwise stay as the page loaded it.
+        if (progress && progress.dataset.progress && typeof rated === "number") {
+            progress.textContent = progress.dataset.progress.replace("__done__", String(rated));
+        }
+    }
     forms.forEach(function (form) {
         var status = form.querySelector(".save-status");
         function show(text, isError) {
@@ -20,6 +27,7 @@
             }).then(function (response) {
                 return response.json().then(function (data) {
                     show(response.ok ? data.message : data.error, !response.ok);
+                    if (response.ok) { showProgress(data.rated); }
                 });
             }).catch(function () {
                 show(form.dataset.failed, true);

@@ -62,7 +62,8 @@ def test_consensus_mode_end_to_end(client, team_page, keys):
     ajax = client.post(
         urls["save"], {"statement": keys[1], "value": "3"}, headers={"x-requested-with": "fetch"}
     )
-    assert ajax.json() == {"ok": True, "message": "Tallennettu."}
+    # "rated" counts the statements rated so far (two), for the page's progress line.
+    assert ajax.json() == {"ok": True, "message": "Tallennettu.", "rated": 2}
     bad = client.post(
         urls["save"], {"statement": keys[1], "value": "9"}, headers={"x-requested-with": "fetch"}
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import template
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -66,43 +67,107 @@ def percent(share: float) -> str:
     return f"{round(share * 100)} %"
 
 
+# One fill pattern per scale level, so that neighbouring segments differ in more than colour (WCAG 1.4.1,
+# 1.4.11): the top level is solid, the others cycle through hatching, dots, stripes and a grid. Marks are
+# drawn in white on the level's colour; under forced colours the CSS redraws them in system colours.
+PATTERN_MARKS = [
+    '<path class="chart__mark" d="M-2 2 l4 -4 M0 8 l8 -8 M6 10 l4 -4" stroke="#fff" stroke-width="1.6"/>',
+    '<circle class="chart__mark chart__mark--dot" cx="4" cy="4" r="1.6" fill="#fff"/>',
+    '<path class="chart__mark" d="M0 2 h8 M0 6 h8" stroke="#fff" stroke-width="1.2"/>',
+    '<path class="chart__mark" d="M0 0 l8 8 M8 0 l-8 8" stroke="#fff" stroke-width="1.2"/>',
+]
+LEGEND_CHAR_W = 7.5  # a generous average advance of the 13-unit legend font, so items never overlap
+
+
+def pattern_mark(position: int, count: int) -> str:
+    """The marks of a level's fill pattern; "" for the solid top level."""
+    if position == count - 1:
+        return ""
+    return PATTERN_MARKS[position % len(PATTERN_MARKS)]
+
+
+def _chart_defs(chart_id: str, levels) -> str:
+    patterns = []
+    for position, _level in enumerate(levels):
+        mark = pattern_mark(position, len(levels))
+        patterns.append(
+            format_html(
+                '<pattern id="{}-p{}" patternUnits="userSpaceOnUse" width="8" height="8">'
+                '<rect class="chart__swatch{}" width="8" height="8" fill="{}"/>{}</pattern>',
+                chart_id,
+                position,
+                "" if mark else " chart__swatch--solid",
+                level_colour(position, len(levels)),
+                mark_safe(mark),  # noqa: S308 (constant markup defined above)
+            )
+        )
+    return format_html("<defs>{}</defs>", format_html_join("", "{}", ((p,) for p in patterns)))
+
+
+def _chart_legend(chart_id: str, levels, left: int, right: int, top: int) -> tuple[str, int]:
+    """The legend items left to right, wrapping to a new line when the next would not fit: any scale length
+    fits the picture. Returns the markup and the height it takes."""
+    items = []
+    x, y = left, top
+    for position, level in enumerate(levels):
+        text = f"{level.value} {level.label}"
+        item_w = 20 + round(len(text) * LEGEND_CHAR_W)
+        if x > left and x + item_w > right:
+            x, y = left, y + 22
+        items.append(
+            format_html(
+                '<rect x="{}" y="{}" width="14" height="14" fill="url(#{}-p{})" class="chart__key"/>'
+                '<text x="{}" y="{}" class="chart__legend">{}</text>',
+                x,
+                y,
+                chart_id,
+                position,
+                x + 20,
+                y + 12,
+                text,
+            )
+        )
+        x += item_w + 24
+    return format_html_join("", "{}", ((item,) for item in items)), y - top + 22
+
+
 @register.simple_tag
 def results_chart(results, chart_id: str = "chart") -> str:
     """A horizontal stacked bar per statement: the share of each level, with the mean written at the end.
 
-    The same numbers are in the table next to it; the SVG has a title and a description for screen readers.
+    Rows are labelled with the statements' numbers; the template lists the numbered statements beside the
+    chart, and the same numbers are in the tables below. The SVG has a title and a description for screen
+    readers. Each level has its own fill pattern and white separators part adjacent segments.
     """
     rows = results.statements
     levels = results.page.scale.level_list()
     label_w, bar_w, value_w, row_h, top = 44, 420, 70, 30, 10
     width = label_w + bar_w + value_w
-    height = top + row_h * len(rows) + 40
     bars = []
     for index, result in enumerate(rows):
         y = top + index * row_h
-        x = label_w
-        segments = []
+        x = 0.0
+        segments, separators = [], []
         for position, level in enumerate(result.stats.levels):
             w = round(bar_w * level.share, 1)
             if w > 0:
-                segments.append(
-                    format_html(
-                        '<rect x="{}" y="{}" width="{}" height="20" fill="{}"/>',
-                        x,
-                        y,
-                        w,
-                        level_colour(position, len(levels)),
-                    )
-                )
+                if x > 0:
+                    separators.append((label_w + x, y, y + 20))
+                segments.append((label_w + x, y, w, chart_id, position))
             x += w
         bars.append(
             format_html(
-                '<g><text x="0" y="{}" class="chart__label">{}.</text>{}'
+                '<g><text x="0" y="{}" class="chart__label">{}.</text>{}{}'
                 '<rect x="{}" y="{}" width="{}" height="20" class="chart__frame"/>'
                 '<text x="{}" y="{}" class="chart__value">{}</text></g>',
                 y + 15,
-                index + 1,
-                format_html_join("", "{}", ((segment,) for segment in segments)),
+                result.statement.number or index + 1,
+                format_html_join(
+                    "", '<rect x="{}" y="{}" width="{}" height="20" fill="url(#{}-p{})"/>', segments
+                ),
+                format_html_join(
+                    "", '<line x1="{0}" x2="{0}" y1="{1}" y2="{2}" class="chart__separator"/>', separators
+                ),
                 label_w,
                 y,
                 bar_w,
@@ -111,35 +176,26 @@ def results_chart(results, chart_id: str = "chart") -> str:
                 _num(result.stats.mean),
             )
         )
-    legend_y = top + row_h * len(rows) + 14
-    legend = format_html_join(
-        "",
-        '<rect x="{}" y="{}" width="14" height="14" fill="{}"/><text x="{}" y="{}" class="chart__legend">{}</text>',
-        (
-            (
-                label_w + position * 140,
-                legend_y,
-                level_colour(position, len(levels)),
-                label_w + position * 140 + 20,
-                legend_y + 12,
-                f"{level.value} {level.label}",
-            )
-            for position, level in enumerate(levels)
-        ),
-    )
+    legend, legend_h = _chart_legend(chart_id, levels, label_w, width, top + row_h * len(rows) + 4)
+    height = top + row_h * len(rows) + 4 + legend_h + 6
     description = " ".join(
         _("Väittämä %(number)s: keskiarvo %(mean)s, vastauksia %(n)s.")
-        % {"number": index + 1, "mean": _num(result.stats.mean), "n": result.stats.n}
+        % {
+            "number": result.statement.number or index + 1,
+            "mean": _num(result.stats.mean),
+            "n": result.stats.n,
+        }
         for index, result in enumerate(rows)
     )
     return format_html(
         '<svg class="chart" id="{id}" viewBox="0 0 {w} {h}" role="img" aria-labelledby="{id}-title {id}-desc">'
-        '<title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>{bars}{legend}</svg>',
+        '<title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>{defs}{bars}{legend}</svg>',
         id=chart_id,
         w=width,
         h=height,
         title=_("Arvioiden jakauma väittämittäin"),
         desc=description,
+        defs=_chart_defs(chart_id, levels),
         bars=format_html_join("", "{}", ((bar,) for bar in bars)),
         legend=legend,
     )
@@ -148,7 +204,6 @@ def results_chart(results, chart_id: str = "chart") -> str:
 @register.simple_tag
 def qr_svg(url: str, title: str) -> str:
     import segno
-    from django.utils.safestring import mark_safe
 
     # segno escapes the title and emits no scripts, styles or external references (CSP-safe).
     return mark_safe(  # noqa: S308

@@ -215,7 +215,11 @@ def assessment_consensus_save(request: HttpRequest, token: str, round_id: int) -
         return HttpResponseBadRequest(_bad_request_html(request, message))
     team_space_touch(space=space)
     if _is_ajax(request):
-        return JsonResponse({"ok": True, "message": _("Tallennettu.")})
+        # The number of statements the team has rated so far, for the page's progress line ("Arvioitu N / 12").
+        rated = services.response_ratings(
+            assessment_round=assessment_round, respondent=services.CONSENSUS_RESPONDENT
+        )
+        return JsonResponse({"ok": True, "message": _("Tallennettu."), "rated": len(rated)})
     url = reverse("toolkit:assessment_round", kwargs={"token": token, "round_id": assessment_round.pk})
     return redirect(f"{url}#s-{key}")
 

@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "valoa.middleware.ValoaCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "valoa.http_cache.CacheControlMiddleware",  # sees the cookies the middleware below sets (valoa/http_cache.py)
     # Above sessions, CSRF and auth: a cached page is served without touching them (docs/performance.md).
     "valoa.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -108,21 +109,37 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache: Redis when REDIS_URL is set (shared by several app servers), else local memory ---------
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "valoa"),
-        }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "valoa"}}
 
-# The rendition cache keeps image tags off the database after the first view (Wagtail's "renditions" alias).
-CACHES["renditions"] = {**CACHES["default"], "KEY_PREFIX": CACHES["default"].get("KEY_PREFIX", "") + "-r"}
-if not REDIS_URL:
-    CACHES["renditions"]["LOCATION"] = "valoa-renditions"
+
+def redis_caches(url: str, key_prefix: str) -> dict:
+    """The cache aliases on one Redis; the site keeps working while it is down (valoa/redis_cache.py)."""
+    alias = {
+        "BACKEND": "valoa.redis_cache.RedisHelperCache",
+        "LOCATION": url,
+        "KEY_PREFIX": key_prefix,
+        # Passed to redis-py's connection pool: a dead Redis costs at most this, then a few seconds' rest.
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0},
+    }
+    return {
+        "default": alias,
+        # The rendition cache keeps image tags off the database after the first view (Wagtail's alias).
+        "renditions": {**alias, "KEY_PREFIX": key_prefix + "-r"},
+        # django-ratelimit's counters: counted in the process while Redis is down, not misses.
+        "ratelimit": {**alias, "BACKEND": "valoa.redis_cache.RedisCounterCache"},
+    }
+
+
+if REDIS_URL:
+    CACHES = redis_caches(REDIS_URL, os.environ.get("CACHE_KEY_PREFIX", "valoa"))
+    RATELIMIT_USE_CACHE = "ratelimit"
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "valoa"},
+        "renditions": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "valoa-renditions",
+        },
+    }
 
 # Whole pages for anonymous visitors (valoa/page_cache.py), invalidated on every publish. On by default with
 # Redis; local memory is per process, so there it is opt-in for a single process (several gunicorn workers
@@ -276,4 +293,19 @@ FEEDBACK_SUBMIT_RATE = os.environ.get("FEEDBACK_SUBMIT_RATE") or "5/10m"
 FEEDBACK_RETENTION = {
     "DELETE_REJECTED_AFTER_DAYS": int(os.environ.get("FEEDBACK_DELETE_REJECTED_AFTER_DAYS") or "30"),
     "ERASE_PERSONAL_DATA_AFTER_DAYS": int(os.environ.get("FEEDBACK_ERASE_PERSONAL_DATA_AFTER_DAYS") or "183"),
+}
+
+# --- Front cache (Varnish, deploy/varnish/; docs/deploy.md) ----------------------------------------------
+# Public pages for anonymous visitors: browsers keep them HTTP_CACHE_MAX_AGE seconds (a purge cannot reach a
+# browser, so this stays short), the front cache HTTP_CACHE_S_MAXAGE seconds (purged on publish); for
+# HTTP_CACHE_STALE_WHILE_REVALIDATE seconds after that it may answer with the old copy while it fetches anew.
+HTTP_CACHE_MAX_AGE = int(os.environ.get("HTTP_CACHE_MAX_AGE", "60"))
+HTTP_CACHE_S_MAXAGE = int(os.environ.get("HTTP_CACHE_S_MAXAGE", str(60 * 60)))
+HTTP_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("HTTP_CACHE_STALE_WHILE_REVALIDATE", "30"))
+# Where purges go: the Varnish instances in front of the app servers, comma-separated (their VCL accepts
+# PURGE/BAN from the app servers' addresses only). Unset: nothing is purged (no front cache).
+FRONTEND_CACHE_URLS = env_list("FRONTEND_CACHE_URL")
+WAGTAILFRONTENDCACHE = {
+    f"varnish{n}": {"BACKEND": "valoa.frontend_cache.VarnishBackend", "LOCATION": url}
+    for n, url in enumerate(FRONTEND_CACHE_URLS, start=1)
 }

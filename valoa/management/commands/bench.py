@@ -10,7 +10,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections as db_connections
 
-from valoa.bench.runner import Bench, table, write_results
+from valoa.bench.freshness import publish_and_time
+from valoa.bench.runner import Bench, freshness_table, table, write_results
 from valoa.bench.scenarios import all_scenarios
 from valoa.management.commands.bench_generate import site_marker
 from valoa.page_cache import bump_generation
@@ -61,7 +62,22 @@ class Command(BaseCommand):
             workers=workers,
             log=self.stdout.write,
         )
-        results = bench.run(scenarios, urls, extra_env={})
+        names = {scenario.name for scenario in scenarios}
+
+        def freshness(front_url: str, page_urls: list[str]):
+            # A tool, a story and a content page, each renamed and published by this process (which purges).
+            checks = []
+            for name in ("Työkalu", "Tarina", "Sisältösivu"):
+                if name in names:
+                    check = publish_and_time(front_url, name, urls[name], page_urls)
+                    self.stdout.write(
+                        f"  Tuoreus {name}: hitain {check.worst if check.worst is None else round(check.worst, 3)} s"
+                        f" ({len(check.pages)} sivua)"
+                    )
+                    checks.append(check)
+            return checks
+
+        results = bench.run(scenarios, urls, extra_env={}, freshness=freshness)
         header = (
             f"# VALOA-suorituskykytesti {time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())}\n\n"
             f"`wrk -t{threads} -c{connections} -d{duration}s --latency --timeout 10s`, gunicorn {workers} sync-"
@@ -69,7 +85,7 @@ class Command(BaseCommand):
             f"välimuisti {'Redis' if settings.REDIS_URL else 'paikallinen muisti'}. "
             f"Kesto {time.monotonic() - started:.0f} s."
         )
-        text = table(results, header=header)
+        text = table(results, header=header) + freshness_table(bench.freshness)
         path = write_results(text)
         self.stdout.write("\n" + text)
         self.stdout.write(self.style.SUCCESS(f"Tulokset: {path}"))

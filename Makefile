@@ -6,6 +6,14 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address written into Wagtail's Site record (canonical URLs, og:url, sitemap); README's settings table.
+SITE_HOSTNAME ?= $(HOST)
+SITE_PORT ?= $(PORT)
+# `make run`/`make serve`: the site as its users see it (DEBUG off: Finnish 404/500 pages, WhiteNoise serves
+# the static files, Django the uploaded media), on gunicorn like production; one process, so that the
+# local-memory cache stays coherent. docs/development.md says why gunicorn.
+SERVE = DEBUG=False SERVE_MEDIA=True DJANGO_SETTINGS_MODULE=valoa.settings.dev $(BIN)/gunicorn valoa.wsgi \
+	--bind $(HOST):$(PORT) --workers 1 --worker-class gthread --threads 8 --access-logfile -
 
 .DEFAULT_GOAL := help
 .PHONY: help setup run demo test test-fast browser lint format check bench scale-check clean
@@ -28,14 +36,21 @@ setup: $(VENV)/.installed ## Create the virtual environment and install the pinn
 
 demo: setup ## Migrate the database and build the Finnish demo site (idempotent)
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo_content
+	SITE_HOSTNAME=$(SITE_HOSTNAME) SITE_PORT=$(SITE_PORT) $(MANAGE) load_demo_content
 
-run: demo ## Set everything up and serve the demo site on http://127.0.0.1:8000/
+run: demo ## Set everything up and serve the demo site as users see it (DEBUG off) on http://127.0.0.1:8000/
 	@echo ""
 	@echo "  Sivusto:      http://$(HOST):$(PORT)/"
 	@echo "  Ylläpito:     http://$(HOST):$(PORT)/admin/  (tunnus ja salasana yllä)"
 	@echo ""
-	$(MANAGE) runserver $(HOST):$(PORT)
+	$(SERVE)
+
+.PHONY: serve dev
+serve: setup ## Serve the database as it is, as users see it (DEBUG off, gunicorn); no migrate, no demo content
+	$(SERVE)
+
+dev: demo ## Serve for development: DEBUG on (error pages with tracebacks), runserver reloads on code changes
+	DEBUG=True $(MANAGE) runserver $(HOST):$(PORT)
 
 browser: ## Make sure the system Chromium for the browser tests is installed
 	@bash .ci/ensure-chromium

@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 
 from django.conf import settings
+from django.contrib import admin
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -137,6 +138,7 @@ class Submission(models.Model):
         return self.name or str(_("Nimetön"))
 
     @property
+    @admin.display(description=_("viesti"))  # the moderation queue's column header
     def excerpt(self) -> str:
         text = self.title or self.text
         return text if len(text) <= 80 else text[:79] + "…"

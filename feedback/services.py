@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
+import re
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -17,7 +18,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import linebreaks
-from django.utils.text import slugify
+from django.utils.text import normalize_newlines, slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import Page
@@ -178,6 +179,21 @@ def _unique_child_slug(parent: Page, base: str) -> str:
     return slug
 
 
+LEAD_MAX_LENGTH = 200
+FIRST_SENTENCE = re.compile(r"^.+?[.!?…](?=\s|$)", re.DOTALL)
+
+
+def story_lead(text: str) -> str:
+    """A short lead for a story made of `text`: its first sentence, or "" for the editor to write one when
+    that sentence is the whole text (the body says it already) or too long to be a lead."""
+    first_paragraph = re.split(r"\n\s*\n", text.strip(), maxsplit=1)[0]
+    match = FIRST_SENTENCE.match(first_paragraph)
+    sentence = " ".join((match.group(0) if match else first_paragraph).split())
+    if len(sentence) > LEAD_MAX_LENGTH or sentence == " ".join(text.split()):
+        return ""
+    return sentence
+
+
 def tip_to_story_draft(*, submission: Submission, user: AbstractBaseUser | None) -> Page:
     """Turn a tip into an unpublished case-study draft in Innostu, prefilled from it.
 
@@ -195,14 +211,13 @@ def tip_to_story_draft(*, submission: Submission, user: AbstractBaseUser | None)
         raise SubmissionStateError("There is no Innostu index page to put the draft under.")
 
     title = submission.title or _("Vinkki %(reference)s") % {"reference": submission.reference}
-    first_paragraph = submission.text.strip().split("\n\n", 1)[0]
-    intro = first_paragraph if len(first_paragraph) <= 300 else first_paragraph[:299] + "…"
+    text = normalize_newlines(submission.text).strip()  # browsers send \r\n: paragraphs split on \n\n
     story = StoryPage(
         kind=StoryKind.CASE_STUDY,
         title=title,
         slug=_unique_child_slug(parent, slugify(title)),
-        intro=intro,
-        body=[("paragraph", RichText(linebreaks(submission.text, autoescape=True)))],
+        intro=story_lead(text),
+        body=[("paragraph", RichText(linebreaks(text, autoescape=True)))],
         live=False,
     )
     with transaction.atomic():

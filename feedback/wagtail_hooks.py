@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.ui.components import Component
-from wagtail.admin.widgets.button import Button
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
@@ -18,6 +19,7 @@ from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
 from feedback import frontend_cache, services
 from feedback.models import Submission
+from valoa.admin_counts import index_view_counting
 
 
 class SubmissionPermissionPolicy(ModelPermissionPolicy):
@@ -42,9 +44,13 @@ def bulk_action_url(action_type: str, submission: Submission, next_url: str) -> 
 
 
 class SubmissionEditView(EditView):
-    @property
-    def header_more_buttons(self):
-        buttons = list(super().header_more_buttons)
+    """The moderator's decisions sit in the header beside the title, visible at once and reachable with Tab,
+    not in the "⋯" menu: approve, reject, spam and (for a tip) a story draft. Each goes through the bulk
+    action's confirmation page, which returns here."""
+
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
         here = self.request.get_full_path()
         submission = self.object
         actions = [
@@ -55,7 +61,7 @@ class SubmissionEditView(EditView):
         for priority, (action, label, icon, state) in enumerate(actions, start=1):
             if submission.state != state:
                 buttons.append(
-                    Button(
+                    HeaderButton(
                         label,
                         url=bulk_action_url(action, submission, here),
                         icon_name=icon,
@@ -64,7 +70,7 @@ class SubmissionEditView(EditView):
                 )
         if submission.kind == Submission.Kind.TIP and not submission.story_page_id:
             buttons.append(
-                Button(
+                HeaderButton(
                     _("Tee tarinaluonnos"),
                     url=bulk_action_url("tip_to_story", submission, here),
                     icon_name="doc-empty-inverse",
@@ -93,6 +99,9 @@ class SubmissionViewSet(SnippetViewSet):
         "publish_permission", "created_at", "handled_at", "handled_by", "story_page",
     ]  # fmt: skip
     edit_view_class = SubmissionEditView
+    index_view_class = index_view_counting(
+        lambda n: ngettext("%(n)s lähetetty viesti", "%(n)s lähetettyä viestiä", n) % {"n": n}
+    )
     panels = [
         MultiFieldPanel(
             [FieldPanel("title"), FieldPanel("text"), FieldPanel("name"), FieldPanel("organisation")],

@@ -276,6 +276,11 @@ class Results:
     history: list[PhasePoint] = field(default_factory=list)
 
     @property
+    def shows_spread(self) -> bool:
+        """A spread needs several answers: one person's self-assessment (or one joint answer) has none."""
+        return self.response_count > 1
+
+    @property
     def discuss_first(self) -> list[StatementResult]:
         return [result for result in self.statements if result.stats.discuss]
 

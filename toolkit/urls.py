@@ -19,6 +19,7 @@ urlpatterns: list = [
     path("<str:token>/tyokirja/", team.session_start, name="workbook_session_start"),
     path("<str:token>/tyokirja/<int:number>/", team.session_detail, name="workbook_session"),
     path("<str:token>/tyokirja/<int:number>/vastaus/", team.answer_save, name="workbook_answer"),
+    path("<str:token>/tyokirja/<int:number>/vastaukset.json", team.session_answers, name="workbook_answers"),
     path(
         "<str:token>/tyokirja/<int:number>/esitys/<int:position>/",
         team.session_present,

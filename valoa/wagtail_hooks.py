@@ -1,10 +1,12 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from valoa import two_factor
+from valoa.admin_counts import index_view_counting
 from valoa.http_cache import mark_public
 from valoa.models import Phase, Theme
 
@@ -13,6 +15,7 @@ class PhaseViewSet(SnippetViewSet):
     model = Phase
     icon = "list-ol"
     menu_label = _("Vaiheet")
+    index_view_class = index_view_counting(lambda n: ngettext("%(n)s vaihe", "%(n)s vaihetta", n) % {"n": n})
     list_display = ["name", "slug", "summary"]
     search_fields = ["name"]
 
@@ -21,6 +24,7 @@ class ThemeViewSet(SnippetViewSet):
     model = Theme
     icon = "tag"
     menu_label = _("Teemat")
+    index_view_class = index_view_counting(lambda n: ngettext("%(n)s teema", "%(n)s teemaa", n) % {"n": n})
     list_display = ["name", "slug"]
     search_fields = ["name"]
 

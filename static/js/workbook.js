@@ -1,9 +1,10 @@
-/* VALOA team space: autosave of workbook answers, conflict choice, copy link, print, presentation keys.
-   Everything here enhances plain forms and links that work without JavaScript. */
+/* VALOA team space: autosave of workbook answers, the others' answers by polling, conflict choice, copy link,
+   print, presentation keys. Everything here enhances plain forms and links that work without JavaScript. */
 (function () {
     "use strict";
 
     var AUTOSAVE_DELAY = 1200;
+    var POLL_INTERVAL = 4000;
 
     function csrfToken(form) {
         var input = form.querySelector("input[name=csrfmiddlewaretoken]");
@@ -18,6 +19,7 @@
         var texts = root.dataset;
         var progressBar = document.querySelector(".js-progress-bar");
         var progressCount = document.querySelector(".js-progress-count");
+        var remoteHandlers = {};  // question key -> function taking that answer as the server has it now
 
         function updateProgress(answered, total) {
             if (progressBar) {
@@ -25,7 +27,8 @@
                 progressBar.value = answered;
             }
             if (progressCount) {
-                progressCount.textContent = formatProgress(texts.textProgress, answered, total);
+                var template = total === 1 && texts.textProgressOne ? texts.textProgressOne : texts.textProgress;
+                progressCount.textContent = formatProgress(template, answered, total);
             }
         }
 
@@ -37,6 +40,7 @@
             var saving = false;
             var again = false;
             var inConflict = false;
+            var key = form.querySelector("input[name=key]").value;
 
             function currentValue() {
                 var textarea = form.querySelector("textarea[name=answer]");
@@ -52,6 +56,27 @@
                     radio.checked = radio.value === value;
                 });
             }
+
+            // The text the server holds as far as this page knows (loaded, saved or polled). Only a field
+            // that differs from it is this member's change: anything else is never sent, so a stale
+            // text cannot come back as a conflict (or overwrite a newer answer).
+            var acknowledged = currentValue();
+
+            function changedHere() {
+                return currentValue() !== acknowledged;
+            }
+
+            remoteHandlers[key] = function (answer) {
+                if (answer.version <= Number(version.value) || inConflict || saving) { return; }
+                if (changedHere() && currentValue() !== answer.text) {
+                    return;  // this member is writing: keep their text; their save will show both versions
+                }
+                var same = currentValue() === answer.text;
+                setValue(answer.text);
+                acknowledged = currentValue();
+                version.value = String(answer.version);
+                if (!same) { status.textContent = texts.textUpdated + " " + answer.saved_at; }
+            };
 
             function showConflict(data) {
                 inConflict = true;
@@ -82,6 +107,7 @@
                 }
                 function resolve() {
                     version.value = String(data.version);
+                    acknowledged = data.theirs;  // what the server holds now
                     inConflict = false;
                     conflictBox.hidden = true;
                     conflictBox.textContent = "";
@@ -89,6 +115,7 @@
                 action(texts.textUseTheirs, function () {
                     resolve();
                     setValue(data.theirs);
+                    acknowledged = currentValue();  // as the field shows it (radios)
                     status.textContent = texts.textSaved;
                 });
                 action(texts.textKeepMine, function () {
@@ -115,10 +142,12 @@
                 if (timer) { clearTimeout(timer); timer = null; }
                 if (inConflict) { return; }
                 if (saving) { again = true; return; }
+                if (!changedHere()) { return; }  // e.g. a blur after the autosave: nothing new to send
                 saving = true;
                 status.textContent = texts.textSaving;
+                var sent = currentValue();
                 var body = new FormData(form);
-                body.set("answer", currentValue());
+                body.set("answer", sent);
                 fetch(form.action, {
                     method: "POST",
                     body: body,
@@ -129,6 +158,7 @@
                 }).then(function (result) {
                     var data = result.data;
                     if (data.status === "saved") {
+                        acknowledged = sent;
                         version.value = String(data.version);
                         status.textContent = texts.textSaved + " " + data.saved_at;
                         updateProgress(data.answered, data.total);
@@ -160,6 +190,59 @@
                 save();
             });
         });
+
+        setupPolling(root, function (data) {
+            Object.keys(data.answers).forEach(function (key) {
+                if (remoteHandlers[key]) { remoteHandlers[key](data.answers[key]); }
+            });
+            updateProgress(data.answered, data.total);
+        });
+    }
+
+    /* Ask every few seconds whether anyone saved an answer, with If-None-Match: the server answers 304
+       (no body) while nothing changed. Paused while the tab is hidden; asks at once when it shows again. */
+    function setupPolling(root, onChange) {
+        var url = root.dataset.pollUrl;
+        var revision = root.dataset.revision;
+        var timer = null;
+        var inFlight = false;
+        if (!url || !window.fetch) { return; }
+
+        function later() {
+            if (!timer && !inFlight && !document.hidden) { timer = setTimeout(poll, POLL_INTERVAL); }
+        }
+
+        function poll() {
+            timer = null;
+            if (inFlight || document.hidden) { return; }
+            inFlight = true;
+            fetch(url, {
+                credentials: "same-origin",
+                cache: "no-store",
+                headers: {"Accept": "application/json", "If-None-Match": "\"" + revision + "\""}
+            }).then(function (response) {
+                return response.status === 200 ? response.json() : null;
+            }).then(function (data) {
+                if (data) {
+                    revision = String(data.revision);
+                    onChange(data);
+                }
+            }).catch(function () {
+                // Offline for a moment: the next poll tries again; saving shows its own errors.
+            }).then(function () {
+                inFlight = false;
+                later();
+            });
+        }
+
+        document.addEventListener("visibilitychange", function () {
+            if (document.hidden) {
+                if (timer) { clearTimeout(timer); timer = null; }
+            } else if (!timer) {
+                poll();
+            }
+        });
+        later();
     }
 
     function setupCopy(button) {
@@ -179,12 +262,14 @@
     function setupPresentation() {
         var previous = document.querySelector(".js-present-prev");
         var next = document.querySelector(".js-present-next");
-        if (!previous && !next) { return; }
+        var back = document.querySelector(".js-present-back");
+        if (!previous && !next && !back) { return; }
         document.addEventListener("keydown", function (event) {
             var tag = (event.target.tagName || "").toLowerCase();
             if (tag === "input" || tag === "textarea" || event.altKey || event.ctrlKey || event.metaKey) { return; }
             if (event.key === "ArrowLeft" && previous) { window.location.href = previous.href; }
             if (event.key === "ArrowRight" && next) { window.location.href = next.href; }
+            if (event.key === "Escape" && back) { window.location.href = back.href; }
         });
     }
 

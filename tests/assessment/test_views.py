@@ -117,6 +117,7 @@ def test_anonymous_mode_end_to_end(client, team_page, keys, anonymous_round, dja
     assert members[1].get(urls["respond_results"]).status_code == 200
     results = client.get(urls["results"])
     assert "keskustelkaa tästä ensin".encode() not in results.content  # 2, 2, 3: spread 0.47
+    assert ">Hajonta</th>" in results.content.decode()  # three answers: a spread to show
     # Close: answers can no longer change.
     assert client.post(urls["state"], {"action": "close"}).status_code == 302
     closed = members[2].post(urls["respond"], form_data(keys, 1))
@@ -180,6 +181,9 @@ def test_self_assessment_shows_at_once_and_stores_nothing(client, employee_page)
     assert response.status_code == 200
     assert "Kokonaistulos" in response.content.decode()
     assert "Vaihe 3: Kokeileminen" in response.content.decode()
+    # One person's answers have no spread: no column for it, and the count reads "1 vastaus".
+    assert "Hajonta" not in response.content.decode()
+    assert "(1 vastaus)." in response.content.decode()
     assert AssessmentRound.objects.count() == rounds_before
     assert client.post(url, {f"s-{keys[0]}": "2"}).status_code == 400
     assert client.post(url, {f"s-{keys[0]}": "zz"}).status_code == 400
@@ -190,7 +194,8 @@ def test_self_assessment_shows_at_once_and_stores_nothing(client, employee_page)
     assert saved.status_code == 302
     assessment_round = AssessmentRound.objects.latest("pk")
     assert assessment_round.mode == "self" and assessment_round.state == "closed"
-    assert client.get(saved["Location"]).status_code == 200
+    saved_result = client.get(saved["Location"])
+    assert saved_result.status_code == 200 and "Hajonta" not in saved_result.content.decode()
     facilitator_url = saved["Location"].replace("tulokset/", "")
     assert client.get(facilitator_url)["Location"] == saved["Location"]
     # Tampered ratings are refused.

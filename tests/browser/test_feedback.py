@@ -14,6 +14,9 @@ PASSWORD = "moderaattorin-salasana-42"
 
 def test_experience_from_tool_page_to_moderation_and_back(live_server, demo_site, page, checker, settings):
     settings.FEEDBACK_MIN_FILL_SECONDS = 0  # the browser fills the form faster than a person would
+    # The tool page is seen before and after the approval: the browser may keep a public page for
+    # HTTP_CACHE_MAX_AGE seconds (valoa/http_cache.py), which a purge cannot reach; this test wants the new one.
+    settings.HTTP_CACHE_MAX_AGE = 0
     Submission.objects.all().delete()  # the demo's own; this test counts from zero
     tool = ToolPage.objects.live().order_by("pk").first()
     moderator = factories.UserFactory(username="moderaattori", password=PASSWORD)
@@ -79,3 +82,35 @@ def test_experience_from_tool_page_to_moderation_and_back(live_server, demo_site
     checker.assert_accessible("tool page with an experience")
     checker.screenshot("tool-page-experience", 1280)
     checker.assert_clean_console()
+
+
+def test_moderator_decides_from_the_edit_view_with_the_keyboard(live_server, demo_site, page):
+    from tests.factories.feedback import SubmissionFactory
+
+    tip = SubmissionFactory(kind=Submission.Kind.TIP, title="Vinkki näppäimistöllä")
+    moderator = factories.UserFactory(username="moderaattori", password=PASSWORD)
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_server.url + "/admin/login/")
+    page.locator("#id_username").fill("moderaattori")
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("button[type=submit]").first.click()
+    page.goto(live_server.url + f"/admin/snippets/feedback/submission/edit/{tip.pk}/")
+
+    # Every decision shows at once, without opening the "⋯" menu.
+    for label in ("Hyväksy", "Hylkää", "Merkitse roskapostiksi", "Tee tarinaluonnos"):
+        expect(page.get_by_role("link", name=label, exact=True)).to_be_visible()
+
+    # Tab reaches "Hylkää"; Enter opens the confirmation, which returns to the edit view.
+    page.locator("body").focus()
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == "Hylkää":
+            break
+    else:
+        raise AssertionError("Tab never reached Hylkää")
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Kyllä").click()
+    expect(page.get_by_text("Hylätty: 1.")).to_be_visible()
+    tip.refresh_from_db()
+    assert tip.state == Submission.State.REJECTED

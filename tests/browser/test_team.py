@@ -4,6 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.browser.conftest import PageChecker
 from toolkit import services
 from toolkit.models import TeamSpace, WorkbookAnswer
 
@@ -55,10 +56,11 @@ def test_a_team_runs_a_whole_session(live_server, demo_site, page, checker):
     energy = page.get_by_label(re.compile("Mikä on antanut tiimille energiaa"))
     session = space.workbook_sessions.get()
     question = services.workbook_get().by_key["ilmio-energia"]
+    # This member types first (so the page's polling cannot have shown the other text yet), the other saves.
+    energy.fill("Oma tekstini")
     services.workbook_answer_save(
         session=session, question=question, text="Toisen jäsenen teksti", base_version=0
     )
-    energy.fill("Oma tekstini")
     conflict = page.locator("#kysymys-ilmio-energia .js-conflict")
     expect(conflict).to_be_visible(timeout=10_000)
     expect(conflict).to_contain_text("Toisen jäsenen teksti")
@@ -84,6 +86,10 @@ def test_a_team_runs_a_whole_session(live_server, demo_site, page, checker):
     expect(page.get_by_role("heading", level=1)).to_contain_text("Mitkä tilanteet toistuvat")
     page.keyboard.press("ArrowLeft")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Mitä työssämme on tapahtunut")
+    expect(page.locator(".site-header")).to_have_count(0)
+    expect(page.get_by_role("search")).to_have_count(0)
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("heading", level=1, name="Kerta 1")).to_be_visible()
 
     # Summary: every question and answer, a print button and the CSV.
     page.goto(live_server.url + session.get_absolute_url() + "yhteenveto/")
@@ -123,3 +129,70 @@ def test_team_pages_at_phone_width(live_server, demo_site, page, checker):
         checker.assert_accessible(f"{url} @ 375")
         assert page.evaluate("document.documentElement.scrollWidth") <= 375, url
     checker.assert_clean_console()
+
+
+def test_two_members_see_each_others_answers_without_a_false_conflict(live_server, demo_site, browser):
+    """X saves question 2, Y then changes it, X merely clicks into question 3: X gets Y's text, no conflict."""
+    from tests.toolkit.team_support import start_session
+
+    _space, session = start_session()
+    url = live_server.url + session.get_absolute_url()
+    member_x, member_y = browser.new_context(), browser.new_context()
+    page_x, page_y = member_x.new_page(), member_y.new_page()
+    checker = PageChecker(page_x)
+    page_x.goto(url)
+    page_y.goto(url)
+    repeats = re.compile("Mitkä tilanteet toistuvat")
+    energy = re.compile("Mikä on antanut tiimille energiaa")
+
+    page_x.get_by_label(repeats).fill("X:n havainto")
+    status_x = page_x.locator("#kysymys-ilmio-toistuvat .js-status")
+    expect(status_x).to_have_text(re.compile("^Tallennettu"), timeout=10_000)
+    # Y's page picks up X's answer by itself, then Y rewrites it.
+    expect(page_y.get_by_label(repeats)).to_have_value("X:n havainto", timeout=10_000)
+    page_y.get_by_label(repeats).fill("Y:n parempi muotoilu")
+    expect(page_y.locator("#kysymys-ilmio-toistuvat .js-status")).to_have_text(
+        re.compile("^Tallennettu"), timeout=10_000
+    )
+
+    page_x.get_by_label(energy).click()
+    expect(page_x.get_by_label(repeats)).to_have_value("Y:n parempi muotoilu", timeout=10_000)
+    expect(status_x).to_have_text(re.compile("^Päivitetty toisaalla"))
+    expect(page_x.locator("#kysymys-ilmio-toistuvat .js-conflict")).to_be_hidden()
+    assert WorkbookAnswer.objects.get(question_key="ilmio-toistuvat").text == "Y:n parempi muotoilu"
+    checker.assert_accessible("updated elsewhere")
+
+    # Text X is typing is never replaced by a poll: X's save then offers both versions.
+    page_x.get_by_label(energy).fill("X kirjoittaa")
+    services.workbook_answer_save(
+        session=session,
+        question=services.workbook_get().by_key["ilmio-energia"],
+        text="Kolmannen jäsenen teksti",
+        base_version=0,
+    )
+    conflict = page_x.locator("#kysymys-ilmio-energia .js-conflict")
+    expect(conflict).to_be_visible(timeout=10_000)
+    expect(page_x.get_by_label(energy)).to_have_value("X kirjoittaa")
+    checker.assert_clean_console()
+    member_x.close()
+    member_y.close()
+
+
+def test_answers_are_not_polled_while_the_tab_is_hidden(live_server, demo_site, page):
+    from tests.toolkit.team_support import start_session
+
+    _space, session = start_session()
+    polls = []
+    page.on(
+        "response",
+        lambda response: polls.append(response.status) if "vastaukset.json" in response.url else None,
+    )
+    page.goto(live_server.url + session.get_absolute_url())
+    page.wait_for_timeout(5_500)
+    assert polls == [304]  # nothing changed since the page loaded: no body
+    page.evaluate(
+        "Object.defineProperty(document, 'hidden', {value: true, configurable: true});"
+        "document.dispatchEvent(new Event('visibilitychange'))"
+    )
+    page.wait_for_timeout(9_000)
+    assert len(polls) == 1

@@ -1,5 +1,7 @@
 """Moderation: state changes and their record, the public subset, the admin queue, the notice, tip → draft."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
@@ -245,3 +247,30 @@ def test_inspect_and_history_show_the_record(moderator_client, moderator):
 def test_public_name_falls_back_to_anonymous():
     assert SubmissionFactory.build(name="Tiimi X").public_name == "Tiimi X"
     assert SubmissionFactory.build(name="").public_name == "Nimetön"
+
+
+@pytest.mark.parametrize(
+    ("text", "intro", "paragraphs"),
+    [
+        # A browser sends \r\n: the paragraphs still split, the lead is the first sentence.
+        (
+            "Kokeilimme tiimipalaveria seisten. Se lyheni puoleen.\r\n\r\nSeuraavaksi kokeilemme kävelypalaveria.",
+            "Kokeilimme tiimipalaveria seisten.",
+            [
+                "Kokeilimme tiimipalaveria seisten. Se lyheni puoleen.",
+                "Seuraavaksi kokeilemme kävelypalaveria.",
+            ],
+        ),
+        # One sentence is the whole tip: no lead repeating it, the editor writes one.
+        ("Palautepari toimii hyvin etänä", "", ["Palautepari toimii hyvin etänä"]),
+        # A first sentence too long for a lead: empty too.
+        ("Pitkä " * 60 + "lause. Toinen.", "", ["Pitkä " * 60 + "lause. Toinen."]),
+    ],
+)
+def test_tip_to_story_draft_lead_and_paragraphs(moderator, text, intro, paragraphs):
+    tip = SubmissionFactory(kind=Submission.Kind.TIP, title=f"Vinkki {len(text)}", text=text)
+    story = StoryPage.objects.get(pk=services.tip_to_story_draft(submission=tip, user=moderator).pk)
+    assert story.intro == intro
+    html = story.body[0].value.source
+    assert re.findall(r"<p>(.*?)</p>", html, re.DOTALL) == paragraphs
+    assert intro == "" or html.count(intro) == 1  # the lead is not the whole body over again

@@ -11,14 +11,16 @@ pytestmark = pytest.mark.django_db
 
 # Session page: space, the session with the one before it (1), workbook page, both sessions' answers (1),
 # plus the site chrome of base.html (site, navigation, footer settings). The space page also records activity.
-PINNED = {"session": 7, "summary": 7, "space": 7}
+# The answers JSON the workbook polls: space, session, the revision aggregate; 304 stops there, a change
+# adds the answers and the workbook page (for the progress).
+PINNED = {"session": 7, "summary": 7, "space": 7, "answers_json": 5, "answers_json_unchanged": 3}
 
 
-def count(client, url):
-    client.get(url)
+def count(client, url, status=200, **headers):
+    client.get(url, **headers)
     with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200
+        response = client.get(url, **headers)
+    assert response.status_code == status
     return len(ctx.captured_queries)
 
 
@@ -36,7 +38,11 @@ def measure(client, n):
     second = services.workbook_session_start(space=space)
     answer_all(second, workbook)
     second.space = space
+    answers_url = second.get_absolute_url() + "vastaukset.json"
+    etag = client.get(answers_url)["ETag"]
     return {
+        "answers_json": count(client, answers_url),
+        "answers_json_unchanged": count(client, answers_url, status=304, HTTP_IF_NONE_MATCH=etag),
         "session": count(client, second.get_absolute_url()),
         "summary": count(client, second.get_absolute_url() + "yhteenveto/"),
         "space": count(client, space.get_absolute_url()),

@@ -159,6 +159,6 @@ def test_admin_shows_counts_only(admin_client, demo_site):
     response = admin_client.get(reverse("toolkit_team_statistics"))
     assert response.status_code == 200
     content = response.content.decode()
-    assert "Työtiloja: 1" in content and "Vastauksia: 1" in content
+    assert "1 työtila" in content and "1 vastaus" in content
     assert "Luottamuksellinen vastaus" not in content
     assert space.token not in content and "Salainen tiimi" not in content

@@ -129,6 +129,48 @@ def test_session_page_shows_questions_progress_and_previous_answers(client, team
     assert 'aria-live="polite"' in content
 
 
+def test_session_page_says_when_an_answer_was_last_saved(client, team, workbook):
+    # On load the time is the last save, not an autosave that just happened.
+    _, session = team
+    services.workbook_answer_save(
+        session=session, question=workbook.by_key["ilmio"], text="A", base_version=0
+    )
+    content = client.get(session_url(session)).content.decode()
+    assert "Viimeksi tallennettu <time" in content
+    assert "Tallennettu <time" not in content.replace("Viimeksi tallennettu <time", "")
+
+
+def test_answers_json_polls_cheaply_with_an_etag(client, team, workbook):
+    space, session = team
+    url = session_url(session, "workbook_answers")
+    assert session_url(session, "workbook_answers") in client.get(session_url(session)).content.decode()
+
+    empty = client.get(url, **JSON)
+    assert empty.status_code == 200
+    assert empty.json() == {"revision": 0, "answers": {}, "answered": 0, "total": 4}
+    assert client.get(url, HTTP_IF_NONE_MATCH=empty["ETag"]).status_code == 304
+
+    services.workbook_answer_save(
+        session=session, question=workbook.by_key["ilmio"], text="A", base_version=0
+    )
+    services.workbook_answer_save(
+        session=session, question=workbook.by_key["ilmio"], text="B", base_version=1
+    )
+    changed = client.get(url, HTTP_IF_NONE_MATCH=empty["ETag"])
+    assert changed.status_code == 200
+    data = changed.json()
+    assert data["answers"]["ilmio"]["text"] == "B" and data["answers"]["ilmio"]["version"] == 2
+    assert data["answered"] == 1 and data["revision"] == 2
+    assert changed["ETag"] != empty["ETag"]
+    not_modified = client.get(url, HTTP_IF_NONE_MATCH=changed["ETag"])
+    assert not_modified.status_code == 304 and not_modified.content == b""
+    assert "no-store" in changed["Cache-Control"]
+
+    assert client.get(url.replace(space.token, "x" * len(space.token))).status_code == 404
+    assert client.get(session_url(session, "workbook_answers").replace("/1/", "/9/")).status_code == 404
+    assert client.post(url).status_code == 405
+
+
 def test_answer_plain_post_redirects_to_the_question(client, team):
     _, session = team
     response = client.post(
@@ -214,6 +256,10 @@ def test_presentation_view_one_question_at_a_time(client, team, workbook):
     assert "kysymys 2/4" in content and "<li>eka</li>" in content
     assert session_url(session, "workbook_present", position=1) in content
     assert session_url(session, "workbook_present", position=3) in content
+    # The meeting room's screen: the question alone, with a way back, none of the site's chrome.
+    assert 'class="site-header' not in content and 'role="search"' not in content
+    assert 'class="main-nav' not in content and 'class="site-footer' not in content
+    assert f'href="{session_url(session)}#kysymys-lista"' in content and "Takaisin työkirjaan" in content
     for position in (0, 5, 10**12):
         assert client.get(session_url(session, "workbook_present", position=position)).status_code == 404
 

@@ -1,4 +1,8 @@
+import io
+import re
+
 import pytest
+from django.core.management import call_command
 from django.test import Client
 
 pytestmark = pytest.mark.django_db
@@ -76,6 +80,21 @@ def test_sitemap_and_robots(client, demo_site):
 
 def test_canonical_and_open_graph(client, demo_site):
     html = client.get("/tyokalut/kokeilukortti/").content.decode()
-    assert '<link rel="canonical" href="http://localhost/tyokalut/kokeilukortti/">' in html
+    # The Site record carries the address `make run` serves (SITE_HOSTNAME/SITE_PORT's defaults).
+    assert '<link rel="canonical" href="http://127.0.0.1:8000/tyokalut/kokeilukortti/">' in html
     assert '<meta property="og:title" content="Kokeilukortti">' in html
     assert '<meta property="og:locale" content="fi_FI">' in html
+
+
+def test_canonical_og_url_and_sitemap_use_the_configured_address(client, demo_site, settings):
+    settings.SITE_HOSTNAME, settings.SITE_PORT = "valoa.example.fi", 443
+    call_command("load_demo_content", "--no-admin", stdout=io.StringIO())
+    # Whatever host the request came in on, the page names its public address.
+    html = client.get("/tyokalut/kokeilukortti/").content.decode()
+    assert '<link rel="canonical" href="https://valoa.example.fi/tyokalut/kokeilukortti/">' in html
+    assert '<meta property="og:url" content="https://valoa.example.fi/tyokalut/kokeilukortti/">' in html
+    sitemap = client.get("/sitemap.xml").content.decode()
+    locs = re.findall(r"<loc>([^<]*)</loc>", sitemap)
+    assert len(locs) >= 20
+    assert all(loc.startswith("https://valoa.example.fi/") for loc in locs), locs[:3]
+    assert "https://valoa.example.fi/tyokalut/kokeilukortti/" in locs

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import F, OuterRef, Prefetch, Q, Subquery
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -270,9 +271,11 @@ class ToolPage(BasePage):
     @property
     def group_size_label(self) -> str:
         if self.group_size_max is None:
-            return _("vähintään %(min)s henkeä") % {"min": self.group_size_min}
+            return ngettext("vähintään %(min)s henki", "vähintään %(min)s henkeä", self.group_size_min) % {
+                "min": self.group_size_min
+            }
         if self.group_size_min == self.group_size_max:
-            return _("%(n)s henkeä") % {"n": self.group_size_min}
+            return ngettext("%(n)s henki", "%(n)s henkeä", self.group_size_min) % {"n": self.group_size_min}
         return _("%(min)s–%(max)s henkeä") % {"min": self.group_size_min, "max": self.group_size_max}
 
     @cached_property

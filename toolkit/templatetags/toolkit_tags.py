@@ -36,6 +36,13 @@ def recommended_tools(context, per_phase: int = 3, heading_level: int = 2):
 
 
 def _tools_by_phase(phases: list[Phase], per_phase: int) -> dict[int, list[ToolPage]]:
+    """Up to `per_phase` tools per phase, in the phases' order, preferring tools no phase above has shown.
+
+    A tool fits several phases: without the preference one popular tool fills most lists. A phase whose
+    own tools are all shown above still gets its list. One query with a bounded number of rows: a phase
+    needs at most its own `per_phase` plus the tools shown above it (`per_phase` for each earlier phase),
+    so the first `per_phase * len(phases)` tools of each phase always suffice.
+    """
     Through = ToolPage.phases.through
     rows = (
         Through.objects.filter(
@@ -43,7 +50,7 @@ def _tools_by_phase(phases: list[Phase], per_phase: int) -> dict[int, list[ToolP
             toolpage__in=ToolPage.objects.live().filter(public_q()).values("pk"),
         )
         .annotate(rank=Window(RowNumber(), partition_by=F("phase_id"), order_by=F("toolpage__title").asc()))
-        .filter(rank__lte=per_phase)
+        .filter(rank__lte=per_phase * max(len(phases), 1))
         .select_related("toolpage")
         .only(
             "phase_id",
@@ -56,7 +63,18 @@ def _tools_by_phase(phases: list[Phase], per_phase: int) -> dict[int, list[ToolP
         )
         .order_by("phase_id", "rank")
     )
-    by_phase: dict[int, list[ToolPage]] = {}
+    candidates: dict[int, list[ToolPage]] = {}
     for row in rows:
-        by_phase.setdefault(row.phase_id, []).append(row.toolpage)
+        candidates.setdefault(row.phase_id, []).append(row.toolpage)
+    by_phase: dict[int, list[ToolPage]] = {}
+    shown: set[int] = set()
+    for phase in phases:
+        tools = candidates.get(phase.pk)
+        if not tools:
+            continue
+        fresh = [tool for tool in tools if tool.pk not in shown]
+        seen_above = [tool for tool in tools if tool.pk in shown]
+        chosen = {tool.pk for tool in (fresh + seen_above)[:per_phase]}
+        by_phase[phase.pk] = [tool for tool in tools if tool.pk in chosen]  # still in title order
+        shown.update(chosen)
     return by_phase

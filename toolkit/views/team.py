@@ -10,10 +10,11 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.http import parse_etags, quote_etag
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
@@ -154,6 +155,7 @@ def _session_data(space: TeamSpace, number: int) -> dict:
         "answered": answered,
         "total": total,
         "rows": _rows(workbook, answers, previous_answers),
+        "revision": services.workbook_revision(answers=answers),
     }
 
 
@@ -245,6 +247,43 @@ def answer_save(request, token: str, number: int):
             }
         )
     return redirect(f"{session.get_absolute_url()}#kysymys-{question.key}")
+
+
+@require_GET
+@team_view
+def session_answers(request, token: str, number: int):
+    """The session's saved answers as JSON, for the open workbook pages of the other members.
+
+    The pages poll every few seconds with If-None-Match: while nobody saves, the answer is a 304 after one
+    small aggregate query, with no answers read or sent.
+    """
+    space = get_space(request, token)
+    session = get_session(space, number)
+    etag = quote_etag(str(services.workbook_session_revision(session=session)))
+    if etag in parse_etags(request.headers.get("If-None-Match", "")):
+        response = HttpResponseNotModified()
+        response.headers["ETag"] = etag
+        return response
+    answers = services.workbook_answers(session=session)
+    answered, total = services.workbook_progress(workbook=services.workbook_get(), answers=answers)
+    revision = services.workbook_revision(answers=answers)  # of exactly what is sent
+    response = JsonResponse(
+        {
+            "revision": revision,
+            "answers": {
+                key: {
+                    "text": answer.text,
+                    "version": answer.version,
+                    "saved_at": timezone.localtime(answer.updated_at).strftime("%H.%M"),
+                }
+                for key, answer in answers.items()
+            },
+            "answered": answered,
+            "total": total,
+        }
+    )
+    response.headers["ETag"] = quote_etag(str(revision))
+    return response
 
 
 def _answer_invalid(request, context, errors, value):

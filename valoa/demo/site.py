@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from wagtail.models import Page, Site
 
 from valoa.demo.tree import ensure_page, faq, heading, paragraph, quote
@@ -80,6 +81,7 @@ def build_taxonomy() -> tuple[dict[str, Phase], dict[str, Theme]]:
 def build_home() -> HomePage:
     home = HomePage.objects.first()
     if home is not None:
+        site_set_address(home)
         return home
     root = Page.get_first_root_node()
     # Wagtail's migrations leave a "Welcome to Wagtail" page as the site's root: replace it.
@@ -109,16 +111,29 @@ def build_home() -> HomePage:
             ),
         ],
     )
+    site_set_address(home)
+    return home
+
+
+def site_set_address(home: HomePage) -> None:
+    """The default Site serves `home` at the address the site is served from (SITE_HOSTNAME, SITE_PORT),
+    set on every run: Wagtail builds canonical URLs, og:url and the sitemap's <loc> from it, and a front
+    cache purges by its hostname."""
+    address = {"hostname": settings.SITE_HOSTNAME, "port": settings.SITE_PORT}
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="VALOA"
-        )
-    else:
-        site.root_page = home
-        site.site_name = "VALOA"
+        Site.objects.create(root_page=home, is_default_site=True, site_name="VALOA", **address)
+        return
+    changed = (site.root_page_id, site.site_name, site.hostname, site.port) != (
+        home.pk,
+        "VALOA",
+        address["hostname"],
+        address["port"],
+    )
+    if changed:
+        site.root_page, site.site_name = home, "VALOA"
+        site.hostname, site.port = address["hostname"], address["port"]
         site.save()
-    return home
 
 
 def build_content_pages(home: HomePage) -> dict[str, ContentPage]:

@@ -305,6 +305,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Wagtail ----------------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "VALOA"
+# The public address of the site, written into Wagtail's Site record by `load_demo_content` (run by
+# `make run`/`make demo`): canonical URLs, og:url and the sitemap use it. Port 443 makes the URLs https://.
+SITE_HOSTNAME = os.environ.get("SITE_HOSTNAME") or "127.0.0.1"
+SITE_PORT = int(os.environ.get("SITE_PORT") or "8000")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin would call out to wagtail.io
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party avatar requests from the admin

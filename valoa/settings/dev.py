@@ -19,8 +19,10 @@ if not os.environ.get("SECRET_KEY"):
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+# WhiteNoise serves static/ and the apps' files straight from their folders, DEBUG on or off (`make run`
+# turns it off), so no collectstatic is needed locally; rescanning on every request only while debugging.
 WHITENOISE_USE_FINDERS = True
-WHITENOISE_AUTOREFRESH = True
+WHITENOISE_AUTOREFRESH = DEBUG
 # `make run` logs straight in with the printed password; TWO_FACTOR_REQUIRED=1 tries the two-factor step.
 TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)
 

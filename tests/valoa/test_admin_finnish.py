@@ -175,3 +175,45 @@ def test_toolkit_pages_go_through_a_finnish_named_workflow(demo_site):
         assert [task.name for task in workflow.tasks] == ["Moderaattorin hyväksyntä"]
     # Wagtail's default on the root (home and content pages) is renamed too.
     assert demo_site.get_workflow().name == "Sivuston sisällön tarkastus"
+
+
+def test_the_editor_reads_the_moderators_requested_changes_on_the_form(client, demo_site):
+    from django.urls import reverse
+    from wagtail.models import WorkflowState
+
+    from toolkit.models import ToolPage
+
+    editor = factories.UserFactory(username="muokkaaja")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    moderator = factories.UserFactory(username="tarkastaja", first_name="Mikko", last_name="Moderaattori")
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    tool = ToolPage.objects.get(slug="kokeilukortti")
+    revision = tool.save_revision(user=editor)
+    tool.get_workflow().start(tool, editor)
+    state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(tool.pk))
+    assert revision.pk
+    client.force_login(moderator)
+    reject = reverse(
+        "wagtailadmin_pages:workflow_action", args=(tool.pk, "reject", state.current_task_state.pk)
+    )
+    client.post(reject, {"comment": "Lisää esimerkki kokeilun mittarista."})
+    client.force_login(editor)
+    text = _visible_text(client.get(f"/admin/pages/{tool.pk}/edit/").content.decode())
+    assert "Mikko Moderaattori pyysi muutoksia vaiheessa ”Moderaattorin hyväksyntä”" in text
+    assert "Lisää esimerkki kokeilun mittarista." in text
+
+
+def test_new_pages_get_plain_ascii_slugs_and_no_autosave(editor_client, demo_site):
+    from toolkit.models import ToolIndexPage, ToolPage
+
+    index = ToolIndexPage.objects.get()
+    tool = ToolPage(
+        title="Testityökalu Åland", duration_minutes=10, what="<p>Mikä.</p>", when="<p>Milloin.</p>"
+    )
+    index.add_child(instance=tool)
+    assert tool.slug == "testityokalu-aland"
+    html = editor_client.get(f"/admin/pages/add/toolkit/toolpage/{index.pk}/").content.decode()
+    # The admin's own slug field transliterates as it types: the unicode switch (a bare attribute when on) is off.
+    assert 'data-controller="w-slug"' in html and "data-w-slug-allow-unicode-value" not in html
+    # An abandoned add form does not become a draft page.
+    assert "data-w-autosave-interval-value" not in html

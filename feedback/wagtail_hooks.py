@@ -20,6 +20,13 @@ from feedback import services
 from feedback.models import Submission
 
 
+class YesNoPanel(FieldPanel):
+    """A read-only yes/no field shown as "Kyllä"/"Ei", not as Python's True/False."""
+
+    def format_value_for_display(self, value):
+        return _("Kyllä") if value else _("Ei")
+
+
 class SubmissionPermissionPolicy(ModelPermissionPolicy):
     """Submissions come from readers only: nobody adds one in the admin."""
 
@@ -102,7 +109,7 @@ class SubmissionViewSet(SnippetViewSet):
         MultiFieldPanel(
             [
                 FieldPanel("page", read_only=True),
-                FieldPanel("publish_permission", read_only=True),
+                YesNoPanel("publish_permission", read_only=True),
                 FieldPanel("email", read_only=True),
             ],
             heading=_("Lähettäjän antamat tiedot"),

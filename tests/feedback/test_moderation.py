@@ -244,3 +244,14 @@ def test_inspect_and_history_show_the_record(moderator_client, moderator):
 def test_public_name_falls_back_to_anonymous():
     assert SubmissionFactory.build(name="Tiimi X").public_name == "Tiimi X"
     assert SubmissionFactory.build(name="").public_name == "Nimetön"
+
+
+def test_edit_view_shows_the_consent_as_yes_or_no(moderator_client):
+    import re
+
+    for permission, shown in ((True, "Kyllä"), (False, "Ei")):
+        submission = SubmissionFactory(publish_permission=permission)
+        html = moderator_client.get(f"{LIST_URL}edit/{submission.pk}/").content.decode()
+        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+        assert re.search(rf"[Ll]upa julkaista {shown}\b", text), shown
+        assert "True" not in text and "False" not in text

@@ -217,3 +217,18 @@ def test_new_pages_get_plain_ascii_slugs_and_no_autosave(editor_client, demo_sit
     assert 'data-controller="w-slug"' in html and "data-w-slug-allow-unicode-value" not in html
     # An abandoned add form does not become a draft page.
     assert "data-w-autosave-interval-value" not in html
+
+
+def test_image_forms_say_the_description_is_the_alt_text(editor_client, demo_site):
+    from wagtail.images import get_image_model
+
+    html = _visible_text(editor_client.get("/admin/images/add/").content.decode())
+    assert "kuvaus (vaihtoehtoinen teksti)" in html.lower()
+    assert "Ruudunlukija lukee kuvauksen sivulla kuvan sijasta." in html
+    image = get_image_model().objects.first()
+    if image is not None:
+        edit = _visible_text(editor_client.get(f"/admin/images/{image.pk}/").content.decode())
+        assert "Ruudunlukija lukee kuvauksen" in edit
+    tool = Page.objects.filter(slug="kokeilukortti").first()
+    promote = _visible_text(editor_client.get(f"/admin/pages/{tool.pk}/edit/").content.decode())
+    assert "tarkista, että kuvalla on kuvaus" in promote

@@ -262,6 +262,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_AUTOSAVE_INTERVAL = int(os.environ.get("WAGTAIL_AUTOSAVE_INTERVAL", "0"))
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "xlsx", "ods", "pptx", "odp", "txt", "csv"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif"]
+# The upload and edit forms say that the description is the alt text (valoa/image_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "valoa.image_forms.ImageForm"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if IS_POSTGRES:
     # Stemming for Finnish: "työkaluja" finds "työkalu".

@@ -13,7 +13,10 @@ from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, Work
 MODERATORS = "Moderators"  # the group Wagtail's own migrations create
 WORKFLOW_NAME = "Työkalujen tarkastus"
 TASK_NAME = "Moderaattorin hyväksyntä"
-DEFAULT_NAMES = {"Moderators approval": "Sivuston sisällön tarkastus"}
+# Wagtail's default workflow and its task share one English name; each gets its own Finnish one.
+DEFAULT_WORKFLOW_NAME = "Sivuston sisällön tarkastus"
+DEFAULT_TASK_NAME = "Sisällön hyväksyntä"
+ENGLISH_DEFAULT = "Moderators approval"
 
 
 def ensure_toolkit_workflow(*, pages: list[Page]) -> Workflow:
@@ -34,7 +37,6 @@ def ensure_toolkit_workflow(*, pages: list[Page]) -> Workflow:
 
 def rename_default_workflow() -> None:
     """Wagtail's default workflow and task (on the root: home and content pages) get Finnish names."""
-    for english, finnish in DEFAULT_NAMES.items():
-        Workflow.objects.filter(name=english).update(name=finnish)
-        # Tasks are polymorphic: rename through the concrete model, so the name the admin shows changes.
-        GroupApprovalTask.objects.filter(name=english).update(name=TASK_NAME)
+    Workflow.objects.filter(name=ENGLISH_DEFAULT).update(name=DEFAULT_WORKFLOW_NAME)
+    # Tasks are polymorphic: rename through the concrete model, so the name the admin shows changes.
+    GroupApprovalTask.objects.filter(name=ENGLISH_DEFAULT).update(name=DEFAULT_TASK_NAME)

@@ -101,7 +101,7 @@ def test_a_team_runs_a_whole_session(live_server, demo_site, page, checker):
     page.goto(live_server.url + space.get_absolute_url())
     page.get_by_role("button", name="Aloita uusi kierros").click()
     expect(page.get_by_role("heading", level=1, name="Työkirjakierros 2")).to_be_visible()
-    expect(page.locator("#kysymys-ilmio-havainnot")).to_contain_text("Kerralla 1 vastasitte:")
+    expect(page.locator("#kysymys-ilmio-havainnot")).to_contain_text("Kierroksella 1 vastasitte:")
     checker.assert_accessible("second session")
     checker.assert_clean_console()
 

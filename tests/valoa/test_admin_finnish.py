@@ -174,7 +174,9 @@ def test_toolkit_pages_go_through_a_finnish_named_workflow(demo_site):
         assert workflow.name == "Työkalujen tarkastus", model
         assert [task.name for task in workflow.tasks] == ["Moderaattorin hyväksyntä"]
     # Wagtail's default on the root (home and content pages) is renamed too.
-    assert demo_site.get_workflow().name == "Sivuston sisällön tarkastus"
+    default = demo_site.get_workflow()
+    assert default.name == "Sivuston sisällön tarkastus"
+    assert [task.name for task in default.tasks] == ["Sisällön hyväksyntä"]
 
 
 def test_the_editor_reads_the_moderators_requested_changes_on_the_form(client, demo_site):

@@ -51,11 +51,11 @@ def build(demo: DemoContext) -> None:
         slug="palaute",
         title="Palaute",
         show_in_menus=True,
-        intro="Kertokaa kokemuksistanne, vinkatkaa hyvistä käytännöistä ja antakaa palautetta sivustosta.",
+        intro="Kerro kokemuksistasi, vinkkaa hyvistä käytännöistä ja anna palautetta sivustosta.",
         search_description="Palaute sivustosta, kokemukset työkaluista ja vinkit hyvistä käytännöistä.",
         body=[
             paragraph(
-                "<p>Luemme jokaisen viestin. Kokemukset julkaistaan luvallanne työkalun tai tarinan sivulla, "
+                "<p>Luemme jokaisen viestin. Kokemukset julkaistaan lähettäjän luvalla työkalun tai tarinan sivulla, "
                 "kun moderaattori on tarkistanut ne. Vinkkien pohjalta kirjoitamme uusia tarinoita "
                 "Innostu-osioon.</p>"
             ),

@@ -45,7 +45,7 @@ def new_timestamp() -> str:
 
 
 # The ones offered in the form's list when the reader did not come from a page: the team's tools. Stories
-# (thousands of them) are chosen by opening the story and following its "Kerro kokemuksestanne" link.
+# (thousands of them) are chosen by opening the story and following its "Kerro kokemuksesta" link.
 LISTED_PAGE_TYPES = ("toolkit.ToolPage", "toolkit.WorkbookPage", "toolkit.AssessmentPage")
 
 
@@ -91,7 +91,7 @@ class SubmissionForm(forms.Form):
     )
     page = PageChoiceField(
         label=_("Työkalu, jota kokemus koskee"),
-        help_text=_("Kokemuksen tarinasta voit kertoa tarinan sivun lopusta."),
+        help_text=_("Kokemuksesta, joka koskee Innostu-osion tarinaa, voit kertoa tarinan sivulla."),
         queryset=Page.objects.none(),
         empty_label=_("Valitse sivu"),
     )
@@ -118,8 +118,12 @@ class SubmissionForm(forms.Form):
         help_text=_("Käytämme osoitetta vain vastataksemme sinulle. Sitä ei julkaista koskaan."),
     )
     publish_permission = forms.BooleanField(
-        label=_("Annan luvan julkaista kokemukseni sivustolla nimimerkilläni ja organisaationi nimellä."),
-        help_text=_("Julkaisemme kokemuksen vasta, kun moderaattori on tarkistanut sen."),
+        label=_("Annan luvan julkaista kokemukseni sivustolla."),
+        help_text=_(
+            "Kokemus julkaistaan vasta, kun moderaattori on tarkistanut sen. Nimi tai nimimerkki ja "
+            "organisaatio näytetään sen yhteydessä, jos kirjoitit ne. Jos et halua viestiäsi julkaistavaksi, "
+            "lähetä se palautteena."
+        ),
     )
     # The honeypot: people never see it, nor do screen readers (see the template); bots fill it.
     kotisivu = forms.CharField(
@@ -135,15 +139,15 @@ class SubmissionForm(forms.Form):
     TEXT_LABELS = {
         Submission.Kind.FEEDBACK: (_("Palautteesi"), _("Kerro, mikä toimii ja mitä pitäisi parantaa.")),
         Submission.Kind.EXPERIENCE: (
-            _("Kokemuksenne"),
+            _("Kokemuksesi"),
             _(
-                "Miten käytitte työkalua, mitä siitä seurasi ja mitä oppisitte? Älä kirjoita "
+                "Kerro, miten työkalua käytettiin, mitä siitä seurasi ja mitä siitä opittiin. Älä kirjoita "
                 "tekstiin muiden ihmisten henkilötietoja."
             ),
         ),
         Submission.Kind.TIP: (
             _("Vinkki"),
-            _("Mikä käytäntö tai kokeilu, missä ja miten se on toiminut?"),
+            _("Kerro, mikä käytäntö tai kokeilu on kyseessä, missä sitä on tehty ja miten se on toiminut."),
         ),
     }
 
@@ -153,14 +157,16 @@ class SubmissionForm(forms.Form):
         if kind != Submission.Kind.TIP:
             del self.fields["title"]
         self.fixed_page = None
+        self.about_tool = True
+        # Before the page field: a fixed story page rewords the help text.
+        label, help_text = self.TEXT_LABELS[kind]
+        self.fields["text"].label = label
+        self.fields["text"].help_text = help_text
         if kind == Submission.Kind.EXPERIENCE:
             self._set_up_page_field()
         else:
             del self.fields["page"]
             del self.fields["publish_permission"]
-        label, help_text = self.TEXT_LABELS[kind]
-        self.fields["text"].label = label
-        self.fields["text"].help_text = help_text
         if not self.is_bound or not self.data.get("started"):
             self.initial["started"] = new_timestamp()
         messages = {
@@ -176,7 +182,8 @@ class SubmissionForm(forms.Form):
                 field.error_messages["invalid"] = _("Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi.")
             if name == "publish_permission":
                 field.error_messages["required"] = _(
-                    "Kokemuksen voi lähettää vain, jos annat luvan julkaista sen."
+                    "Kokemukset kerätään julkaistaviksi: anna lupa julkaista kokemuksesi tai lähetä viesti "
+                    "palautteena."
                 )
 
     def _set_up_page_field(self) -> None:
@@ -193,6 +200,16 @@ class SubmissionForm(forms.Form):
         # The reader came from that page: name it instead of making them find it in a long list.
         self.fixed_page = page
         self.fields["page"].widget = forms.HiddenInput()
+        content_type = page.cached_content_type
+        self.about_tool = f"{content_type.app_label}.{content_type.model}" in {
+            label.lower() for label in LISTED_PAGE_TYPES
+        }
+        if not self.about_tool:
+            # A story is not a tool the reader used: ask about the story.
+            self.fields["text"].help_text = _(
+                "Kerro, mitä tarina herätti tai miten samaa kokeiltiin omassa työyhteisössäsi. Älä kirjoita "
+                "tekstiin muiden ihmisten henkilötietoja."
+            )
 
     def clean_started(self):
         value = self.data.get("started", "")

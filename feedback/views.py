@@ -86,7 +86,10 @@ def submission_form(request, kind_slug: str):
                 page=data.get("page"),
                 client_address=client_address(request),
             )
-            token = signing.dumps({"r": submission.reference, "k": kind}, salt=THANKS_SALT)
+            # "e": whether an address was given, so the thanks promises a reply only then.
+            token = signing.dumps(
+                {"r": submission.reference, "k": kind, "e": bool(data["email"])}, salt=THANKS_SALT
+            )
             return redirect(f"{reverse('feedback:thanks')}?v={token}")
         status = 400
     else:
@@ -112,9 +115,11 @@ def submission_form(request, kind_slug: str):
 @require_GET
 def thanks(request):
     reference = kind = None
+    has_email = False
     try:
         data = signing.loads(request.GET.get("v", ""), salt=THANKS_SALT, max_age=3600)
         reference, kind = str(data["r"]), str(data["k"])
+        has_email = bool(data.get("e"))
     except (signing.BadSignature, KeyError, TypeError):
         pass
     return TemplateResponse(
@@ -123,6 +128,7 @@ def thanks(request):
         {
             "reference": reference,
             "kind": kind,
+            "has_email": has_email,
             "feedback_page": FeedbackPage.objects.live().first(),
             "privacy_page": Page.objects.live().public().filter(slug=PRIVACY_PAGE_SLUG).first(),
         },

@@ -22,6 +22,13 @@ from feedback.models import Submission
 from valoa.admin_counts import index_view_counting
 
 
+class YesNoPanel(FieldPanel):
+    """A read-only yes/no field shown as "Kyllä"/"Ei", not as Python's True/False."""
+
+    def format_value_for_display(self, value):
+        return _("Kyllä") if value else _("Ei")
+
+
 class SubmissionPermissionPolicy(ModelPermissionPolicy):
     """Submissions come from readers only: nobody adds one in the admin."""
 
@@ -111,7 +118,7 @@ class SubmissionViewSet(SnippetViewSet):
         MultiFieldPanel(
             [
                 FieldPanel("page", read_only=True),
-                FieldPanel("publish_permission", read_only=True),
+                YesNoPanel("publish_permission", read_only=True),
                 FieldPanel("email", read_only=True),
             ],
             heading=_("Lähettäjän antamat tiedot"),

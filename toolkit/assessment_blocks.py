@@ -11,6 +11,8 @@ from wagtail import blocks
 from wagtail.blocks import ListBlockValidationError, StreamBlockValidationError, StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from toolkit.block_keys import key_from_text
+
 KEY_VALIDATOR = RegexValidator(
     r"^[a-z0-9][a-z0-9-]{0,39}$",
     _("Käytä pieniä kirjaimia a–z, numeroita ja viivoja (enintään 40 merkkiä)."),
@@ -18,16 +20,17 @@ KEY_VALIDATOR = RegexValidator(
 
 
 class StatementBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("väittämä"), max_length=300)
     key = blocks.CharBlock(
         label=_("tunniste"),
         max_length=40,
+        required=False,
         validators=[KEY_VALIDATOR],
         help_text=_(
-            "Pysyvä tunniste, esim. 'kuuntelemme'. Vastaukset tallentuvat tällä tunnisteella: "
-            "älä muuta sitä, kun arviointia on jo käytetty."
+            "Jätä tyhjäksi, niin tunniste muodostetaan väittämästä tallennettaessa. Vastaukset tallentuvat "
+            "tunnisteella: älä muuta sitä, kun arviointia on jo käytetty."
         ),
     )
-    text = blocks.CharBlock(label=_("väittämä"), max_length=300)
     help_text = blocks.TextBlock(label=_("ohje"), required=False, max_length=600)
     tools = blocks.ListBlock(
         blocks.PageChooserBlock(page_type="toolkit.ToolPage"),
@@ -63,6 +66,13 @@ class StatementsStreamBlock(blocks.StreamBlock):
 
     def clean(self, value):
         value = super().clean(value)
+        # Empty keys are filled in from the statement, unique on the page.
+        taken = {s["key"] for child in value for s in child.value["statements"] if s["key"]}
+        for child in value:
+            for statement in child.value["statements"]:
+                if not statement["key"]:
+                    statement["key"] = key_from_text(statement["text"], taken=taken, max_length=40)
+                    taken.add(statement["key"])
         seen: set[str] = set()
         errors = {}
         for index, child in enumerate(value):

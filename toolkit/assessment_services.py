@@ -147,8 +147,14 @@ def ratings_validate(*, page: AssessmentPage, ratings: Mapping[str, int], comple
         raise ValidationError(_("Anna vähintään yksi arvio."))
     missing = [key for key in keys if key not in clean]
     if complete and missing:
+        # The error summary lists these one after another: each names its statement.
+        numbers = {
+            statement.key: statement.number
+            for group in page.statement_groups()
+            for statement in group.statements
+        }
         raise ValidationError(
-            {key: _("Valitse arvio tälle väittämälle.") for key in missing},
+            {key: _("Väittämä %(number)s: valitse arvio.") % {"number": numbers[key]} for key in missing},
         )
     return clean
 

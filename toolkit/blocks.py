@@ -15,21 +15,26 @@ class Grouping(models.TextChoices):
 
 
 class StepStructValue(blocks.StructValue):
+    def duration_text(self) -> str:
+        from toolkit.models.pages import duration_text  # the models import these blocks
+
+        return duration_text(self.get("minutes") or 0)
+
     def grouping_label(self) -> str:
         return str(dict(Grouping.choices).get(self.get("grouping"), ""))
 
 
 class StepBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Otsikko"), max_length=120, required=False)
-    text = blocks.RichTextBlock(label=_("Ohje"), features=["bold", "italic", "link", "ul"])
-    minutes = blocks.IntegerBlock(label=_("Minuutteja"), min_value=0, max_value=600)
-    grouping = blocks.ChoiceBlock(label=_("Työskentelytapa"), choices=Grouping.choices, default=Grouping.ALL)
+    title = blocks.CharBlock(label=_("otsikko"), max_length=120, required=False)
+    text = blocks.RichTextBlock(label=_("ohje"), features=["bold", "italic", "link", "ul"])
+    minutes = blocks.IntegerBlock(label=_("minuutteja"), min_value=0, max_value=600)
+    grouping = blocks.ChoiceBlock(label=_("työskentelytapa"), choices=Grouping.choices, default=Grouping.ALL)
 
     class Meta:
         icon = "list-ol"
-        label = _("Vaihe")
+        label = _("Työvaihe")
         template = "toolkit/blocks/step_block.html"
-        description = _("Yksi työskentelyn vaihe: ohje, kesto minuutteina ja ryhmittely.")
+        description = _("Yksi työvaihe: ohje, kesto minuutteina ja työskentelytapa.")
         value_class = StepStructValue
         preview_value = {
             "title": "Hiljainen kirjoittaminen",
@@ -49,7 +54,7 @@ class StepsStreamBlock(blocks.StreamBlock):
 class ListItemBlock(blocks.StructBlock):
     """One line of a short list: a material, a strength or a weakness."""
 
-    text = blocks.CharBlock(label=_("Teksti"), max_length=300)
+    text = blocks.CharBlock(label=_("teksti"), max_length=300)
 
     class Meta:
         icon = "list-ul"

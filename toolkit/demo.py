@@ -6,6 +6,7 @@ from toolkit import demo_assessment
 from toolkit.demo_tools_build import build_tools
 from toolkit.demo_workbook import workbook_sections
 from toolkit.models import AssessmentPage, StartPage, ToolIndexPage, WorkbookPage
+from toolkit.moderation import ensure_toolkit_workflow, rename_default_workflow
 from valoa.demo.context import DemoContext
 from valoa.demo.site import build_faq
 from valoa.demo.tree import callout, ensure_page, heading, paragraph
@@ -29,8 +30,8 @@ def build(demo: DemoContext) -> None:
             ),
             callout(
                 "Ei tunnuksia, ei henkilötietoja",
-                "<p>Tiimin vastaukset tallentuvat tiimin omaan työtilaan salaisen linkin taakse. Linkillä "
-                "pääsette palaamaan vastauksiin myöhemmin.</p>",
+                "<p>Tiimin vastaukset säilyvät tiimin omassa työtilassa, johon pääsee vain tiimin salaisella "
+                "linkillä. Sen avulla pääsette palaamaan vastauksiin myöhemmin.</p>",
             ),
         ],
     )
@@ -40,13 +41,13 @@ def build(demo: DemoContext) -> None:
         slug="tyokirja",
         title="VALOA-työkirja",
         search_description="Kolmiosainen työkirja tiimi- ja kuukausipalavereihin.",
-        intro="Työkirja kulkee kolmessa osassa: ilmiöhahmotus, muutoshahmotus ja kokeilujen suunnittelu.",
+        intro="Työkirjassa on kolme osaa: ilmiöhahmotus, muutoshahmotus ja kokeilujen suunnittelu.",
         sections=workbook_sections(),
         body=[
             paragraph(
-                "<p>Työkirja on tehty tiimin omiin palavereihin. Kukin osa vie noin tunnin, ja osat voi tehdä "
-                "eri kerroilla. Vastaukset tallentuvat tiimin työtilaan, ja seuraavalla kerralla näette, "
-                "mitä edellisellä kerralla sovittiin.</p>"
+                "<p>Työkirja on tehty tiimin tai työyhteisön omiin palavereihin. Kukin osa vie noin tunnin, ja "
+                "osat voi tehdä eri palavereissa. Vastaukset säilyvät tiimin työtilassa, ja seuraavassa "
+                "palaverissa näette, mitä edellisellä kerralla sovittiin.</p>"
             ),
         ],
     )
@@ -79,10 +80,12 @@ def build(demo: DemoContext) -> None:
         slug="tyokalut",
         title="Työkalut",
         show_in_menus=True,
-        intro="Menetelmiä, jotka mahtuvat tavalliseen palaveriin. Valitkaa vaiheen, teeman tai käytettävissä olevan ajan mukaan.",
-        search_description="Työkaluja tiimipalavereihin ja kehittämispäiviin, kesto 10 minuutista puoleen päivään.",
+        intro="Menetelmiä, jotka mahtuvat tiimin tai työyhteisön tavalliseen palaveriin. Valitkaa matkan vaiheen, teeman tai käytettävissä olevan ajan mukaan.",
+        search_description="Työkaluja tiimipalavereihin ja kehittämispäiviin, kesto 10 minuutista neljään tuntiin.",
     )
     demo.pages["tool_index"] = index
     build_tools(demo, index)
+    ensure_toolkit_workflow(pages=[start, index])
+    rename_default_workflow()
     # After the tools: the assessments recommend tools by slug.
     demo_assessment.build(demo)

@@ -31,7 +31,7 @@ TEAM = [
         [
             (
                 "kuuntelemme",
-                "Kuuntelemme toisiamme loppuun asti ennen kuin vastaamme.",
+                "Kuuntelemme toisiamme loppuun asti, ennen kuin vastaamme.",
                 "Muistelkaa viimeisintä palaveria: ehtikö jokainen sanoa asiansa keskeytyksettä?",
                 ["dialogin-pelisaannot", "check-in-ja-check-out"],
             ),
@@ -137,7 +137,7 @@ EMPLOYEE = [
             ("kokeilen-itse", "Kokeilen rohkeasti uusia tapoja tehdä työtäni.", "", ["kokeilukortti"]),
             (
                 "opin-virheista",
-                "Kun epäonnistun, pohdin mitä opin, ja kerron siitä myös muille.",
+                "Kun epäonnistun, pohdin, mitä opin, ja kerron siitä myös muille.",
                 "",
                 ["oppimispalaveri"],
             ),
@@ -150,12 +150,12 @@ EMPLOYEE = [
         [
             (
                 "kuuntelen",
-                "Kuuntelen työkavereitani miettimättä samalla omaa vastaustani.",
+                "Kuuntelen työtovereitani miettimättä samalla omaa vastaustani.",
                 "",
                 ["dialogin-pelisaannot"],
             ),
             ("sanon-aaneen", "Sanon eriävän näkemykseni ääneen palaverissa.", "", ["dialogin-pelisaannot"]),
-            ("autan-muita", "Jaan osaamistani ja autan työkavereitani oppimaan.", "", []),
+            ("autan-muita", "Jaan osaamistani ja autan työtovereitani oppimaan.", "", []),
             ("otan-vastuuta", "Otan vastuuta siitä, että yhteiset sopimukset pitävät.", "", []),
         ],
     ),
@@ -168,7 +168,7 @@ SUPERVISOR = [
         [
             (
                 "kysyn-ennen-kuin-neuvon",
-                "Kysyn ennen kuin neuvon, ja annan tiimin löytää omat ratkaisunsa.",
+                "Kysyn, ennen kuin neuvon, ja annan tiimin löytää omat ratkaisunsa.",
                 "",
                 ["miksi-nyt"],
             ),

@@ -13,24 +13,28 @@ TOOLS = [
         "themes": ["dialogi", "oppiminen"],
         "what": "Jäsennelty keskustelu, jossa jokainen kirjoittaa ensin omat havaintonsa ja tiimi ryhmittelee ne "
         "yhteiseksi kuvaksi. Tilannekuva on VALOA-matkan lähtöpiste.",
-        "when": "Kun tiimi haluaa kehittää työtään mutta ei ole varma, mistä aloittaa, tai kun työ on muuttunut "
+        "when": "Kun tiimi haluaa kehittää työtään, mutta ei ole varma, mistä aloittaa, tai kun työ on muuttunut "
         "ja yhteinen käsitys siitä puuttuu.",
         "when_not": "Kun tiimissä on akuutti ristiriita: käsitelkää se ensin erikseen.",
         "materials": ["Tarralappuja tai yhteinen digitaalinen taulu", "Kyniä", "Tilannekuvan työpohja"],
         "related": ["miksi-nyt", "check-in-ja-check-out"],
         "steps": [
             (
-                "Vetäjä kertoo, mihin tilannekuvaa käytetään, ja muistuttaa, ettei nyt ratkaista vaan havaitaan.",
+                "Vetäjä kertoo, mihin tilannekuvaa käytetään, ja muistuttaa, ettei nyt ratkaista, vaan havaitaan.",
                 5,
                 "all",
             ),
             (
-                "Jokainen kirjoittaa hiljaa 3–5 havaintoa: mikä työssä sujuu, mikä kuormittaa, mitä ihmettelen.",
+                "Jokainen kirjoittaa hiljaa 3–5 havaintoa: mikä työssä sujuu, mikä kuormittaa ja mikä askarruttaa.",
                 10,
                 "alone",
             ),
             ("Havainnot luetaan ääneen ja ryhmitellään teemoiksi taululle.", 15, "all"),
-            ("Pareittain: mikä teema on mielestänne tärkein juuri nyt ja miksi?", 10, "pairs"),
+            (
+                "Parit valitsevat teeman, joka on heistä juuri nyt tärkein, ja perustelevat valintansa.",
+                10,
+                "pairs",
+            ),
             ("Yhteenveto: kirjataan 2–3 teemaa, joihin palataan seuraavassa palaverissa.", 5, "all"),
         ],
         "tip": "Kirjoittakaa havainnot ennen keskustelua. Silloin hiljaisempienkin ajatukset pääsevät esiin.",
@@ -51,7 +55,7 @@ TOOLS = [
         "lauseella, mitä palaverista jäi käteen.",
         "when": "Missä tahansa säännöllisessä palaverissa, erityisesti etäpalavereissa, joissa osa on muuten hiljaa.",
         "when_not": "Kun osallistujia on yli kaksikymmentä: jakakaa silloin kierros pienryhmiin.",
-        "materials": ["Kysymys näkyvillä esimerkiksi diassa tai taululla", "Kysymyskortit (työpohja)"],
+        "materials": ["Kysymys näkyvillä esimerkiksi diassa tai taululla", "Check-in-kysymysten työpohja"],
         "related": ["dialogin-pelisaannot", "valmentavat-kysymykset"],
         "steps": [
             (
@@ -61,6 +65,15 @@ TOOLS = [
             ),
             ("Check-out: jokainen kertoo yhdellä lauseella, mitä vie palaverista mukanaan.", 5, "all"),
         ],
+        # The work template's question cards: the material list promises them.
+        "questions": [
+            "Mikä on mielessäsi juuri nyt?",
+            "Millä sanalla kuvaisit viikkoasi?",
+            "Mitä toivot tältä palaverilta?",
+            "Mikä ilahdutti sinua työssä viime viikolla?",
+            "Mitä viet mukanasi tästä palaverista?",
+            "Mikä jäi mietityttämään?",
+        ],
         "tip": "Vaihtakaa kysymystä viikoittain ja antakaa vuoro kiertää myös kysymyksen valitsijana.",
         "strengths": "Vie vain vähän aikaa ja rakentaa luottamusta vähitellen.",
         "weaknesses": "Voi muuttua rutiiniksi, jos kysymykset eivät vaihdu.",
@@ -68,7 +81,7 @@ TOOLS = [
     {
         "slug": "dialogin-pelisaannot",
         "title": "Dialogin pelisäännöt",
-        "intro": "Tiimi sopii yhdessä, miten keskustelemme niin, että kaikki tulevat kuulluiksi.",
+        "intro": "Tiimi sopii yhdessä, miten tiimissä keskustellaan niin, että kaikki tulevat kuulluiksi.",
         "duration": 30,
         "preparation": 10,
         "group": (3, 12),
@@ -82,7 +95,7 @@ TOOLS = [
         "related": ["check-in-ja-check-out", "tilannekuva"],
         "steps": [
             ("Jokainen muistelee hyvää keskustelua: mikä teki siitä hyvän?", 5, "alone"),
-            ("Pareittain kootaan kolme asiaa, jotka auttavat hyvää keskustelua.", 10, "pairs"),
+            ("Parit kokoavat kolme asiaa, jotka tekevät keskustelusta hyvän.", 10, "pairs"),
             ("Ehdotukset yhdistetään ja tiivistetään 3–5 pelisäännöksi.", 10, "all"),
             ("Sovitaan, milloin pelisääntöjen toteutumista arvioidaan.", 5, "all"),
         ],
@@ -100,12 +113,12 @@ TOOLS = [
         "formats": ["lahi", "hybridi"],
         "phases": ["suunta"],
         "themes": ["oppiminen", "valmentava-johtaminen"],
-        "what": "Keskustelu kolmella aikajanalla: mitä työssämme oli ennen, mitä nyt ja mitä on tulossa. "
+        "what": "Keskustelu aikajanalla: millaista työ oli ennen, millaista se on nyt ja mitä on tulossa. "
         "Lopuksi tiimi muotoilee yhden lauseen siitä, miksi muutos on tarpeen.",
         "when": "Kun tilannekuva on tehty ja tiimi haluaa valita kehittämisen painopisteet perustellusti.",
         "when_not": "Kun suunta on jo päätetty muualla eikä tiimillä ole siihen vaikutusvaltaa: kertokaa se avoimesti.",
         "materials": [
-            "Iso paperi tai digitaalinen taulu, jossa kolme saraketta",
+            "Iso paperi tai digitaalinen taulu, jossa on kolme saraketta",
             "Muutoksen suunnan työpohja",
         ],
         "related": ["tilannekuva", "yhteinen-tavoitekuva"],
@@ -130,7 +143,7 @@ TOOLS = [
     {
         "slug": "kokeilukortti",
         "title": "Kokeilukortti",
-        "intro": "Tiimi suunnittelee pienen, rajatun kokeilun: mitä kokeillaan, miksi, kuinka kauan ja mistä tiedämme, toimiko se.",
+        "intro": "Tiimi suunnittelee pienen, rajatun kokeilun: mitä kokeillaan, miksi, kuinka kauan ja mistä tiedetään, toimiko se.",
         "duration": 45,
         "preparation": 10,
         "group": (2, 10),
@@ -139,7 +152,7 @@ TOOLS = [
         "themes": ["oppiminen", "itseohjautuvuus"],
         "what": "Kortti, jolle kirjataan kokeilun hypoteesi, toimenpide, kesto, mittari ja vastuuhenkilö.",
         "when": "Kun tiimillä on idea työtavan muutoksesta ja halu testata sitä ennen pysyvää päätöstä.",
-        "when_not": "Kun muutos on lakisääteinen tai muuten pakollinen: silloin ei kokeilla, vaan toteutetaan.",
+        "when_not": "Kun muutos on lakisääteinen tai muuten pakollinen: silloin muutosta ei kokeilla, vaan se toteutetaan.",
         "materials": ["Kokeilukortin työpohja", "Kyniä"],
         "related": ["oppimispalaveri", "yhteinen-tavoitekuva"],
         "steps": [
@@ -155,7 +168,7 @@ TOOLS = [
     {
         "slug": "oppimispalaveri",
         "title": "Oppimispalaveri",
-        "intro": "Säännöllinen palaveri, jossa tiimi katsoo taaksepäin: mitä opimme, mitä jatkamme ja mitä muutamme.",
+        "intro": "Säännöllinen palaveri, jossa tiimi katsoo taaksepäin: mitä opittiin, mitä jatketaan ja mitä muutetaan.",
         "duration": 60,
         "preparation": 15,
         "group": (3, 15),
@@ -166,18 +179,18 @@ TOOLS = [
         "when": "Kokeilun päättyessä tai säännöllisesti esimerkiksi kerran kuukaudessa.",
         "when_not": "Heti kriisin jälkeen, jos tunteet ovat vielä pinnassa: antakaa tilanteen ensin tasaantua.",
         "materials": [
-            "Taulu kolmella sarakkeella: jatketaan, lopetetaan, aloitetaan",
+            "Taulu, jossa on kolme saraketta: jatketaan, lopetetaan, aloitetaan",
             "Oppimispalaverin työpohja",
         ],
         "related": ["kokeilukortti", "nain-meilla-toimitaan"],
         "steps": [
-            ("Muistellaan jaksoa: mitä tapahtui, mitä kokeilimme?", 10, "all"),
+            ("Muistellaan jaksoa: mitä tapahtui ja mitä kokeiltiin?", 10, "all"),
             ("Jokainen kirjoittaa lapuille havaintoja kolmeen sarakkeeseen.", 10, "alone"),
             ("Havainnot käydään läpi ja ryhmitellään.", 20, "all"),
             ("Pienryhmät ehdottavat yhden muutoksen kustakin sarakkeesta.", 10, "small_groups"),
             ("Päätetään, mitä muutetaan, ja kirjataan päätökset työtilaan.", 10, "all"),
         ],
-        "tip": "Aloittakaa aina siitä, mikä meni hyvin. Se tekee vaikeistakin asioista helpompia sanoa.",
+        "tip": "Aloittakaa aina siitä, mikä meni hyvin. Silloin vaikeatkin asiat on helpompi sanoa ääneen.",
         "strengths": "Tekee oppimisesta säännöllistä ja näkyvää.",
         "weaknesses": "Ilman vetäjää keskustelu voi jäädä pinnalliseksi.",
     },
@@ -195,15 +208,23 @@ TOOLS = [
         "antamatta neuvoja. Kysymyskortti auttaa alkuun.",
         "when": "Kun joku pyytää neuvoa asiaan, jonka hän todennäköisesti osaa ratkaista itse, tai kun "
         "esihenkilö haluaa harjoitella valmentavaa otetta.",
-        "when_not": "Kun tarvitaan nopea päätös tai tieto, jota kysyjällä ei ole: silloin neuvo suoraan.",
-        "materials": ["Kysymyskortti (työpohja)", "Ajastin"],
+        "when_not": "Kun tarvitaan nopea päätös tai tieto, jota kysyjällä ei ole: silloin kannattaa neuvoa suoraan.",
+        "materials": ["Valmentavien kysymysten työpohja", "Ajastin"],
         "steps": [
             ("Pulman kertoja kuvaa tilanteen kahdessa minuutissa.", 2, "pairs"),
             ("Kuuntelija kysyy vain avoimia kysymyksiä: mitä, miten, mikä muu?", 8, "pairs"),
             ("Kertoja nimeää yhden seuraavan askeleen.", 3, "pairs"),
-            ("Vaihdetaan lyhyesti: mikä kysymys auttoi eniten?", 2, "pairs"),
+            ("Lopuksi pari keskustelee, mikä kysymys auttoi eniten.", 2, "pairs"),
         ],
-        "tip": "Kun houkutus antaa neuvo kasvaa, kysy: ”Mitä olet jo kokeillut?”",
+        "questions": [
+            "Mitä tilanteessa tapahtuu nyt?",
+            "Mitä olet jo kokeillut?",
+            "Mikä olisi hyvä lopputulos?",
+            "Mikä muu voisi auttaa?",
+            "Kuka voisi tukea sinua?",
+            "Mikä on pienin seuraava askel?",
+        ],
+        "tip": "Kun kuuntelijan tekee mieli neuvoa, hän voi kysyä: ”Mitä olet jo kokeillut?”",
         "strengths": "Harjoituksen voi tehdä missä tahansa, ja se vahvistaa vastuunottoa.",
         "weaknesses": "Tuntuu aluksi kömpelöltä, jos kysymysten muotoilu ei ole tuttua.",
         "related": ["check-in-ja-check-out", "dialogin-pelisaannot"],
@@ -211,7 +232,7 @@ TOOLS = [
     {
         "slug": "palautepari",
         "title": "Palautepari",
-        "intro": "Kaksi kollegaa antaa toisilleen lyhyen, konkreettisen palautteen sovitusta työstä.",
+        "intro": "Kaksi työtoveria antaa toisilleen lyhyen ja konkreettisen palautteen sovitusta työstä.",
         "duration": 20,
         "preparation": 5,
         "group": (2, 30),
@@ -219,15 +240,15 @@ TOOLS = [
         "phases": ["kokeileminen", "vakiinnuttaminen"],
         "themes": ["palaute", "psykologinen-turvallisuus"],
         "what": "Jäsennelty palautekeskustelu pareittain: mikä toimi, mikä jäi mietityttämään ja mitä "
-        "kokeilisin seuraavaksi.",
+        "kannattaisi kokeilla seuraavaksi.",
         "when": "Kun tiimi haluaa tehdä palautteesta tavallisen osan työtä eikä vain kehityskeskustelujen asiaa.",
         "when_not": "Kun parin välillä on ratkaisematon ristiriita: käsitelkää se ensin esihenkilön kanssa.",
-        "materials": ["Palautepohja (työpohja)", "Rauhallinen tila tai oma etähuone parille"],
+        "materials": ["Palautteen työpohja", "Rauhallinen tila tai oma etähuone parille"],
         "steps": [
             ("Kumpikin valitsee työn, josta haluaa palautetta, ja kertoo sen parilleen.", 3, "pairs"),
             ("Jokainen kirjoittaa palautteensa pohjaan hiljaa.", 5, "alone"),
             ("Palautteet kerrotaan vuorotellen; vastaanottaja kuuntelee ja kiittää.", 8, "pairs"),
-            ("Koko ryhmä: mitä opimme palautteen antamisesta?", 4, "all"),
+            ("Lopuksi keskustellaan, mitä palautteen antamisesta opittiin.", 4, "all"),
         ],
         "tip": "Pyytäkää palautetta yhdestä rajatusta asiasta. Se on helpompi antaa ja ottaa vastaan.",
         "strengths": "Matala kynnys ja nopea rytmi tekevät palautteesta tavallista.",
@@ -282,13 +303,13 @@ TOOLS = [
             "Kahvit ja tauko",
         ],
         "steps": [
-            ("Aloitus ja check-in: miksi olemme täällä?", 20, "all"),
+            ("Aloitus ja check-in: ”Miksi olemme täällä?”", 20, "all"),
             ("Tilannekuva: havainnot hiljaa ja ryhmittely teemoiksi.", 50, "small_groups"),
             ("Tauko.", 15, "all"),
-            ("Suunta: mitä haluamme muuttaa ja miksi juuri nyt?", 50, "small_groups"),
+            ("Suunta: mitä halutaan muuttaa ja miksi juuri nyt?", 50, "small_groups"),
             ("Kokeilut: kukin pienryhmä täyttää kokeilukortin.", 60, "small_groups"),
             ("Kokeilujen valinta, vastuut ja seurantapäivä.", 30, "all"),
-            ("Check-out: mitä vien mukanani?", 15, "all"),
+            ("Check-out: ”Mitä vien mukanani?”", 15, "all"),
         ],
         "tip": "Varatkaa päivälle ulkopuolinen vetäjä tai vuorotelkaa vetovastuuta, jotta esihenkilö voi osallistua.",
         "strengths": "Koko matkan alku yhdellä kerralla, ja innostus kantaa kokeiluihin.",
@@ -312,7 +333,7 @@ TOOLS = [
         "materials": ["Toimintatapakortin työpohja", "Tiimin yhteinen työtila tai intra"],
         "steps": [
             ("Listataan kokeilut, joita tiimi haluaa jatkaa.", 10, "all"),
-            ("Pareittain kirjoitetaan kustakin käytännöstä kolme riviä.", 20, "pairs"),
+            ("Parit kirjoittavat kustakin käytännöstä kolme riviä.", 20, "pairs"),
             ("Kortit luetaan ja muokataan yhdessä selkeiksi.", 20, "all"),
             ("Sovitaan, missä kortit säilytetään ja milloin ne arvioidaan.", 10, "all"),
         ],
@@ -324,7 +345,7 @@ TOOLS = [
     {
         "slug": "kokemusten-jakaminen",
         "title": "Oppimiskahvit: kokemusten jakaminen",
-        "intro": "Tiimi kertoo kokeilustaan toiselle tiimille tai virastolle ja kuulee heidän kokemuksensa.",
+        "intro": "Tiimi kertoo kokeilustaan toiselle tiimille tai työyhteisölle ja kuulee sen kokemuksista.",
         "duration": 30,
         "preparation": 15,
         "group": (4, 40),
@@ -332,17 +353,17 @@ TOOLS = [
         "phases": ["vakiinnuttaminen"],
         "themes": ["oppiminen", "dialogi"],
         "what": "Lyhyt, vapaamuotoinen tapaaminen, jossa tiimit kertovat kokeiluistaan kolmen kysymyksen "
-        "avulla: mitä kokeilimme, mitä opimme ja mitä tekisimme toisin.",
+        "avulla: ”Mitä kokeilimme? Mitä opimme? Mitä tekisimme toisin?”",
         "when": "Kun kokeilu on päättynyt tai käytäntö on vakiintunut ja siitä voisi olla hyötyä muillekin.",
         "when_not": "Kun kokeilu on vielä kesken eikä tuloksista ole mitään kerrottavaa.",
         "materials": ["Kolme kysymystä näkyvillä", "Jakamisen työpohja muistiinpanoille"],
         "steps": [
             ("Tiimi kertoo kokeilustaan kolmen kysymyksen avulla.", 10, "all"),
             ("Kuulijat kysyvät tarkentavia kysymyksiä.", 10, "all"),
-            ("Pienryhmissä: mitä tästä voisimme kokeilla omassa työssämme?", 10, "small_groups"),
+            ("Kuulijat pohtivat, mitä he voisivat kokeilla omassa työssään.", 10, "small_groups"),
         ],
         "tip": "Kertokaa myös epäonnistumisista. Niistä kuulijat oppivat usein eniten.",
-        "strengths": "Levittää hyviä käytäntöjä virastojen välillä ilman raskasta raportointia.",
+        "strengths": "Levittää hyviä käytäntöjä työyhteisöjen välillä ilman raskasta raportointia.",
         "weaknesses": "Kuulijoiden on vaikea soveltaa oppia, jos tilanteet ovat hyvin erilaisia.",
         "related": ["nain-meilla-toimitaan", "oppimispalaveri"],
     },
@@ -362,7 +383,7 @@ TOOLS = [
         "when_not": "Kun tiimin kokoonpano tai tehtävät ovat muuttumassa lähikuukausina.",
         "materials": ["Vuosikellon työpohja", "Organisaation vuosikalenteri", "Tarralappuja"],
         "steps": [
-            ("Merkitään kelloon organisaation kiinteät ajankohdat ja kiireisimmät kaudet.", 20, "all"),
+            ("Merkitään kelloon organisaation kiinteät ajankohdat ja kiireisimmät kaudet.", 30, "all"),
             (
                 "Pienryhmät ehdottavat ajankohdat tilannekuville, kokeiluille ja oppimispalavereille.",
                 30,

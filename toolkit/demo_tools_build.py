@@ -84,14 +84,18 @@ def _work_template(tool: dict):
     existing = Document.objects.filter(title=title).first()
     if existing is not None:
         return existing
+    # "Työvaihe" for a method's step: "vaihe" is a phase of the VALOA journey.
     sections = [
-        ("Mikä", [tool["what"]]),
+        ("Mikä tämä on?", [tool["what"]]),
         *[
-            (f"{n}. vaihe ({minutes} min)", [text])
+            (f"{n}. työvaihe ({minutes} min)", [text])
             for n, (text, minutes, _grouping) in enumerate(tool["steps"], 1)
         ],
-        ("Sovitut seuraavat askeleet", ["Mitä teemme, kuka vastaa ja milloin palaamme asiaan?"]),
     ]
+    if tool.get("questions"):
+        # The question cards the material list promises: one per line, to cut out or read aloud.
+        sections.append(("Kysymyskortit", [f"– {question}" for question in tool["questions"]]))
+    sections.append(("Sovitut seuraavat askeleet", ["Mitä tehdään, kuka vastaa ja milloin asiaan palataan?"]))
     pdf = worksheet_pdf(tool["title"], sections, writing_lines=2)
     document = Document(title=title)
     document.file.save(f"tyopohja-{slugify(tool['slug'])}.pdf", ContentFile(pdf), save=False)

@@ -44,7 +44,7 @@ WORKBOOK_SECTIONS: list[dict] = [
         "value": {
             "title": "Ilmiöhahmotus",
             "intro": "Pysähtykää katsomaan, mitä työssänne on viime viikkoina tapahtunut. "
-            "Kirjatkaa havaintoja ennen kuin etsitte syitä tai ratkaisuja.",
+            "Kirjatkaa havaintoja, ennen kuin etsitte syitä tai ratkaisuja.",
             "questions": [
                 _list(
                     "ilmio-havainnot",
@@ -121,7 +121,7 @@ WORKBOOK_SECTIONS: list[dict] = [
                 _open(
                     "kokeilu-oletus",
                     "Mitä oletamme kokeilun muuttavan?",
-                    "Täydentäkää lause: ”Jos teemme näin, uskomme että…”",
+                    "Täydentäkää lause: ”Jos teemme näin, uskomme, että…”",
                 ),
                 _choice(
                     "kokeilu-kesto",

@@ -59,7 +59,7 @@ class ToolFinderForm(forms.Form):
         choices=[("", _("Mikä tahansa tapa")), *Format.choices],
     )
 
-    error_messages_choice = _("Valintaa ”%(value)s” ei ole. Suodatin ohitettiin.")
+    error_messages_choice = _("Valintaa ”%(value)s” ei ole. Rajaus ohitettiin.")
 
     def __init__(self, data=None, *, phases=(), themes=(), **kwargs):
         super().__init__(data, **kwargs)

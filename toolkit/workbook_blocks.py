@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 
+from toolkit.block_keys import key_from_text
+
 KEY_MAX_LENGTH = 60
 key_validator = RegexValidator(
     r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
@@ -18,17 +20,19 @@ key_validator = RegexValidator(
 
 
 class QuestionBlock(blocks.StructBlock):
+    question = blocks.CharBlock(label=_("kysymys"), max_length=300)
+    help_text = blocks.TextBlock(label=_("ohje"), required=False, max_length=600)
     key = blocks.CharBlock(
-        label=_("Tunniste"),
+        label=_("tunniste"),
         max_length=KEY_MAX_LENGTH,
+        required=False,
         validators=[key_validator],
         help_text=_(
-            "Pysyvä tunniste, johon tiimien vastaukset kiinnittyvät. Kysymyksen sanamuotoa voi muuttaa, "
-            "mutta älä muuta tunnistetta, kun vastauksia on jo annettu."
+            "Jätä tyhjäksi, niin tunniste muodostetaan kysymyksestä tallennettaessa. Tiimien vastaukset "
+            "kiinnittyvät tunnisteeseen: kysymyksen sanamuotoa voi muuttaa, mutta älä muuta tunnistetta, kun "
+            "vastauksia on jo annettu."
         ),
     )
-    question = blocks.CharBlock(label=_("Kysymys"), max_length=300)
-    help_text = blocks.TextBlock(label=_("Ohje"), required=False, max_length=600)
 
     kind = "text"
 
@@ -64,9 +68,9 @@ class ListQuestionBlock(QuestionBlock):
 
 
 class ScaleQuestionBlock(QuestionBlock):
-    minimum_label = blocks.CharBlock(label=_("Asteikon alapään selite"), max_length=60)
-    maximum_label = blocks.CharBlock(label=_("Asteikon yläpään selite"), max_length=60)
-    steps = blocks.IntegerBlock(label=_("Asteikon portaat"), min_value=3, max_value=10, default=5)
+    minimum_label = blocks.CharBlock(label=_("asteikon alapään selite"), max_length=60)
+    maximum_label = blocks.CharBlock(label=_("asteikon yläpään selite"), max_length=60)
+    steps = blocks.IntegerBlock(label=_("asteikon portaat"), min_value=3, max_value=10, default=5)
 
     kind = "scale"
 
@@ -85,7 +89,7 @@ class ScaleQuestionBlock(QuestionBlock):
 
 class ChoiceQuestionBlock(QuestionBlock):
     choices = blocks.ListBlock(
-        blocks.CharBlock(label=_("Vaihtoehto"), max_length=120), label=_("Vaihtoehdot"), min_num=2
+        blocks.CharBlock(label=_("vaihtoehto"), max_length=120), label=_("vaihtoehdot"), min_num=2
     )
 
     kind = "choice"
@@ -118,9 +122,9 @@ class QuestionStreamBlock(blocks.StreamBlock):
 
 
 class WorkbookSectionBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Osan otsikko"), max_length=120)
-    intro = blocks.TextBlock(label=_("Johdanto"), required=False, max_length=1000)
-    questions = QuestionStreamBlock(label=_("Kysymykset"), min_num=1)
+    title = blocks.CharBlock(label=_("osan otsikko"), max_length=120)
+    intro = blocks.TextBlock(label=_("johdanto"), required=False, max_length=1000)
+    questions = QuestionStreamBlock(label=_("kysymykset"), min_num=1)
 
     class Meta:
         icon = "form"
@@ -134,19 +138,38 @@ class WorkbookStreamBlock(blocks.StreamBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        seen: set[str] = set()
-        duplicates: list[str] = []
-        for section in value:
-            for question in section.value["questions"]:
-                key = question.value["key"]
-                if key in seen:
-                    duplicates.append(key)
-                seen.add(key)
-        if duplicates:
-            raise blocks.StreamBlockValidationError(
-                non_block_errors=ValidationError(
-                    _("Kysymysten tunnisteiden pitää olla yksilöllisiä. Toistuvat: %(keys)s")
-                    % {"keys": ", ".join(sorted(set(duplicates)))}
+        questions = [
+            (index, position, question.value)
+            for index, section in enumerate(value)
+            for position, question in enumerate(section.value["questions"])
+        ]
+        seen: set[str] = {question["key"] for _index, _position, question in questions if question["key"]}
+        # Empty keys are filled in from the question, unique on the page.
+        for _index, _position, question in questions:
+            if not question["key"]:
+                question["key"] = key_from_text(question["question"], taken=seen, max_length=KEY_MAX_LENGTH)
+                seen.add(question["key"])
+        # A repeated key is reported on the question that repeats it, not above the whole field.
+        errors: dict[int, dict[int, StructBlockValidationError]] = {}
+        first: set[str] = set()
+        for index, position, question in questions:
+            if question["key"] in first:
+                message = ValidationError(
+                    _("Tunniste ”%(key)s” on jo käytössä toisella kysymyksellä.") % {"key": question["key"]}
                 )
+                errors.setdefault(index, {})[position] = StructBlockValidationError(
+                    block_errors={"key": message}
+                )
+            first.add(question["key"])
+        if errors:
+            raise blocks.StreamBlockValidationError(
+                block_errors={
+                    index: StructBlockValidationError(
+                        block_errors={
+                            "questions": blocks.StreamBlockValidationError(block_errors=by_position)
+                        }
+                    )
+                    for index, by_position in errors.items()
+                }
             )
         return value

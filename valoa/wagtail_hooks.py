@@ -1,7 +1,9 @@
+from django.contrib import messages
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
+from wagtail.models import TaskState, WorkflowState
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -14,7 +16,7 @@ from valoa.models import Phase, Theme
 class PhaseViewSet(SnippetViewSet):
     model = Phase
     icon = "list-ol"
-    menu_label = _("Vaiheet")
+    menu_label = _("Matkan vaiheet")
     index_view_class = index_view_counting(lambda n: ngettext("%(n)s vaihe", "%(n)s vaihetta", n) % {"n": n})
     list_display = ["name", "slug", "summary"]
     search_fields = ["name"]
@@ -58,3 +60,38 @@ def register_recovery_codes_menu_item(request):
         "label": _("Kaksivaiheisen tunnistautumisen varakoodit"),
         "help_text": _("Kertakäyttöiset koodit, joilla kirjaudut, jos puhelin katoaa."),
     }
+
+
+@hooks.register("before_edit_page")
+def show_requested_changes(request, page):
+    """When a moderator asked for changes, the editor reads what to change at the top of the form.
+
+    Wagtail keeps the comment on the task state and shows it only in the workflow history.
+    """
+    if request.method != "GET":
+        return None
+    state = page.current_workflow_state
+    if state is None or state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+        return None
+    task_state = (
+        TaskState.objects.filter(workflow_state=state, status=TaskState.STATUS_REJECTED)
+        .select_related("finished_by", "task")
+        .order_by("-finished_at")
+        .first()
+    )
+    if task_state is None:
+        return None
+    who = task_state.finished_by.get_full_name() if task_state.finished_by else ""
+    if task_state.comment:
+        message = _("%(who)s pyysi muutoksia vaiheessa ”%(task)s”: %(comment)s") % {
+            "who": who or _("Tarkastaja"),
+            "task": task_state.task.name,
+            "comment": task_state.comment,
+        }
+    else:
+        message = _("%(who)s pyysi muutoksia vaiheessa ”%(task)s” kommentoimatta.") % {
+            "who": who or _("Tarkastaja"),
+            "task": task_state.task.name,
+        }
+    messages.warning(request, message)
+    return None

@@ -140,3 +140,21 @@ def test_duplicate_statement_keys_are_refused():
     )
     with pytest.raises(StreamBlockValidationError):
         block.clean(value)
+
+
+def test_empty_statement_keys_are_filled_in_from_the_statement():
+    from toolkit.assessment_blocks import StatementsStreamBlock
+
+    block = StatementsStreamBlock()
+    statements = [
+        {"key": "", "text": "Kuuntelemme toisiamme.", "help_text": "", "tools": []},
+        {"key": "kuuntelemme-toisiamme", "text": "Toinen", "help_text": "", "tools": []},
+    ]
+    value = block.to_python(
+        [{"type": "group", "value": {"heading": "R", "theme": None, "statements": statements}}]
+    )
+    cleaned = block.clean(value)
+    assert [s["key"] for s in cleaned[0].value["statements"]] == [
+        "kuuntelemme-toisiamme-2",
+        "kuuntelemme-toisiamme",
+    ]

@@ -134,7 +134,9 @@ def test_invalid_and_incomplete_responses_are_400(client, anonymous_round, keys)
     incomplete = client.post(urls["respond"], {f"s-{keys[0]}": "2"})
     assert incomplete.status_code == 400
     html = incomplete.content.decode()
-    assert "Valitse arvio tälle väittämälle." in html
+    # Each error names its statement, so the summary's links can be told apart.
+    assert "Väittämä 2: valitse arvio." in html and "Väittämä 3: valitse arvio." in html
+    assert "Väittämä 1: valitse arvio." not in html
     assert f'href="#s-{keys[1]}"' in html and f'aria-describedby="s-{keys[1]}-error' in html
     assert not AssessmentResponse.objects.filter(round=anonymous_round).exists()
 

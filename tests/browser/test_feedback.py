@@ -25,8 +25,8 @@ def test_experience_from_tool_page_to_moderation_and_back(live_server, demo_site
 
     # The reader starts from the tool page.
     page.goto(live_server.url + tool.url)
-    page.get_by_role("link", name="Kerro kokemuksestanne").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Kerro kokemuksestanne")
+    page.get_by_role("link", name="Kerro kokemuksesta").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kerro kokemuksesta")
     expect(page.locator(".field--fixed strong")).to_have_text(tool.title)
     checker.assert_accessible("empty experience form")
 
@@ -38,14 +38,14 @@ def test_experience_from_tool_page_to_moderation_and_back(live_server, demo_site
     summary = page.locator("#error-summary")
     expect(summary).to_be_visible()
     expect(summary).to_be_focused()
-    expect(summary.get_by_role("link", name=re.compile("Kokemuksenne"))).to_have_attribute("href", "#id_text")
+    expect(summary.get_by_role("link", name=re.compile("Kokemuksesi"))).to_have_attribute("href", "#id_text")
     expect(page.get_by_label("Nimi tai nimimerkki")).to_have_value("Tiimi Pohjantähti")
     checker.assert_accessible("experience form with errors")
     checker.screenshot("feedback-form-errors", 1280)
 
     # The summary's link takes the reader to the field.
-    summary.get_by_role("link", name=re.compile("Kokemuksenne")).click()
-    page.get_by_label(re.compile("Kokemuksenne")).fill(
+    summary.get_by_role("link", name=re.compile("Kokemuksesi")).click()
+    page.get_by_label(re.compile("Kokemuksesi")).fill(
         "Kokeilimme työkalua kahdesti. Toisella kerralla <b>kaikki</b> puhuivat."
     )
     page.get_by_role("button", name="Lähetä").click()

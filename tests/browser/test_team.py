@@ -25,8 +25,8 @@ def test_a_team_runs_a_whole_session(live_server, demo_site, page, checker):
     checker.assert_accessible("new space")
     checker.screenshot("team-space-new", 1280)
 
-    page.get_by_role("button", name="Aloita ensimmäinen kerta").click()
-    expect(page.get_by_role("heading", level=1, name="Kerta 1")).to_be_visible()
+    page.get_by_role("button", name="Aloita ensimmäinen kierros").click()
+    expect(page.get_by_role("heading", level=1, name="Työkirjakierros 1")).to_be_visible()
     checker.assert_accessible("session")
 
     # Autosave: type, wait, see "Tallennettu" and the progress move.
@@ -105,9 +105,9 @@ def test_a_team_runs_a_whole_session(live_server, demo_site, page, checker):
 
     # A later session shows this one's answers for comparison.
     page.goto(live_server.url + space.get_absolute_url())
-    page.get_by_role("button", name="Aloita uusi kerta").click()
-    expect(page.get_by_role("heading", level=1, name="Kerta 2")).to_be_visible()
-    expect(page.locator("#kysymys-ilmio-havainnot")).to_contain_text("Kerralla 1 vastasitte:")
+    page.get_by_role("button", name="Aloita uusi kierros").click()
+    expect(page.get_by_role("heading", level=1, name="Työkirjakierros 2")).to_be_visible()
+    expect(page.locator("#kysymys-ilmio-havainnot")).to_contain_text("Kierroksella 1 vastasitte:")
     checker.assert_accessible("second session")
     checker.assert_clean_console()
 

@@ -51,7 +51,7 @@ def test_empty_finder_and_invalid_input_are_accessible(live_server, demo_site, p
     expect(page.get_by_text("Yksikään työkalu ei vastaa valintojanne.")).to_be_visible()
     expect(page.locator(".error-summary")).to_be_visible()
     checker.assert_accessible("empty finder with an error")
-    page.get_by_role("link", name="Tyhjennä suodattimet ja näytä kaikki työkalut").click()
+    page.get_by_role("link", name="Tyhjennä rajaukset ja näytä kaikki työkalut").click()
     page.wait_for_url(live_server.url + "/tyokalut/")
     assert page.locator(".finder__results .card__title a").count() >= 12
     checker.assert_clean_console()

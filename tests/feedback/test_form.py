@@ -83,6 +83,11 @@ def test_experience_list_offers_the_tools_not_every_story(client, tool):
     assert str(story.pk) not in listed
     from_story = client.get(f"/palaute/lomake/kokemus/?sivu={story.pk}").content.decode()
     assert f"<strong>{story.title}</strong>" in from_story
+    # A story is not a tool the reader used: the form asks about the story.
+    assert "Valitse toinen työkalu" not in from_story and "työkalua käytettiin" not in from_story
+    assert "mitä tarina herätti" in from_story
+    from_tool = client.get(f"/palaute/lomake/kokemus/?sivu={tool.pk}").content.decode()
+    assert "Valitse toinen työkalu" in from_tool and "työkalua käytettiin" in from_tool
     response = client.post("/palaute/lomake/kokemus/", form_data("kokemus", page=story))
     assert response.status_code == 302
     assert Submission.objects.get().page_id == story.pk
@@ -104,7 +109,10 @@ def test_validation_keeps_input_and_explains(client, tool):
         assert f'href="#{field}"' in html
     assert "Täytä tämä kenttä." in html
     assert "Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi." in html
-    assert "Kokemuksen voi lähettää vain, jos annat luvan julkaista sen." in html
+    assert (
+        "Kokemukset kerätään julkaistaviksi: anna lupa julkaista kokemuksesi tai lähetä viesti palautteena."
+        in html
+    )
     assert 'aria-describedby="id_text_helptext id_text_error"' in html
     assert 'aria-invalid="true"' in html
     assert Submission.objects.count() == 0
@@ -207,3 +215,28 @@ def test_an_unknown_page_in_a_sent_form_offers_the_list_again(client, tool):
     assert '<select name="page"' in html and f'<option value="{tool.pk}"' in html
     assert 'value="Tiimivetäjä"' in html  # the rest of the input kept
     assert Submission.objects.count() == 0
+
+
+def test_experience_permission_rule_and_words_agree(client, tool):
+    """Experiences are collected to be published: permission is required, and the form says so."""
+    html = client.get(f"/palaute/lomake/kokemus/?sivu={tool.pk}").content.decode()
+    assert "Annan luvan julkaista kokemukseni sivustolla." in html
+    # Name and organisation stay optional: the consent does not promise to show what was not given.
+    assert "nimimerkilläni" not in html
+    assert "jos kirjoitit ne" in html and "lähetä se palautteena" in html
+    anonymous = form_data("kokemus", page=tool, name="", organisation="", email="")
+    assert client.post("/palaute/lomake/kokemus/", anonymous).status_code == 302
+    refused = client.post(
+        "/palaute/lomake/kokemus/", form_data("kokemus", page=tool, publish_permission=None)
+    )
+    assert refused.status_code == 400 and Submission.objects.count() == 1
+
+
+@pytest.mark.parametrize("slug", ["vinkki", "palaute"])
+def test_thanks_promises_a_reply_only_when_an_address_was_given(client, demo_site, slug):
+    without = client.post(f"/palaute/lomake/{slug}/", form_data(slug, email=""))
+    html = client.get(without["Location"]).content.decode()
+    assert "antamaasi sähköpostiosoitteeseen" not in html
+    with_address = client.post(f"/palaute/lomake/{slug}/", form_data(slug))
+    html = client.get(with_address["Location"]).content.decode()
+    assert "antamaasi sähköpostiosoitteeseen" in html

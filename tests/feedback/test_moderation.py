@@ -274,3 +274,14 @@ def test_tip_to_story_draft_lead_and_paragraphs(moderator, text, intro, paragrap
     html = story.body[0].value.source
     assert re.findall(r"<p>(.*?)</p>", html, re.DOTALL) == paragraphs
     assert intro == "" or html.count(intro) == 1  # the lead is not the whole body over again
+
+
+def test_edit_view_shows_the_consent_as_yes_or_no(moderator_client):
+    import re
+
+    for permission, shown in ((True, "Kyllä"), (False, "Ei")):
+        submission = SubmissionFactory(publish_permission=permission)
+        html = moderator_client.get(f"{LIST_URL}edit/{submission.pk}/").content.decode()
+        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+        assert re.search(rf"[Ll]upa julkaista {shown}\b", text), shown
+        assert "True" not in text and "False" not in text

@@ -60,7 +60,7 @@ def test_only_approved_experiences_with_permission_show(client, tool):
     ):
         assert hidden not in html
     assert f"/palaute/lomake/kokemus/?sivu={tool.pk}" in html
-    assert "Kerro kokemuksestanne" in html
+    assert "Kerro kokemuksesta" in html
 
 
 def test_story_page_shows_its_experiences(client, demo_site):

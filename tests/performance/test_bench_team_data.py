@@ -38,7 +38,9 @@ def test_generated_spaces_have_assessment_rounds_with_results_a_team_can_open(cl
     response = client.get(url)
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Vaihe ajan myötä" in html and "Muutos" in html  # the phase history and the trend per statement
+    assert (
+        "Tulos kierroksittain" in html and "Muutos" in html
+    )  # the phase history and the trend per statement
 
     # A round still open with fewer responses than the threshold keeps its results hidden.
     hidden = AssessmentRound.objects.filter(mode=Mode.ANONYMOUS, state=State.OPEN).first()

@@ -127,7 +127,7 @@ def test_invalid_parameters_are_reported_and_ignored(client, index, params):
     assert response.status_code == 200
     html = response.content.decode()
     if ("page" not in params and "q" not in params) or params.get("q") == "x" * 500:
-        assert "Osa suodattimista ohitettiin" in html
+        assert "Osa rajauksista ohitettiin" in html
     assert "<script>" not in html.split('id="main"', 1)[1]
 
 
@@ -141,7 +141,7 @@ def test_empty_result_offers_to_clear_filters(client, index):
     html = response.content.decode()
     assert response.context["result_count"] == 0
     assert "Yksikään työkalu ei vastaa valintojanne." in html
-    assert f'href="{URL}">Tyhjennä suodattimet ja näytä kaikki työkalut' in html
+    assert f'href="{URL}">Tyhjennä rajaukset ja näytä kaikki työkalut' in html
     assert "0 työkalua" in html
 
 

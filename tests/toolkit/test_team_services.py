@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils import timezone
+from wagtail import blocks
 
 from tests.toolkit.team_support import question, set_workbook, start_session
 from toolkit import services
@@ -270,8 +271,25 @@ def test_duplicate_question_keys_fail_validation(demo_site):
         {"type": "section", "value": {"title": "A", "intro": "", "questions": [question("open", "sama")]}},
         {"type": "section", "value": {"title": "B", "intro": "", "questions": [question("open", "sama")]}},
     ]
-    with pytest.raises(ValidationError):
+    with pytest.raises(blocks.StreamBlockValidationError) as error:
         block.clean(block.to_python(raw))
+    # Reported on the second section's question that repeats the key, not above the whole field.
+    data = error.value.as_json_data()
+    assert "messages" not in data
+    question_errors = data["blockErrors"][1]["blockErrors"]["questions"]["blockErrors"][0]["blockErrors"]
+    assert question_errors["key"]["messages"] == ["Tunniste ”sama” on jo käytössä toisella kysymyksellä."]
+
+
+def test_empty_question_keys_are_filled_in_from_the_question(demo_site):
+    from toolkit.models import WorkbookPage
+
+    block = WorkbookPage.sections.field.stream_block
+    blank = question("open", "", "Mitä työssämme tapahtuu?")
+    again = question("list", "", "Mitä työssämme tapahtuu?")
+    raw = [{"type": "section", "value": {"title": "A", "intro": "", "questions": [blank, again]}}]
+    cleaned = block.clean(block.to_python(raw))
+    keys = [q.value["key"] for q in cleaned[0].value["questions"]]
+    assert keys == ["mita-tyossamme-tapahtuu", "mita-tyossamme-tapahtuu-2"]
 
 
 def test_session_and_previous_with_answers_in_two_queries(demo_site, django_assert_num_queries):

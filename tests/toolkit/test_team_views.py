@@ -1,5 +1,7 @@
 """Every team-space view with valid and invalid input. The views are thin: the rules are tested in services."""
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -83,7 +85,7 @@ def test_space_page_headers_and_sessions_list(client, team):
     assert "no-store" in response["Cache-Control"]
     content = response.content.decode()
     assert '<meta name="robots" content="noindex, nofollow">' in content
-    assert "Kerta 1" in content and "Kerta 2" in content
+    assert "Työkirjakierros 1" in content and "Työkirjakierros 2" in content
     assert 'id="arvioinnit"' in content
 
 
@@ -125,7 +127,7 @@ def test_session_page_shows_questions_progress_and_previous_answers(client, team
     content = response.content.decode()
     assert "Mitä tapahtui?" in content
     assert "1 / 4 kysymystä" in content
-    assert "Kerralla 1 vastasitte:" in content and "Viime kerran havainto" in content
+    assert "Kierroksella 1 vastasitte:" in content and "Viime kerran havainto" in content
     assert 'aria-live="polite"' in content
 
 
@@ -211,7 +213,7 @@ def test_answer_conflict_page_without_js_shows_both_versions(client, team):
     assert response.status_code == 409
     content = response.content.decode()
     assert "Annan teksti" in content and "Bertan teksti" in content
-    assert "Käytä tallennettua versiota" in content and "Pidä oma versio" in content
+    assert "Käytä tallennettua versiota" in content and "Käytä omaa versiota" in content
     assert 'name="version" value="1"' in content
     # Keeping one's own version from the conflict page saves it as version 2.
     assert client.post(url, {"key": "ilmio", "version": "1", "answer": "Bertan teksti"}).status_code == 302
@@ -285,7 +287,7 @@ def test_csv_download(client, team, workbook):
     response = client.get(session_url(session, "workbook_csv"))
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert response["Content-Disposition"] == 'attachment; filename="valoa-tyokirja-kerta-1.csv"'
+    assert response["Content-Disposition"] == 'attachment; filename="valoa-tyokirjakierros-1.csv"'
     assert response.content.startswith(b"\xef\xbb\xbf")
     assert "Äänekäs kiire" in response.content.decode("utf-8-sig")
     assert "no-store" in response["Cache-Control"]
@@ -316,3 +318,17 @@ def test_delete_needs_confirmation_then_link_is_gone(client, team, workbook):
     gone = client.get(space.get_absolute_url())
     assert gone.status_code == 404
     assert "Tällä linkillä ei ole tiimin työtilaa" in gone.content.decode()
+
+
+def test_time_elements_carry_a_w3c_valid_datetime_without_microseconds(client, team, workbook):
+    space, session = team
+    services.workbook_answer_save(
+        session=session, question=workbook.by_key["ilmio"], text="Havainto", base_version=0
+    )
+    html = client.get(session_url(session)).content.decode()
+    html += client.get(reverse("toolkit:team_space", kwargs={"token": space.token})).content.decode()
+    stamps = re.findall(r'<time datetime="([^"]+)"', html)
+    assert stamps
+    # A valid global date and time string: seconds at most, never the six digits of microseconds.
+    for stamp in stamps:
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}", stamp), stamp

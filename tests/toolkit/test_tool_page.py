@@ -14,6 +14,7 @@ from tests import factories
 from tests.factories.toolkit import ToolPageRelatedToolFactory, ToolPageWorkTemplateFactory
 from toolkit.demo_tools import TOOLS
 from toolkit.models import ToolIndexPage, ToolPage
+from toolkit.models.pages import duration_text
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +49,7 @@ def _edit_form_data(tool, **overrides):
         "title": tool.title,
         "slug": tool.slug,
         "intro": tool.intro,
-        "duration_minutes": tool.duration_minutes,
+        "duration_minutes": 10,  # the one step's minutes
         "preparation_minutes": 10,
         "group_size_min": 3,
         "group_size_max": 12,
@@ -100,7 +101,9 @@ def test_admin_refuses_to_publish_without_duration(admin_client, index):
 
 def test_admin_publishes_a_valid_tool(admin_client, index):
     tool = ToolPage.objects.get(slug="kokeilukortti")
-    response = admin_client.post(f"/admin/pages/{tool.pk}/edit/", _edit_form_data(tool, group_size_max=12))
+    response = admin_client.post(
+        f"/admin/pages/{tool.pk}/edit/", _edit_form_data(tool, group_size_max=12, duration_minutes=10)
+    )
     assert response.status_code == 302, response.context["form"].errors if response.context else ""
     tool.refresh_from_db()
     assert (tool.group_size_min, tool.group_size_max, tool.steps_total_minutes) == (3, 12, 10)
@@ -109,7 +112,7 @@ def test_admin_publishes_a_valid_tool(admin_client, index):
 def test_admin_edit_form_has_the_tabs(admin_client, index):
     tool = ToolPage.objects.get(slug="kokeilukortti")
     html = admin_client.get(f"/admin/pages/{tool.pk}/edit/").content.decode()
-    for tab in ("Perustiedot", "Vaiheet", "Materiaalit", "Yhteydet"):
+    for tab in ("Perustiedot", "Työvaiheet", "Materiaalit", "Yhteydet"):
         assert tab in html
     # The preview renders the tool card.
     assert admin_client.get(f"/admin/pages/{tool.pk}/edit/preview/").status_code in (200, 405)
@@ -117,11 +120,14 @@ def test_admin_edit_form_has_the_tabs(admin_client, index):
 
 def test_tool_page_reads_in_the_owners_order(client, index):
     html = client.get("/tyokalut/tilannekuva/").content.decode()
-    order = ["Mikä</h2", "Milloin</h2", "Milloin ei</h3", "Mitä tarvitaan</h2", "Miten</h2", "Vinkki</h2"]
+    order = ["Mikä tämä on?</h2", "Milloin kannattaa käyttää?</h2", "Milloin ei kannata käyttää?</h3"]
+    order += ["Mitä tarvitaan?</h2", "Miten edetään?</h2", "Vinkki</h2"]
     order += ["Vahvuudet</h2", "Heikkoudet</h2", "Tutustu myös näihin</h2", "Työpohjat</h2"]
     positions = [html.index(">Kesto</dt>")] + [html.index(f">{label}>") for label in order]
     assert positions == sorted(positions)
-    assert "vaiheet yhteensä 45 min" in html
+    # The editor's duration check stays in the admin: the public card shows the duration only.
+    assert "yhteensä" not in html and "ilmoitettu kesto" not in html
+    assert ">45 min</dd>" in html
     assert '<ol class="tool-steps">' in html
     assert "Pareittain" in html
 
@@ -195,3 +201,31 @@ def test_tool_page_query_count_is_constant(client, index):
     with CaptureQueriesContext(connection) as after:
         client.get(tool.url)
     assert len(after.captured_queries) == len(before.captured_queries)
+
+
+def test_admin_refuses_steps_that_do_not_add_up_to_the_duration(admin_client, index):
+    tool = ToolPage.objects.get(slug="kokeilukortti")
+    response = admin_client.post(f"/admin/pages/{tool.pk}/edit/", _edit_form_data(tool, duration_minutes=45))
+    assert response.status_code == 200
+    assert "duration_minutes" in response.context["form"].errors
+    assert "Työvaiheiden minuutit ovat yhteensä 10, mutta kestoksi on merkitty 45 min." in (
+        response.content.decode()
+    )
+
+
+def test_demo_durations_add_up():
+    for tool in TOOLS:
+        assert sum(minutes for _text, minutes, _grouping in tool["steps"]) == tool["duration"], tool["slug"]
+
+
+@pytest.mark.parametrize(
+    ("minutes", "text"),
+    [(10, "10 min"), (60, "1 tunti"), (90, "1,5 tuntia"), (135, "2 h 15 min"), (240, "4 tuntia")],
+)
+def test_durations_read_in_the_unit_people_use(minutes, text):
+    assert duration_text(minutes) == text
+
+
+def test_long_tool_shows_hours_on_its_page_and_card(client, index):
+    assert ">4 tuntia</dd>" in client.get("/tyokalut/kehittamispaiva/").content.decode()
+    assert "Kesto 4 tuntia" in client.get("/tyokalut/").content.decode()

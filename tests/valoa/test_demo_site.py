@@ -61,7 +61,7 @@ def test_main_navigation_and_breadcrumbs(client, demo_site):
 def test_footer_has_contact_details_and_statutory_links(client, demo_site):
     html = client.get("/").content.decode()
     footer = html.split('<footer class="site-footer">')[1]
-    assert "valoa@valtiokonttori.fi" in footer
+    assert "valoa@esimerkki.invalid" in footer and "(esimerkki)" in footer
     for path in ("/saavutettavuusseloste/", "/tietosuojaseloste/", "/tietoa/"):
         assert f'href="{path}"' in footer
 
@@ -97,3 +97,103 @@ def test_admin_credentials_from_environment(db, monkeypatch):
     user = get_user_model().objects.get(username="paakayttaja")
     assert user.is_superuser and user.check_password("ympäristön-salasana-42")
     assert "ympäristön-salasana-42" not in out.getvalue()
+
+
+def _contact_facts(contact) -> str:
+    return " ".join(
+        str(value)
+        for value in (
+            contact.organisation,
+            contact.email,
+            contact.phone,
+            contact.address,
+            contact.privacy_controller,
+            contact.privacy_contact,
+            contact.privacy_legal_basis,
+        )
+    )
+
+
+def test_demo_contact_details_are_marked_examples_not_an_agencys(demo_site, monkeypatch):
+    import re
+
+    from wagtail.models import Site
+
+    from valoa.demo.site import build_settings
+    from valoa.models import ContactSettings, ContentPage
+
+    monkeypatch.delenv("VALOA_DEMO_ORGANISATION", raising=False)
+    monkeypatch.delenv("VALOA_DEMO_CONTACT_EMAIL", raising=False)
+    site = Site.objects.get(is_default_site=True)
+    contact = ContactSettings.for_site(site)
+    facts = _contact_facts(contact)
+    # No real agency's domain, no phone number or postal address: an editor fills those in.
+    assert "valtiokonttori.fi" not in facts.lower()
+    assert not re.search(r"\d{3}[ -]?\d{2}[ -]?\d{2,4}", facts)
+    assert contact.email.endswith(".invalid") and "esimerkki" in contact.organisation.lower()
+
+    pages = {
+        key: ContentPage.objects.get(slug=slug)
+        for key, slug in (
+            ("about", "tietoa"),
+            ("accessibility", "saavutettavuusseloste"),
+            ("privacy", "tietosuojaseloste"),
+        )
+    }
+    monkeypatch.setenv("VALOA_DEMO_ORGANISATION", "Oikea Organisaatio")
+    monkeypatch.setenv("VALOA_DEMO_CONTACT_EMAIL", "valoa@example.org")
+    ContactSettings.objects.filter(pk=contact.pk).update(email="")
+    build_settings(site.root_page.specific, pages)
+    contact = ContactSettings.objects.get(pk=contact.pk)
+    assert (contact.organisation, contact.email) == ("Oikea Organisaatio", "valoa@example.org")
+
+
+def test_accessibility_statement_states_the_settings_facts_in_the_legal_structure(client, demo_site):
+    from wagtail.models import Site
+
+    from valoa.models import ContactSettings
+
+    contact = ContactSettings.for_site(Site.objects.get(is_default_site=True))
+    contact.accessibility_compliance = ContactSettings.Compliance.PARTIAL
+    contact.accessibility_issues = "Työpohjien PDF-tiedostot\n\nVideoiden tekstitys"
+    contact.accessibility_response_time = "kahden viikon kuluessa"
+    contact.save()
+    html = client.get("/saavutettavuusseloste/").content.decode()
+    order = [
+        "Saavutettavuuden tila</h2>",
+        "saavutettavuusvaatimukset (WCAG 2.1 -ohjeiston AA-taso) osittain",
+        "Sisältö, joka ei ole saavutettavaa</h2>",
+        "<li>Työpohjien PDF-tiedostot</li><li>Videoiden tekstitys</li>",
+        "Anna palautetta saavutettavuudesta</h2>",
+        "Vastaamme kahden viikon kuluessa.",
+        "Valvontaviranomainen</h2>",
+        "https://www.saavutettavuusvaatimukset.fi/",
+    ]
+    positions = [html.index(part) for part in order]
+    assert positions == sorted(positions)
+    assert "kriittiset" not in html and "käsin" not in html
+
+    contact.accessibility_compliance = ContactSettings.Compliance.FULL
+    contact.accessibility_issues = ""
+    contact.save()
+    html = client.get("/saavutettavuusseloste/").content.decode()
+    assert "Sivusto täyttää digipalvelulain saavutettavuusvaatimukset (WCAG 2.1 -ohjeiston AA-taso)." in html
+
+
+def test_privacy_notice_names_controller_legal_basis_and_contact_from_settings(client, demo_site):
+    from wagtail.models import Site
+
+    from valoa.models import ContactSettings
+
+    contact = ContactSettings.for_site(Site.objects.get(is_default_site=True))
+    contact.privacy_controller = "Testiorganisaatio"
+    contact.privacy_legal_basis = "Yleisen edun mukainen tehtävä"
+    contact.privacy_contact = "tietosuoja@testi.invalid"
+    contact.save()
+    html = client.get("/tietosuojaseloste/").content.decode()
+    for fact in ("Testiorganisaatio", "Yleisen edun mukainen tehtävä", "tietosuoja@testi.invalid"):
+        assert fact in html
+    # One reader, one form of address: the notice speaks to "sinä" only.
+    assert "ettette" not in html and "luvallanne" not in html
+    # Other content pages do not carry the statutory facts.
+    assert "Testiorganisaatio" not in client.get("/tietoa/").content.decode().split("<footer")[0]

@@ -130,6 +130,18 @@ class ToolIndexPage(SectionPage):
         return context
 
 
+def duration_text(minutes: int) -> str:
+    """A duration in the unit people use: "45 min", "1,5 tuntia", "4 tuntia", "2 h 15 min"."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return _("%(m)s min") % {"m": minutes}
+    if not rest:
+        return ngettext("%(h)s tunti", "%(h)s tuntia", hours) % {"h": hours}
+    if rest == 30:
+        return _("%(h)s,5 tuntia") % {"h": hours}
+    return _("%(h)s h %(m)s min") % {"h": hours, "m": rest}
+
+
 class ToolPage(BasePage):
     """A method a team can run in a meeting it already has: the owner's tool card, in the owner's order."""
 
@@ -160,22 +172,31 @@ class ToolPage(BasePage):
     format_hybrid = models.BooleanField(_("hybriditapaaminen"), default=False)
 
     what = RichTextField(
-        _("mikä"), features=TEXT_FEATURES, default="", help_text=_("Mikä työkalu on ja mihin se johtaa.")
+        _("mikä tämä on"),
+        features=TEXT_FEATURES,
+        default="",
+        help_text=_("Mikä työkalu on ja mihin se johtaa."),
     )
     when = RichTextField(
-        _("milloin"), features=TEXT_FEATURES, default="", help_text=_("Milloin työkalua kannattaa käyttää.")
+        _("milloin kannattaa käyttää"),
+        features=TEXT_FEATURES,
+        default="",
+        help_text=_("Milloin työkalua kannattaa käyttää."),
     )
     when_not = RichTextField(
-        _("milloin ei"), features=TEXT_FEATURES, blank=True, help_text=_("Milloin työkalu ei sovi.")
+        _("milloin ei kannata käyttää"),
+        features=TEXT_FEATURES,
+        blank=True,
+        help_text=_("Milloin työkalu ei sovi."),
     )
     materials = StreamField(ListStreamBlock(), blank=True, verbose_name=_("mitä tarvitaan"))
-    steps = StreamField(StepsStreamBlock(), blank=True, verbose_name=_("miten"))
+    steps = StreamField(StepsStreamBlock(), blank=True, verbose_name=_("työvaiheet"))
     tip = RichTextField(_("vinkki"), features=TEXT_FEATURES, blank=True)
     strengths = StreamField(ListStreamBlock(), blank=True, verbose_name=_("vahvuudet"))
     weaknesses = StreamField(ListStreamBlock(), blank=True, verbose_name=_("heikkoudet"))
 
     phases = ParentalManyToManyField(
-        "valoa.Phase", blank=True, verbose_name=_("vaiheet"), related_name="tools"
+        "valoa.Phase", blank=True, verbose_name=_("matkan vaiheet"), related_name="tools"
     )
     themes = ParentalManyToManyField(
         "valoa.Theme", blank=True, verbose_name=_("teemat"), related_name="tools"
@@ -215,7 +236,7 @@ class ToolPage(BasePage):
     edit_handler = TabbedInterface(
         [
             ObjectList(basics_panels, heading=_("Perustiedot")),
-            ObjectList(steps_panels, heading=_("Vaiheet")),
+            ObjectList(steps_panels, heading=_("Työvaiheet")),
             ObjectList(materials_panels, heading=_("Materiaalit")),
             ObjectList(relations_panels, heading=_("Yhteydet")),
             ObjectList(BasePage.promote_panels, heading=_("Näkyvyys")),
@@ -241,19 +262,27 @@ class ToolPage(BasePage):
 
     def clean(self):
         super().clean()
+        errors = {}
+        # The editor's check that the steps fill the stated duration: an error on the field, never a note
+        # on the public page.
+        steps_total = sum(
+            block.value.get("minutes") or 0 for block in self.steps or [] if block.block_type == "step"
+        )
+        if steps_total and self.duration_minutes and steps_total != self.duration_minutes:
+            errors["duration_minutes"] = _(
+                "Työvaiheiden minuutit ovat yhteensä %(total)s, mutta kestoksi on merkitty %(duration)s min. "
+                "Korjaa kesto tai työvaiheiden minuutit."
+            ) % {"total": steps_total, "duration": self.duration_minutes}
         if (
             self.group_size_min is not None
             and self.group_size_max is not None
             and self.group_size_min > self.group_size_max
         ):
-            raise ValidationError(
-                {
-                    "group_size_max": _(
-                        "Ryhmän enimmäiskoko ei voi olla pienempi kuin vähimmäiskoko (%(min)s)."
-                    )
-                    % {"min": self.group_size_min}
-                }
-            )
+            errors["group_size_max"] = _(
+                "Ryhmän enimmäiskoko ei voi olla pienempi kuin vähimmäiskoko (%(min)s)."
+            ) % {"min": self.group_size_min}
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def formats(self) -> list[str]:
@@ -283,9 +312,17 @@ class ToolPage(BasePage):
         return sum(block.value.get("minutes") or 0 for block in self.steps if block.block_type == "step")
 
     @property
+    def duration_text(self) -> str:
+        return duration_text(self.duration_minutes or 0)
+
+    @property
+    def preparation_text(self) -> str:
+        return duration_text(self.preparation_minutes or 0)
+
+    @property
     def duration_label(self) -> str:
-        """ "Kesto 30 min" for tool cards: formatted in Python, not with a blocktranslate per card."""
-        return _("Kesto %(m)s min") % {"m": self.duration_minutes}
+        """ "Kesto 4 tuntia" for tool cards: formatted in Python, not with a blocktranslate per card."""
+        return _("Kesto %(duration)s") % {"duration": duration_text(self.duration_minutes or 0)}
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

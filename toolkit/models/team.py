@@ -48,15 +48,15 @@ class WorkbookSession(models.Model):
     created_at = models.DateTimeField(_("aloitettu"), default=timezone.now, editable=False)
 
     class Meta:
-        verbose_name = _("työkirjan kerta")
-        verbose_name_plural = _("työkirjan kerrat")
+        verbose_name = _("työkirjakierros")
+        verbose_name_plural = _("työkirjakierrokset")
         ordering = ["space", "-number"]
         constraints = [
             models.UniqueConstraint(fields=["space", "number"], name="unique_workbook_session_number"),
         ]
 
     def __str__(self) -> str:
-        return str(_("Kerta %(number)s") % {"number": self.number})
+        return str(_("Työkirjakierros %(number)s") % {"number": self.number})
 
     def get_absolute_url(self) -> str:
         from django.urls import reverse
@@ -72,7 +72,7 @@ class WorkbookAnswer(models.Model):
     """
 
     session = models.ForeignKey(
-        WorkbookSession, on_delete=models.CASCADE, related_name="answers", verbose_name=_("kerta")
+        WorkbookSession, on_delete=models.CASCADE, related_name="answers", verbose_name=_("työkirjakierros")
     )
     question_key = models.CharField(_("kysymyksen tunniste"), max_length=60)
     text = models.TextField(_("vastaus"), blank=True, max_length=ANSWER_MAX_LENGTH)

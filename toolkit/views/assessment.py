@@ -335,7 +335,7 @@ def _write_csv(out, results) -> None:
         writer.writerow(
             [
                 csv_safe(group.group.heading),
-                _("Ryhmä yhteensä"),
+                _("Koko osio"),
                 "",
                 *[level.count for level in group.stats.levels],
                 group.stats.n,

@@ -342,6 +342,6 @@ def session_csv(request, token: str, number: int):
     session = get_session(space, number)
     content = services.workbook_session_csv(session=session, workbook=services.workbook_get())
     response = HttpResponse(content, content_type="text/csv; charset=utf-8")
-    filename = f"valoa-tyokirja-kerta-{session.number}.csv"
+    filename = f"valoa-tyokirjakierros-{session.number}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import os
 
 from django.conf import settings
 from wagtail.models import Page, Site
 
-from valoa.demo.tree import ensure_page, faq, heading, paragraph, quote
+from valoa.demo.tree import ensure_page, faq, heading, paragraph
 from valoa.models import ContactSettings, ContentPage, HomePage, Phase, Theme
 
 PHASES = [
@@ -36,7 +37,7 @@ PHASES = [
     (
         "vakiinnuttaminen",
         "Vakiinnuttaminen ja jakaminen",
-        "Toimivista kokeiluista tulee arkea, ja jaamme oppimme muille.",
+        "Toimivista kokeiluista tulee arkea, ja kerromme opitusta muillekin.",
         "Tiimi tekee toimivista käytännöistä pysyviä, luopuu turhasta ja kertoo kokemuksistaan muille "
         "työyhteisöille. Matka jatkuu: uusi tilannekuva näyttää seuraavat askeleet.",
     ),
@@ -105,9 +106,9 @@ def build_home() -> HomePage:
             paragraph(
                 "<p>Hyvä alku on pysähtyä yhteisen työn äärelle: mitä työssämme tapahtuu nyt, mikä meitä "
                 "haastaa ja mihin suuntaan työ on muuttumassa. <b>Aloita</b>-osion työkirja ja "
-                "arviointityökalut auttavat tekemään tilannekuvan ja löytämään tiimin oman vaiheen.</p>"
+                "arviointityökalut auttavat tekemään tilannekuvan ja löytämään työyhteisön oman vaiheen.</p>"
                 "<p>Voitte myös edetä omaa reittiänne: <b>Työkalut</b>-osiosta löydätte menetelmiä, jotka "
-                "mahtuvat tavalliseen palaveriin, ja <b>Innostu</b>-osiosta muiden virastojen kokemuksia.</p>"
+                "mahtuvat tavalliseen palaveriin, ja <b>Innostu</b>-osiosta muiden työyhteisöjen kokemuksia.</p>"
             ),
         ],
     )
@@ -157,25 +158,21 @@ def build_content_pages(home: HomePage) -> dict[str, ContentPage]:
             ),
             heading("Kenelle sivusto on tehty?"),
             paragraph(
-                "<p>Sivusto on tehty valtion organisaatioiden tiimeille, esihenkilöille ja kehittäjille. "
-                "Työyhteisö ei tarvitse lupaa eikä erityisosaamista: riittää, että halutaan kehittää omaa työtä "
-                "yhdessä. Johdon tuki auttaa, mutta ensimmäisen askeleen voi ottaa jo huomisessa palaverissa.</p>"
+                "<p>Sivusto on tehty valtion työyhteisöille, tiimeille, esihenkilöille ja kehittäjille. "
+                "Tiimi tai työyhteisö ei tarvitse lupaa eikä erityisosaamista: riittää, että halutaan kehittää "
+                "omaa työtä yhdessä. Johdon tuki auttaa, mutta ensimmäisen askeleen voi ottaa jo huomisessa palaverissa.</p>"
             ),
             heading("Mistä kannattaa aloittaa?"),
             paragraph(
                 "<p>Suosittelemme aloittamaan VALOA-työkirjasta tai arviointityökaluista. Niiden avulla tiimi "
-                "tekee tilannekuvan ja tunnistaa, missä vaiheessa matkaa se on. Tiimin vastaukset tallentuvat "
-                "tiimin omaan, salaiseen linkkiin, joten niihin voi palata viikkojen päästä ja nähdä, mikä on "
-                "muuttunut.</p>"
-            ),
-            quote(
-                "Emme tarvinneet uutta mallia. Tarvitsimme tavan pysähtyä oman työmme äärelle.",
-                "Kehittäjä, valtion virasto",
+                "tekee tilannekuvan ja tunnistaa, missä vaiheessa matkaa se on. Vastaukset säilyvät tiimin "
+                "omassa työtilassa, johon pääsee tiimin salaisella linkillä. Niihin voi palata viikkojen päästä "
+                "ja nähdä, mikä on muuttunut.</p>"
             ),
             heading("Kertokaa meille"),
             paragraph(
-                "<p>Sivusto kehittyy käyttäjiensä kokemuksista. Kertokaa, miten työkalut toimivat teillä, ja "
-                "vinkatkaa hyvistä käytännöistä ja kokeiluista omassa virastossanne Palaute-sivulla.</p>"
+                "<p>Sivusto kehittyy käyttäjiensä kokemuksista. Kertokaa Palaute-sivulla, miten työkalut "
+                "toimivat teillä, ja vinkatkaa hyvistä käytännöistä ja kokeiluista omassa työyhteisössänne.</p>"
             ),
         ],
     )
@@ -184,24 +181,24 @@ def build_content_pages(home: HomePage) -> dict[str, ContentPage]:
         ContentPage,
         slug="tietoa",
         title="Tietoa VALOA-sivustosta",
-        intro="VALOA on Valtiokonttorin työelämäpalveluiden ylläpitämä sivusto valtion työyhteisöille.",
+        intro="VALOA on valtion työyhteisöille tehty sivusto valmentavan ja oppivan työkulttuurin kehittämiseen.",
         body=[
             paragraph(
                 "<p>Sivusto on syntynyt Valtiokonttorin työelämäpalveluiden sekä valtion organisaatioiden "
                 "kehittäjien ja konsulttien yhteistyönä. Sisältöä päivitetään käyttäjiltä saadun palautteen ja "
-                "uusien kokemusten perusteella.</p>"
+                "uusien kokemusten perusteella. Sivuston ylläpitäjän yhteystiedot ovat sivun alareunassa.</p>"
             ),
             heading("Mitä sivustolla voi tehdä?"),
             paragraph(
                 "<ul><li>tehdä tiimin tilannekuvan VALOA-työkirjalla</li>"
                 "<li>arvioida, missä vaiheessa matkaa tiimi on</li>"
                 "<li>valita työkalun seuraavaan palaveriin tai kehittämispäivään</li>"
-                "<li>lukea muiden virastojen esimerkkejä, kokeiluja ja oivalluksia</li>"
+                "<li>lukea muiden työyhteisöjen esimerkkejä, kokeiluja ja oivalluksia</li>"
                 "<li>kertoa omista kokemuksista ja vinkata hyvistä käytännöistä</li></ul>"
             ),
             paragraph(
-                "<p>Sivuston esimerkkisisällön organisaatiot ja tarinat ovat kuvitteellisia. Ne näyttävät, "
-                "millaisia kokemuksia sivustolla jaetaan.</p>"
+                "<p>Tämä on esittelysivusto. Sen tarinat, organisaatiot ja yhteystiedot ovat kuvitteellisia "
+                "esimerkkejä, jotka näyttävät, millaista sisältöä sivustolla julkaistaan.</p>"
             ),
         ],
         show_in_menus=False,
@@ -213,29 +210,14 @@ def build_content_pages(home: HomePage) -> dict[str, ContentPage]:
         title="Saavutettavuusseloste",
         intro="Tämä seloste kertoo, miten VALOA-sivusto täyttää digipalvelulain saavutettavuusvaatimukset.",
         last_reviewed=datetime.date(2026, 11, 28),
+        # The status, the known issues, the feedback channel and the supervising authority come from the
+        # site settings (ContactSettings), which the organisation running the site fills in.
         body=[
-            heading("Sivuston saavutettavuuden tila"),
+            heading("Miten sivusto on tehty"),
             paragraph(
-                "<p>Sivusto täyttää WCAG 2.1 -ohjeiston AA-tason kriittiset saavutettavuusvaatimukset. "
-                "Sivut on tehty semanttisella HTML:llä, niitä voi käyttää pelkällä näppäimistöllä, ja ne "
-                "toimivat ruudunlukijoilla. Saavutettavuus testataan automaattisesti jokaisen muutoksen "
-                "yhteydessä sekä käsin.</p>"
-            ),
-            heading("Ei-saavutettava sisältö"),
-            paragraph(
-                "<p>Osa ladattavista työpohjista voi olla vaikeasti käytettäviä ruudunlukijalla. Pyydettäessä "
-                "toimitamme sisällön saavutettavassa muodossa.</p>"
-            ),
-            heading("Anna palautetta saavutettavuudesta"),
-            paragraph(
-                "<p>Huomasitko puutteen? Kerro siitä Palaute-sivun lomakkeella tai sähköpostilla "
-                "osoitteeseen valoa@valtiokonttori.fi. Vastaamme 14 päivän kuluessa.</p>"
-            ),
-            heading("Valvontaviranomainen"),
-            paragraph(
-                "<p>Jos et ole tyytyväinen saamaasi vastaukseen tai et saa vastausta kahden viikon aikana, "
-                "voit tehdä ilmoituksen Lupa- ja valvontaviraston saavutettavuusvalvontaan. Sivustolla "
-                "saavutettavuusvaatimukset.fi kerrotaan, miten ilmoituksen voi tehdä.</p>"
+                "<p>Sivut on tehty semanttisella HTML:llä, niitä voi käyttää pelkällä näppäimistöllä, ja ne on "
+                "tarkoitettu toimimaan ruudunlukijoilla. Sivujen saavutettavuus tarkistetaan automaattisilla "
+                "testeillä aina, kun sivustoa muutetaan.</p>"
             ),
         ],
         show_in_menus=False,
@@ -248,20 +230,19 @@ def build_content_pages(home: HomePage) -> dict[str, ContentPage]:
         intro="Tässä selosteessa kerrotaan, mitä tietoja VALOA-sivusto käsittelee, miksi ja kuinka kauan.",
         last_reviewed=datetime.date(2026, 11, 28),
         body=[
-            heading("Rekisterinpitäjä"),
-            paragraph("<p>Valtiokonttori, Työelämäpalvelut. Yhteydenotot: valoa@valtiokonttori.fi.</p>"),
             heading("Tiimien työtilat"),
             paragraph(
                 "<p>Tiimin työtila ei vaadi kirjautumista eikä henkilötietoja. Työtila on tiimin salaisen "
-                "linkin takana, eikä sivuston ylläpito lue tiimien vastauksia. Pyydämme, ettette kirjoita "
-                "vastauksiin henkilötietoja työtovereista. Tiimi voi poistaa työtilansa itse milloin tahansa. "
+                "linkin takana, eikä sivuston ylläpito lue tiimien vastauksia. Älä kirjoita vastauksiin "
+                "työtovereiden henkilötietoja. Tiimi voi poistaa työtilansa itse milloin tahansa. "
                 "Työtila poistetaan automaattisesti, kun sitä ei ole käytetty 24 kuukauteen.</p>"
             ),
             heading("Palaute, kokemukset ja vinkit"),
             paragraph(
-                "<p>Palautelomakkeella voi antaa nimen tai nimimerkin, organisaation ja sähköpostiosoitteen. "
-                "Kaikki ovat vapaaehtoisia. Sähköpostiosoitetta käytetään vain vastaamiseen, eikä sitä "
-                "julkaista koskaan. Julkaisemme kokemuksen vain luvallanne ja moderoinnin jälkeen.</p>"
+                "<p>Palautelomakkeella voit antaa nimesi tai nimimerkin, organisaatiosi ja "
+                "sähköpostiosoitteesi. Kaikki ovat vapaaehtoisia. Sähköpostiosoitetta käytetään vain "
+                "vastaamiseen, eikä sitä julkaista koskaan. Kokemuksesi julkaistaan vain luvallasi ja "
+                "moderoinnin jälkeen.</p>"
                 "<ul><li>Hylätyt viestit ja roskaposti poistetaan 30 päivän kuluttua.</li>"
                 "<li>Sähköpostiosoite ja nimi poistetaan 6 kuukauden kuluttua viestin käsittelystä.</li>"
                 "<li>Väärinkäytösten estämiseen käytetty tekninen tunniste poistetaan samalla.</li></ul>"
@@ -269,12 +250,12 @@ def build_content_pages(home: HomePage) -> dict[str, ContentPage]:
             heading("Evästeet"),
             paragraph(
                 "<p>Sivusto käyttää vain toiminnan kannalta välttämättömiä evästeitä, kuten lomakkeiden "
-                "suojaukseen tarvittavaa evästettä. Emme käytä seuranta- tai mainosevästeitä.</p>"
+                "suojaukseen tarvittavaa evästettä. Seuranta- tai mainosevästeitä ei käytetä.</p>"
             ),
             heading("Oikeutesi"),
             paragraph(
                 "<p>Sinulla on oikeus saada tietää, mitä tietoja sinusta on tallennettu, ja pyytää niiden "
-                "korjaamista tai poistamista. Lähetetyn viestin voi poistaa sen viitekoodilla. Voit tehdä "
+                "korjaamista tai poistamista. Voit poistaa lähettämäsi viestin sen viitekoodilla. Voit tehdä "
                 "valituksen tietosuojavaltuutetun toimistolle.</p>"
             ),
         ],
@@ -289,7 +270,7 @@ def build_faq(start_page: Page) -> ContentPage:
         ContentPage,
         slug="kysymyksia-ja-vastauksia",
         title="Kysymyksiä ja vastauksia",
-        intro="Vastauksia kysymyksiin, joita tiimit usein kysyvät ennen kuin lähtevät liikkeelle.",
+        intro="Vastauksia kysymyksiin, joita tiimit ja työyhteisöt usein kysyvät, ennen kuin lähtevät liikkeelle.",
         search_description="Usein kysyttyä VALOA-työkaluista ja tiimin työtiloista.",
         body=[
             faq(
@@ -300,7 +281,7 @@ def build_faq(start_page: Page) -> ContentPage:
             faq(
                 "Kuinka paljon aikaa työkalut vievät?",
                 "<p>Useimmat työkalut mahtuvat tavalliseen tiimipalaveriin: kesto on 10–60 minuuttia. "
-                "Laajemmat työpajat sopivat kehittämispäivään. Työkalusivulla kerrotaan kesto ja "
+                "Laajemmat, 1,5–4 tunnin työpajat sopivat kehittämispäivään. Työkalusivulla kerrotaan kesto ja "
                 "valmisteluun kuluva aika.</p>",
             ),
             faq(
@@ -310,21 +291,42 @@ def build_faq(start_page: Page) -> ContentPage:
             ),
             faq(
                 "Voiko työkaluja käyttää etäpalaverissa?",
-                "<p>Voi. Työkalusivulla kerrotaan, sopiiko työkalu lähi-, etä- vai hybridipalaveriin, ja "
-                "vinkeissä on ohjeita etäkäyttöön.</p>",
+                "<p>Voi. Työkalusivulla kerrotaan, sopiiko työkalu lähi-, etä- vai hybridipalaveriin. "
+                "Työkaluhaussa voitte rajata näkyviin vain etäpalaveriin sopivat työkalut.</p>",
             ),
         ],
     )
+
+
+# Placeholders marked as examples: the demo must not present an organisation's contact details as fact. The
+# environment may give the real ones for a deployment of the demo (README's settings table).
+DEMO_ORGANISATION = "Sivuston ylläpitäjä (esimerkki)"
+DEMO_EMAIL = "valoa@esimerkki.invalid"
 
 
 def build_settings(home: HomePage, content_pages: dict[str, ContentPage]) -> None:
     site = Site.objects.get(root_page=home)
     contact = ContactSettings.for_site(site)
     if not contact.email:
-        contact.organisation = "Valtiokonttori, Työelämäpalvelut"
-        contact.email = "valoa@valtiokonttori.fi"
-        contact.phone = "0295 50 2000"
-        contact.address = "PL 14\n00054 Valtiokonttori"
+        organisation = os.environ.get("VALOA_DEMO_ORGANISATION", "").strip() or DEMO_ORGANISATION
+        contact.organisation = organisation
+        contact.email = os.environ.get("VALOA_DEMO_CONTACT_EMAIL", "").strip() or DEMO_EMAIL
+        contact.phone = ""
+        contact.address = ""
+        contact.privacy_controller = organisation
+        contact.privacy_legal_basis = (
+            "Esimerkki: yleisen edun mukaisen tehtävän suorittaminen (tietosuoja-asetuksen 6 artiklan "
+            "1 kohdan e alakohta). Ylläpitäjä täyttää oikean perusteen asetuksissa."
+        )
+        contact.privacy_contact = "Esimerkki: tietosuojavastaava, tietosuoja@esimerkki.invalid"
+        contact.accessibility_compliance = ContactSettings.Compliance.PARTIAL
+        contact.accessibility_issues = (
+            "Ladattavat PDF-työpohjat eivät ole kaikilta osin saavutettavia: niissä ei ole otsikkorakennetta "
+            "ruudunlukijoille."
+        )
+        contact.accessibility_assessment = (
+            "Esimerkki: ylläpitäjä kirjaa tähän arvioinnin tavan ja ajankohdan."
+        )
         contact.about_page = content_pages["about"]
         contact.accessibility_page = content_pages["accessibility"]
         contact.privacy_page = content_pages["privacy"]

@@ -32,7 +32,17 @@ class BasePage(Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
+    promote_panels = [
+        *Page.promote_panels,
+        # Where the image is chosen, a word on its alt text (help text here: the field's own needs migrations).
+        FieldPanel(
+            "social_image",
+            help_text=_(
+                "Kuva, joka näkyy, kun sivu jaetaan somessa. Sen vaihtoehtoinen teksti on kuvan kuvaus "
+                "kuvakirjastossa: tarkista, että kuvalla on kuvaus."
+            ),
+        ),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     class Meta:

@@ -11,7 +11,7 @@ class Phase(TranslatableMixin, Orderable, index.Indexed):
     """A phase of the team's journey. Order matters: it is the order of the journey."""
 
     name = models.CharField(_("nimi"), max_length=80)
-    slug = models.SlugField(_("tunniste"), max_length=80, help_text=_("Osoitteissa ja suodattimissa."))
+    slug = models.SlugField(_("tunniste"), max_length=80, help_text=_("Osoitteissa ja rajauksissa."))
     summary = models.CharField(_("tiivistelmä"), max_length=255, blank=True)
     description = models.TextField(_("kuvaus"), blank=True)
 
@@ -37,7 +37,7 @@ class Theme(TranslatableMixin, Orderable, index.Indexed):
     """A theme of the coaching and learning work culture, e.g. dialogue or feedback."""
 
     name = models.CharField(_("nimi"), max_length=80)
-    slug = models.SlugField(_("tunniste"), max_length=80, help_text=_("Osoitteissa ja suodattimissa."))
+    slug = models.SlugField(_("tunniste"), max_length=80, help_text=_("Osoitteissa ja rajauksissa."))
     description = models.TextField(_("kuvaus"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]

@@ -312,8 +312,15 @@ SITE_PORT = int(os.environ.get("SITE_PORT") or "8000")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin would call out to wagtail.io
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party avatar requests from the admin
+# New pages' slugs in plain ASCII (ä→a, ö→o, å→a) like the demo's: no "%C3%B6" in shared links.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Autosave is off unless set (milliseconds): Wagtail 8 has one interval for the add and the edit form, and on the
+# add form it turned abandoned, half-filled forms into draft pages (docs/page-tree.md).
+WAGTAIL_AUTOSAVE_INTERVAL = int(os.environ.get("WAGTAIL_AUTOSAVE_INTERVAL", "0"))
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "xlsx", "ods", "pptx", "odp", "txt", "csv"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif"]
+# The upload and edit forms say that the description is the alt text (valoa/image_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "valoa.image_forms.ImageForm"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if IS_POSTGRES:
     # Stemming for Finnish: "työkaluja" finds "työkalu".

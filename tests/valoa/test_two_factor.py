@@ -116,7 +116,7 @@ def test_new_recovery_codes_replace_the_old_ones(client, moderator, settings):
     _enrol_page, _device, done = enrol_after_sign_in(client, moderator)
     old = re.findall(r"<li><code>(\w+)</code></li>", done.content.decode())
     page = client.get("/admin/2fa/varakoodit/")
-    assert "Käyttämättömiä varakoodeja on 10." in page.content.decode()
+    assert "Jäljellä on 10 käyttämätöntä varakoodia." in page.content.decode()
     new = re.findall(r"<li><code>(\w+)</code></li>", client.post("/admin/2fa/varakoodit/").content.decode())
     assert len(new) == 10 and not set(new) & set(old)
     client.post("/admin/logout/")

@@ -171,7 +171,7 @@ def test_error_summary_takes_focus_on_every_form_that_can_fail(live_server, demo
         expect(page.get_by_label("Tiimin linkki")).to_have_value("https://example.org/ei-tiimin-linkki/")
     elif case == "finder":
         page.goto(base + "/tyokalut/?time=240&format=eta&group=abc")
-        _expect_error_focus(page, "Osa suodattimista ohitettiin")
+        _expect_error_focus(page, "Osa rajauksista ohitettiin")
     elif case == "innostu":
         page.goto(base + "/innostu/?theme=ei-ole")
         _expect_error_focus(page, "Osa rajauksista ei kelpaa")

@@ -89,7 +89,7 @@ def test_a_team_runs_a_whole_session(live_server, demo_site, page, checker):
     expect(page.locator(".site-header")).to_have_count(0)
     expect(page.get_by_role("search")).to_have_count(0)
     page.keyboard.press("Escape")
-    expect(page.get_by_role("heading", level=1, name="Kerta 1")).to_be_visible()
+    expect(page.get_by_role("heading", level=1, name="Työkirjakierros 1")).to_be_visible()
 
     # Summary: every question and answer, a print button and the CSV.
     page.goto(live_server.url + session.get_absolute_url() + "yhteenveto/")

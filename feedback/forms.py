@@ -83,6 +83,19 @@ class PageChoiceField(forms.ModelChoiceField):
         return obj.title
 
 
+def without_nul(data):
+    """A copy of the submitted data with NUL characters removed from every value."""
+    if not hasattr(data, "copy"):
+        return data
+    data = data.copy()
+    for key in list(data.keys()):
+        if hasattr(data, "setlist"):
+            data.setlist(key, [v.replace("\x00", "") if isinstance(v, str) else v for v in data.getlist(key)])
+        elif isinstance(data[key], str):
+            data[key] = data[key].replace("\x00", "")
+    return data
+
+
 class SubmissionForm(forms.Form):
     title = forms.CharField(
         label=_("Vinkin otsikko"),
@@ -151,8 +164,9 @@ class SubmissionForm(forms.Form):
         ),
     }
 
-    def __init__(self, *args, kind: str, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, kind: str, **kwargs):
+        # NUL characters (PostgreSQL refuses them in text) are dropped before the fields' own checks.
+        super().__init__(without_nul(data) if data is not None else None, *args, **kwargs)
         self.kind = kind
         if kind != Submission.Kind.TIP:
             del self.fields["title"]
@@ -231,20 +245,6 @@ class SubmissionForm(forms.Form):
                 _("Lomake oli auki pitkään. Tarkista tiedot ja lähetä lomake uudelleen."), code="stale"
             )
         return value
-
-    def _clean_fields(self):
-        # Strip NUL characters (PostgreSQL refuses them in text) before the fields' own checks.
-        if self.is_bound and hasattr(self.data, "copy"):
-            data = self.data.copy()
-            for key in list(data.keys()):
-                values = data.getlist(key) if hasattr(data, "getlist") else [data[key]]
-                cleaned = [v.replace("\x00", "") if isinstance(v, str) else v for v in values]
-                if hasattr(data, "setlist"):
-                    data.setlist(key, cleaned)
-                else:
-                    data[key] = cleaned[0]
-            self.data = data
-        super()._clean_fields()
 
     def clean(self):
         cleaned = super().clean()

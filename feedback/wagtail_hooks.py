@@ -13,6 +13,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
@@ -50,10 +51,50 @@ def bulk_action_url(action_type: str, submission: Submission, next_url: str) -> 
     return f"{base}?{urlencode({'id': submission.pk, 'next': next_url})}"
 
 
+class SaveAndApproveMenuItem(ActionMenuItem):
+    """The footer's primary button while a submission waits: the moderator's edit of the public text and the
+    approval in one press, so the edit is neither lost nor the item opened again to approve it."""
+
+    name = "action-approve"  # the edit view reads the action from this button's name
+    label = _("Tallenna ja hyväksy")
+    icon_name = "check"
+
+    def is_shown(self, context):
+        instance = context.get("instance")
+        return (
+            super().is_shown(context)
+            and context["view"] == "edit"
+            and isinstance(instance, Submission)
+            and instance.state != Submission.State.APPROVED
+        )
+
+
+@hooks.register("register_snippet_action_menu_item")
+def register_save_and_approve(model):
+    if model is Submission:
+        # Before "Tallenna" (order 0): the first item shown is the primary button.
+        return SaveAndApproveMenuItem(order=-10)
+
+
 class SubmissionEditView(EditView):
     """The moderator's decisions sit in the header beside the title, visible at once and reachable with Tab,
     not in the "⋯" menu: approve, reject, spam and (for a tip) a story draft. Each goes through the bulk
-    action's confirmation page, which returns here."""
+    action's confirmation page, which returns here. The footer's "Tallenna ja hyväksy" saves the edited
+    text and approves in the same transaction."""
+
+    def get_available_actions(self):
+        return [*super().get_available_actions(), "approve"]
+
+    def save_instance(self):
+        submission = super().save_instance()
+        if self.action == "approve":
+            services.submission_approve(submission=submission, user=self.request.user)
+        return submission
+
+    def get_success_message(self):
+        if self.action == "approve":
+            return _("%(object)s on tallennettu ja hyväksytty.") % {"object": self.object}
+        return super().get_success_message()
 
     @cached_property
     def header_buttons(self):

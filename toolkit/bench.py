@@ -189,9 +189,9 @@ def _block_id(rng) -> str:
     return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
 
-def _items(rng, n: int) -> list[dict]:
-    """A ListStreamBlock value as Wagtail stores it."""
-    return [{"type": "item", "value": {"text": text.sentence(rng)}, "id": _block_id(rng)} for _ in range(n)]
+def _items(rng, n: int) -> str:
+    """A one-item-per-line list (ToolPage.materials and the like)."""
+    return "\n".join(text.sentence(rng) for _ in range(n))
 
 
 def _steps(rng) -> list[dict]:

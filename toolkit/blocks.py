@@ -49,23 +49,3 @@ class StepsStreamBlock(blocks.StreamBlock):
 
     class Meta:
         template = "toolkit/blocks/steps.html"
-
-
-class ListItemBlock(blocks.StructBlock):
-    """One line of a short list: a material, a strength or a weakness."""
-
-    text = blocks.CharBlock(label=_("teksti"), max_length=300)
-
-    class Meta:
-        icon = "list-ul"
-        label = _("Kohta")
-        template = "toolkit/blocks/list_item_block.html"
-        description = _("Yksi luettelon kohta, esimerkiksi tarvike tai vahvuus.")
-        preview_value = {"text": "Tarralappuja ja kyniä"}
-
-
-class ListStreamBlock(blocks.StreamBlock):
-    item = ListItemBlock()
-
-    class Meta:
-        template = "toolkit/blocks/list.html"

@@ -55,9 +55,9 @@ def _tool_fields(tool: dict, demo: DemoContext) -> dict:
         "when": f"<p>{tool['when']}</p>",
         "when_not": f"<p>{tool['when_not']}</p>",
         "tip": f"<p>{tool['tip']}</p>",
-        "materials": _items(tool["materials"]),
-        "strengths": _items([tool["strengths"]]),
-        "weaknesses": _items([tool["weaknesses"]]),
+        "materials": "\n".join(tool["materials"]),
+        "strengths": tool["strengths"],
+        "weaknesses": tool["weaknesses"],
         "steps": [
             (
                 "step",
@@ -71,10 +71,6 @@ def _tool_fields(tool: dict, demo: DemoContext) -> dict:
             "themes": [demo.themes[s] for s in tool["themes"]],
         },
     }
-
-
-def _items(texts: list[str]) -> list[tuple[str, dict]]:
-    return [("item", {"text": text}) for text in texts]
 
 
 def _work_template(tool: dict):

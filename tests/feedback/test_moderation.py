@@ -208,6 +208,38 @@ def test_edit_view_edits_public_text_and_offers_actions(moderator_client):
     assert submission.email  # read-only field, untouched
 
 
+def test_save_and_approve_keeps_the_edit(moderator_client, moderator):
+    submission = SubmissionFactory(text="Soita minulle 040 123 4567, kokeilu meni hyvin.")
+    url = f"{LIST_URL}edit/{submission.pk}/"
+    html = moderator_client.get(url).content.decode()
+    assert 'name="action-approve"' in html and "Tallenna ja hyväksy" in html
+    response = moderator_client.post(
+        url,
+        {"title": "", "text": "Kokeilu meni hyvin.", "name": "", "organisation": "", "action-approve": "1"},
+        follow=True,
+    )
+    submission.refresh_from_db()
+    assert submission.state == Submission.State.APPROVED
+    assert submission.text == "Kokeilu meni hyvin."
+    assert submission.handled_by == moderator
+    assert response.redirect_chain[-1][0] == LIST_URL  # back to the queue, for the next item
+    assert f"{submission} on tallennettu ja hyväksytty." in response.content.decode()
+    # Approved: the button is gone, plain saving stays.
+    html = moderator_client.get(url).content.decode()
+    assert 'name="action-approve"' not in html
+
+
+def test_save_and_approve_with_an_invalid_edit_approves_nothing(moderator_client):
+    submission = SubmissionFactory()
+    response = moderator_client.post(
+        f"{LIST_URL}edit/{submission.pk}/",
+        {"title": "", "text": "", "name": "", "organisation": "", "action-approve": "1"},
+    )
+    assert response.status_code == 200
+    submission.refresh_from_db()
+    assert submission.state == Submission.State.PENDING and submission.text
+
+
 def test_tip_to_story_from_the_admin_opens_the_draft(moderator_client):
     tip = SubmissionFactory(kind=Submission.Kind.TIP, title="Hyvä käytäntö")
     html = moderator_client.get(f"{LIST_URL}edit/{tip.pk}/").content.decode()

@@ -1,5 +1,6 @@
 """The tool card: model rules, the editor's admin form, the page a team reads and prints."""
 
+import importlib
 import io
 
 import pytest
@@ -58,7 +59,7 @@ def _edit_form_data(tool, **overrides):
         "when": rich_text("<p>Milloin.</p>"),
         "when_not": rich_text(""),
         "tip": rich_text(""),
-        "materials": streamfield([("item", {"text": "Tarralappuja"})]),
+        "materials": "Tarralappuja\nKyniä",
         "steps": streamfield(
             [
                 (
@@ -67,8 +68,8 @@ def _edit_form_data(tool, **overrides):
                 )
             ]
         ),
-        "strengths": streamfield([]),
-        "weaknesses": streamfield([]),
+        "strengths": "",
+        "weaknesses": "",
         "work_templates": inline_formset([]),
         "related_tools": inline_formset([]),
         "comments": inline_formset([]),
@@ -107,6 +108,7 @@ def test_admin_publishes_a_valid_tool(admin_client, index):
     assert response.status_code == 302, response.context["form"].errors if response.context else ""
     tool.refresh_from_db()
     assert (tool.group_size_min, tool.group_size_max, tool.steps_total_minutes) == (3, 12, 10)
+    assert tool.material_items == ["Tarralappuja", "Kyniä"]
 
 
 def test_admin_edit_form_has_the_tabs(admin_client, index):
@@ -130,6 +132,48 @@ def test_tool_page_reads_in_the_owners_order(client, index):
     assert ">45 min</dd>" in html
     assert '<ol class="tool-steps">' in html
     assert "Pareittain" in html
+
+
+def test_short_lists_are_one_text_area_each_with_one_item_per_line(admin_client, index):
+    tool = ToolPage.objects.get(slug="tilannekuva")
+    html = admin_client.get(f"/admin/pages/{tool.pk}/edit/").content.decode()
+    for field in ("materials", "strengths", "weaknesses"):
+        assert f'<textarea name="{field}"' in html
+    assert html.count("Yksi kohta riville.") == 3
+
+
+def test_tool_page_lists_each_line_as_an_item(client, index):
+    html = client.get("/tyokalut/tilannekuva/").content.decode()
+    items = "".join(f"<li>{item}</li>" for item in TOOLS[0]["materials"])
+    assert f'<ul class="tool-list">{items}</ul>' in html
+    assert f'<ul class="tool-list"><li>{TOOLS[0]["strengths"]}</li></ul>' in html
+    # Blank lines and stray spaces are no items; a list left empty hides its heading.
+    tool = ToolPage.objects.get(slug="tilannekuva")
+    tool.materials, tool.weaknesses = "  Tarralappuja \r\n\r\nKyniä\n", ""
+    tool.save_revision().publish()
+    html = client.get("/tyokalut/tilannekuva/").content.decode()
+    assert '<ul class="tool-list"><li>Tarralappuja</li><li>Kyniä</li></ul>' in html
+    assert "Heikkoudet</h2" not in html and "Vahvuudet</h2" in html
+
+
+def test_materials_are_searchable(index):
+    assert ToolPage.objects.get(slug="tilannekuva") in ToolPage.objects.live().search("tarralappuja")
+
+
+@pytest.mark.parametrize(
+    ("stored", "lines"),
+    [
+        ('[{"type": "item", "value": {"text": "Kyniä"}, "id": "a"}, {"type": "item", "value": {"text": " Taulu "}}]',
+         "Kyniä\nTaulu"),
+        ([{"type": "item", "value": {"text": "Kyniä"}, "id": "a"}], "Kyniä"),  # a revision may hold the list
+        ("[]", ""),
+        ("Kyniä\nTaulu", "Kyniä\nTaulu"),  # already converted
+    ],
+)  # fmt: skip
+def test_migration_turns_stored_lists_into_lines(stored, lines):
+    migration = importlib.import_module("toolkit.migrations.0008_one_item_per_line")
+    assert migration.stream_to_lines(stored) == lines
+    assert migration.stream_to_lines(migration.lines_to_stream(lines)) == lines
 
 
 def test_print_stylesheet_is_linked_on_tool_pages(client, index):

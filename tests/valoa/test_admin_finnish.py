@@ -150,7 +150,8 @@ def test_a_refused_create_form_explains_itself_in_finnish(editor_client, demo_si
             "when": rich_text(""),
             "when_not": rich_text(""),
             "tip": rich_text(""),
-            **{name: streamfield([]) for name in ("materials", "steps", "strengths", "weaknesses")},
+            "steps": streamfield([]),
+            **dict.fromkeys(("materials", "strengths", "weaknesses"), ""),
             **{name: inline_formset([]) for name in ("work_templates", "related_tools", "comments")},
             "action-publish": "action-publish",
         }

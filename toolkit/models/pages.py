@@ -25,7 +25,7 @@ from wagtail.search import index
 
 from toolkit.assessment_blocks import StatementGroup, StatementsStreamBlock, statement_groups
 from toolkit.assessment_forms import AssessmentPageForm
-from toolkit.blocks import ListStreamBlock, StepsStreamBlock
+from toolkit.blocks import StepsStreamBlock
 from toolkit.workbook_blocks import WorkbookStreamBlock
 from valoa.blocks import BodyStreamBlock
 from valoa.models import BasePage, Phase, Theme, phases_and_themes
@@ -36,6 +36,11 @@ from valoa.paginator import requested_page
 LISTING_FIELDS = ("title", "url_path", "intro", "duration_minutes", "path", "depth", "locale")
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+
+
+def lines(text: str) -> list[str]:
+    """The items of a one-item-per-line text area; blank lines and stray spaces are not items."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 class Format(models.TextChoices):
@@ -189,11 +194,12 @@ class ToolPage(BasePage):
         blank=True,
         help_text=_("Milloin työkalu ei sovi."),
     )
-    materials = StreamField(ListStreamBlock(), blank=True, verbose_name=_("mitä tarvitaan"))
+    # Short lists as text areas, one item per line: no "+" and field per line for the editor.
+    materials = models.TextField(_("mitä tarvitaan"), blank=True, help_text=_("Yksi kohta riville."))
     steps = StreamField(StepsStreamBlock(), blank=True, verbose_name=_("työvaiheet"))
     tip = RichTextField(_("vinkki"), features=TEXT_FEATURES, blank=True)
-    strengths = StreamField(ListStreamBlock(), blank=True, verbose_name=_("vahvuudet"))
-    weaknesses = StreamField(ListStreamBlock(), blank=True, verbose_name=_("heikkoudet"))
+    strengths = models.TextField(_("vahvuudet"), blank=True, help_text=_("Yksi kohta riville."))
+    weaknesses = models.TextField(_("heikkoudet"), blank=True, help_text=_("Yksi kohta riville."))
 
     phases = ParentalManyToManyField(
         "valoa.Phase", blank=True, verbose_name=_("matkan vaiheet"), related_name="tools"
@@ -283,6 +289,18 @@ class ToolPage(BasePage):
             ) % {"min": self.group_size_min}
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def material_items(self) -> list[str]:
+        return lines(self.materials)
+
+    @property
+    def strength_items(self) -> list[str]:
+        return lines(self.strengths)
+
+    @property
+    def weakness_items(self) -> list[str]:
+        return lines(self.weaknesses)
 
     @property
     def formats(self) -> list[str]:

@@ -52,8 +52,8 @@ def bulk_action_url(action_type: str, submission: Submission, next_url: str) -> 
 
 
 class SaveAndApproveMenuItem(ActionMenuItem):
-    """The footer's primary button while a submission waits: the moderator's edit of the public text and the
-    approval in one press, so the edit is neither lost nor the item opened again to approve it."""
+    """In the footer's menu while a submission waits: the moderator's edit of the public text and the approval in
+    one press, so the edit is neither lost nor the item opened again to approve it."""
 
     name = "action-approve"  # the edit view reads the action from this button's name
     label = _("Tallenna ja hyväksy")
@@ -72,8 +72,9 @@ class SaveAndApproveMenuItem(ActionMenuItem):
 @hooks.register("register_snippet_action_menu_item")
 def register_save_and_approve(model):
     if model is Submission:
-        # Before "Tallenna" (order 0): the first item shown is the primary button.
-        return SaveAndApproveMenuItem(order=-10)
+        # After "Tallenna" (order 0), first in its menu, as Wagtail puts "Julkaise" after "Tallenna luonnos":
+        # Enter in a text field then saves the edit and never approves (publishes) by accident.
+        return SaveAndApproveMenuItem(order=10)
 
 
 class SubmissionEditView(EditView):

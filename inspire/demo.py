@@ -21,11 +21,10 @@ def section(kind: str, *content) -> tuple[str, dict]:
 
 
 def build(demo: DemoContext) -> None:
-    orgs = {}
-    for name, short, website in ORGANISATIONS:
-        orgs[short], _created = Organisation.objects.get_or_create(
-            name=name, defaults={"short_name": short, "website": website}
-        )
+    orgs = {
+        short: _ensure_organisation(name, short, website, former)
+        for name, short, website, former in ORGANISATIONS
+    }
     welcome = demo.pages.get("welcome")
     index = ensure_page(
         demo.home,
@@ -58,10 +57,24 @@ def build(demo: DemoContext) -> None:
     ensure_demo_users(log=demo.log)
 
 
+def _ensure_organisation(name: str, short: str, website: str, former_names: list[str]) -> Organisation:
+    """One organisation, found by its name or a name an earlier demo gave it (renamed then, not duplicated)."""
+    organisation = (
+        Organisation.objects.filter(name=name).first()
+        or Organisation.objects.filter(name__in=former_names).order_by("pk").first()
+        or Organisation(name=name)
+    )
+    organisation.name, organisation.short_name, organisation.website = name, short, website
+    organisation.save()
+    return organisation
+
+
 def _ensure_story(demo, index, story, orgs, tools):
     existing = index.get_children().filter(slug=story["slug"]).first()
     if existing is not None:
-        return existing.specific
+        # A database loaded before stories carried the flag: mark the demo's own story, keep everything else.
+        StoryPage.objects.filter(pk=existing.pk, is_example=False).update(is_example=True)
+        return StoryPage.objects.get(pk=existing.pk)
     motif, alt = story["image"]
     image = ensure_image(title=f"Innostu: {story['title']}", motif=motif, alt=alt, slug=story["slug"])
     body = [section(kind, paragraph(html)) for kind, html in story.get("sections", [])]
@@ -70,6 +83,7 @@ def _ensure_story(demo, index, story, orgs, tools):
         body.append(quote(*story["quote"]))
     fields = {
         "kind": KINDS[story["kind"]],
+        "is_example": True,
         "title": story["title"],
         "intro": story["intro"],
         "story_date": story["date"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -158,6 +159,13 @@ class StoryPage(BasePage):
         "valoa.Theme", blank=True, verbose_name=_("teemat"), related_name="stories"
     )
     body = StreamField(StoryBodyBlock(), blank=True, verbose_name=_("sisältö"))
+    # Per story, not a site-wide notice: the demo's invented stories say so on their page, an editor's real one
+    # written beside them does not.
+    is_example = models.BooleanField(
+        _("kuvitteellinen esimerkki"),
+        default=False,
+        help_text=_("Sivulla näytetään huomautus: ”Tämä tarina on kuvitteellinen esimerkki.”"),
+    )
 
     # An experiment's own facts.
     hypothesis = models.TextField(
@@ -202,18 +210,30 @@ class StoryPage(BasePage):
     ]
     background_panels = [
         MultiFieldPanel(
-            [FieldPanel("story_date"), FieldPanel("organisation"), FieldPanel("period")],
+            [
+                FieldPanel("story_date"),
+                FieldPanel("organisation"),
+                FieldPanel("period"),
+                FieldPanel("is_example"),
+            ],
             heading=_("Tausta"),
         ),
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Pääkuva")),
-        MultiFieldPanel([FieldPanel("phases"), FieldPanel("themes")], heading=_("Luokittelu")),
+        MultiFieldPanel(
+            [
+                FieldPanel("phases", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Luokittelu"),
+        ),
     ]
     content_panels = [
         *BasePage.content_panels,
         *kind_panels,
         *background_panels,
         FieldPanel("body"),
-        InlinePanel("story_tool_links", label=_("Käytetyt työkalut"), heading=_("Käytetyt työkalut")),
+        # Wagtail's add button reads "Lisää <label>": the label names one item.
+        InlinePanel("story_tool_links", label=_("käytetty työkalu"), heading=_("Käytetyt työkalut")),
     ]
     search_fields = [
         *BasePage.search_fields,

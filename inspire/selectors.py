@@ -74,12 +74,18 @@ def organisations_with_stories(*, index: Page) -> QuerySet:
     return Organisation.objects.filter(pk__in=stories.values("organisation")).order_by("name")
 
 
-def tool_links_for_story(page: StoryPage) -> QuerySet:
+def tool_links_for_story(page: StoryPage) -> QuerySet | list[StoryToolLink]:
+    if page.pk is None:
+        # The preview of a story not saved yet: its links are the form's, held on the page in memory.
+        links = [link for link in page.story_tool_links.all() if link.tool.live]
+        return sorted(links, key=lambda link: link.sort_order or 0)
     return page.story_tool_links.filter(tool__live=True).select_related("tool").order_by("sort_order")
 
 
 def stories_for_tool(tool: Page, *, limit: int = 6) -> QuerySet:
     """The live, public stories that name `tool` as used, newest publication first: one query."""
+    if tool.pk is None:  # the preview of a tool not saved yet: no story can name it
+        return StoryPage.objects.none()
     return (
         StoryPage.objects.live()
         .filter(public_q(), pk__in=StoryToolLink.objects.filter(tool=tool).values("page"))

@@ -15,7 +15,7 @@ from inspire.selectors import (
     story_queryset,
     tool_links_for_story,
 )
-from valoa.models import Phase, Theme, phases_and_themes
+from valoa.models import Phase, Theme, page_phases_and_themes, phases_and_themes
 from valoa.paginator import page_number, requested_page
 
 __all__ = ["index_context", "page_number", "story_context"]
@@ -48,7 +48,7 @@ def index_context(index: Page, request: HttpRequest) -> dict:
 
 
 def story_context(page: StoryPage, request: HttpRequest | None = None) -> dict:
-    phases, themes = phases_and_themes(Phase.objects.filter(stories=page), Theme.objects.filter(stories=page))
+    phases, themes = page_phases_and_themes(page, related_name="stories")
     related = related_stories(page, themes=themes, limit=RELATED_STORIES)
     # The hero's renditions come in the same query as the related cards' ones (Django's prefetch).
     prefetch_story_pictures([page, *related])

@@ -35,7 +35,7 @@ def test_reader_filters_with_the_form_and_clears_the_filters(live_server, demo_s
         live_server.url + "/innostu/?kind=kokeilu&theme=psykologinen-turvallisuus&phase=&organisation="
     )
     expect(page.locator(".story-count")).to_have_text("2 tarinaa")
-    expect(page.get_by_role("link", name="Kokeilu: paripalaute etätiimissä")).to_be_visible()
+    expect(page.get_by_role("link", name="Paripalaute etätiimissä")).to_be_visible()
     page.get_by_role("link", name="Tyhjennä rajaukset").click()
     expect(page).to_have_url(live_server.url + "/innostu/")
 

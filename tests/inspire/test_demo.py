@@ -8,8 +8,8 @@ from django.core.management import call_command
 from PIL import Image as PILImage
 
 from inspire.demo_images import MOTIFS, draw_png
-from inspire.demo_stories import STORIES
-from inspire.models import StoryKind, StoryPage
+from inspire.demo_stories import ORGANISATIONS, STORIES
+from inspire.models import InspireIndexPage, Organisation, StoryKind, StoryPage
 from inspire.moderation import DEMO_USERS
 
 pytestmark = pytest.mark.django_db
@@ -62,3 +62,66 @@ def test_story_data_is_consistent():
     slugs = [s["slug"] for s in STORIES]
     assert len(slugs) == len(set(slugs))
     assert {s["kind"] for s in STORIES} == {"case", "experiment", "insight"}
+
+
+def test_demo_story_titles_do_not_repeat_the_kind_label_and_read_as_edited(client, demo_site):
+    labels = tuple(f"{kind.label}:" for kind in StoryKind)
+    for story in STORIES:
+        assert not story["title"].startswith(labels), story["title"]
+    html = client.get("/innostu/asiakaspalvelutiimin-tilannekuva/").content.decode()
+    assert "pysähtyi kahden palaverin ajaksi" in html
+    html = client.get("/innostu/hiljainen-aloitus-palaverissa/").content.decode()
+    assert ">Kokeilu</p>" in html and "Kokeilu: Kokeilu" not in html
+    assert "puheenvuorot jakautuvat tasaisemmin" in html
+    text = repr(STORIES)
+    for slip in ("kahdeksi palaveriksi", "kirjalliseksi,", "siihen, miksi", "valmiin ehdotuksen kanssa"):
+        assert slip not in text, slip
+    assert "Aamupäivällä keskusteltiin" in text and "taulukko, vaan se" in text
+
+
+def test_demo_organisations_are_plainly_fictional(demo_site):
+    names = list(Organisation.objects.values_list("name", flat=True))
+    assert len(names) == len(ORGANISATIONS)
+    assert not [name for name in names if name.startswith("Valtion")]
+    assert "Esimerkkiviraston hankintatiimi" in names
+
+
+def test_a_database_with_the_former_organisation_names_is_renamed_not_duplicated(demo_site):
+    organisation = Organisation.objects.get(name="Esimerkkiviraston hankintatiimi")
+    stories = set(organisation.stories.values_list("pk", flat=True))
+    Organisation.objects.filter(pk=organisation.pk).update(name="Valtion hankintapalvelut", short_name="VHP")
+    call_command("load_demo_content", "--no-admin", stdout=io.StringIO())
+    organisation.refresh_from_db()
+    assert (organisation.name, organisation.short_name) == ("Esimerkkiviraston hankintatiimi", "EHT")
+    assert set(organisation.stories.values_list("pk", flat=True)) == stories
+    assert Organisation.objects.count() == len(ORGANISATIONS)
+
+
+def test_every_demo_story_says_it_is_fictional_and_a_real_one_does_not(client, demo_site):
+    notice = "Tämä tarina on kuvitteellinen esimerkki."
+    for story in StoryPage.objects.live():
+        assert story.is_example, story
+        assert notice in client.get(story.url).content.decode(), story
+    real = StoryPage.objects.live().first()
+    real.is_example = False
+    real.save_revision().publish()
+    assert notice not in client.get(real.url).content.decode()
+
+
+def test_an_existing_demo_story_without_the_flag_gets_it_on_the_next_run(demo_site):
+    StoryPage.objects.update(is_example=False)
+    call_command("load_demo_content", "--no-admin", stdout=io.StringIO())
+    assert not StoryPage.objects.filter(is_example=False).exists()
+
+
+def test_story_editor_uses_checkboxes_and_names_one_tool_link(admin_client, demo_site):
+    index = InspireIndexPage.objects.get()
+    html = admin_client.get(f"/admin/pages/add/inspire/storypage/{index.pk}/").content.decode()
+    assert 'type="checkbox" name="phases"' in html and 'type="checkbox" name="themes"' in html
+    assert "Lisää käytetty työkalu" in html and "Lisää Käytetyt" not in html
+
+
+def test_story_page_asks_one_person_for_their_experience(client, demo_site):
+    html = client.get("/innostu/paripalaute-etatiimissa/").content.decode()
+    assert "Kerro kokemuksesta" in html
+    assert "kokemuksestanne" not in html and "Kokemuksen tarinasta" not in html

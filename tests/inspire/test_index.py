@@ -48,7 +48,7 @@ def test_filters_combine(client, demo_site):
         .values_list("title", flat=True)
     )
     assert expected and set(_titles(response)) == expected
-    org = Organisation.objects.get(short_name="JYK")
+    org = Organisation.objects.get(short_name="JYT")
     response = client.get("/innostu/", {"theme": "dialogi", "organisation": org.pk})
     expected = set(
         StoryPage.objects.live()
@@ -106,7 +106,7 @@ def test_only_organisations_with_published_stories_are_offered(client, demo_site
     offered = {o.get_text(strip=True) for o in soup.select("#id_organisation option") if o["value"]}
     assert lonely.name not in offered
     assert drafted.name not in offered
-    assert "Järvialueen ympäristökeskus" in offered
+    assert "Järvikylän ympäristötiimi" in offered
 
 
 def test_unpublished_and_private_stories_are_not_listed(client, demo_site):

@@ -27,7 +27,7 @@ def test_a_case_study_shows_its_background_and_headed_sections(client, demo_site
     assert soup.h1.get_text(strip=True) == "Asiakaspalvelutiimi teki tilannekuvan ja löysi yhteisen suunnan"
     assert "Kiireinen neuvontatiimi" in soup.select_one(".lead").get_text()
     meta = soup.select_one(".page-header .meta").get_text(" ", strip=True)
-    assert "Rannikon lupa- ja neuvontakeskus" in meta and "Syksy 2026" in meta and "15.9.2026" in meta
+    assert "Rannikkokaupungin lupa- ja neuvontatiimi" in meta and "Syksy 2026" in meta and "15.9.2026" in meta
     headings = [h.get_text(strip=True) for h in soup.select(".story-section h2")]
     assert headings == ["Haaste", "Mitä teimme", "Tulokset", "Opit"]
     taxonomy = soup.select_one(".story-taxonomy").get_text(" ", strip=True)

@@ -43,7 +43,7 @@ class AssessmentScale(ClusterableModel):
     panels = [
         FieldPanel("name"),
         FieldPanel("style"),
-        InlinePanel("levels", label=_("tasot"), min_num=2, max_num=10),
+        InlinePanel("levels", heading=_("Tasot"), label=_("taso"), min_num=2, max_num=10),
     ]
     base_form_class = AssessmentScaleForm
 

@@ -28,7 +28,7 @@ from toolkit.assessment_forms import AssessmentPageForm
 from toolkit.blocks import StepsStreamBlock
 from toolkit.workbook_blocks import WorkbookStreamBlock
 from valoa.blocks import BodyStreamBlock
-from valoa.models import BasePage, Phase, Theme, phases_and_themes
+from valoa.models import BasePage, Phase, Theme, page_phases_and_themes, phases_and_themes
 from valoa.page_queries import public_q
 from valoa.paginator import requested_page
 
@@ -232,12 +232,12 @@ class ToolPage(BasePage):
     steps_panels = [FieldPanel("steps")]
     materials_panels = [
         FieldPanel("materials"),
-        InlinePanel("work_templates", heading=_("Työpohjat"), label=_("Työpohja")),
+        InlinePanel("work_templates", heading=_("Työpohjat"), label=_("työpohja")),
     ]
     relations_panels = [
         FieldPanel("phases", widget=forms.CheckboxSelectMultiple),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
-        InlinePanel("related_tools", heading=_("Tutustu myös näihin"), label=_("Liittyvä työkalu")),
+        InlinePanel("related_tools", heading=_("Tutustu myös näihin"), label=_("liittyvä työkalu")),
     ]
     edit_handler = TabbedInterface(
         [
@@ -344,9 +344,13 @@ class ToolPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["tool_phases"], context["tool_themes"] = phases_and_themes(
-            Phase.objects.filter(tools=self), Theme.objects.filter(tools=self)
-        )
+        context["tool_phases"], context["tool_themes"] = page_phases_and_themes(self, related_name="tools")
+        if self.pk is None:
+            # The preview of a tool not saved yet: its links are the form's, held on the page in memory.
+            links = sorted(self.related_tools.all(), key=lambda link: link.sort_order or 0)
+            context["related"] = [link.tool for link in links if link.tool.live]
+            context["work_templates"] = list(self.work_templates.all())
+            return context
         context["related"] = self.related_tool_pages()
         context["work_templates"] = list(self.work_templates.select_related("document"))
         return context
@@ -461,7 +465,7 @@ class AssessmentPage(SectionPage):
         *SectionPage.content_panels,
         MultiFieldPanel([FieldPanel("kind"), FieldPanel("scale")], heading=_("Arviointi")),
         FieldPanel("statements"),
-        InlinePanel("phase_bands", label=_("Vaiheiden pisterajat")),
+        InlinePanel("phase_bands", heading=_("Vaiheiden pisterajat"), label=_("vaiheen pisteraja")),
     ]
     base_form_class = AssessmentPageForm
 

@@ -76,3 +76,20 @@ def phases_and_themes(phases: models.QuerySet, themes: models.QuerySet) -> tuple
     for items in found.values():
         items.sort(key=lambda item: (item.sort_order or 0, item.name))
     return found["phase"], found["theme"]
+
+
+def page_phases_and_themes(page, *, related_name: str) -> tuple[list[Phase], list[Theme]]:
+    """A page's own phases and themes (its `phases` and `themes` fields), in the order of phases_and_themes.
+
+    A page not saved yet (the editor's preview of a new page) cannot be a filter's value: its choices are the
+    ones the form holds on the page in memory.
+    """
+    if page.pk is None:
+
+        def order(item):
+            return (item.sort_order or 0, item.name)
+
+        return sorted(page.phases.all(), key=order), sorted(page.themes.all(), key=order)
+    return phases_and_themes(
+        Phase.objects.filter(**{related_name: page}), Theme.objects.filter(**{related_name: page})
+    )

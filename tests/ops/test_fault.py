@@ -208,7 +208,10 @@ def test_postgres_restart_under_load(demo_site, tmp_path):
     )
     assert lost == 0
     assert during[503] > 0, during  # the outage was really seen
-    assert set(during) <= {503}, during  # no 500, no dropped connection while it lasted
+    # No 500 and no dropped connection while it lasted. A normal answer may fall in the window's edges: PostgreSQL
+    # accepts connections before `pg_ctl start -w` returns, and a request answered just before the stop can
+    # arrive after it.
+    assert set(during) <= {503, 200, 302}, during
     assert 500 not in overall and None not in overall, overall
     assert recovered is not None and recovered - started < 10
     assert workers_after == workers_before  # recovered by itself: the same workers, no restart

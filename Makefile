@@ -62,9 +62,10 @@ test: setup browser ## Run the whole test suite, browser tests included (DATABAS
 test-fast: setup ## Run the tests without the browser
 	$(BIN)/pytest -m "not browser"
 
-lint: setup ## Check the code with ruff
+lint: setup ## Check the code with ruff and the architecture's import contracts (pyproject's [tool.importlinter])
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: setup ## Format the code with ruff
 	$(BIN)/ruff check --fix .

@@ -16,7 +16,7 @@ SERVE = DEBUG=False SERVE_MEDIA=True DJANGO_SETTINGS_MODULE=valoa.settings.dev $
 	--bind $(HOST):$(PORT) --workers 1 --worker-class gthread --threads 8 --access-logfile -
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run demo test test-fast browser lint format check bench scale-check clean
+.PHONY: help setup setup-test run demo test test-fast browser lint format check bench scale-check clean
 .PHONY: backup restore audit
 
 help: ## List the targets
@@ -28,11 +28,18 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
+# What running the site needs; the test, lint and browser tools come on top only for the targets that use them.
 $(VENV)/.installed: pyproject.toml .ci/constraints.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -c .ci/constraints.txt -e .
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/pip install --quiet -c .ci/constraints.txt -e ".[test]"
 	@touch $@
 
-setup: $(VENV)/.installed ## Create the virtual environment and install the pinned dependencies
+setup: $(VENV)/.installed ## Create the virtual environment and install the pinned dependencies for running the site
+
+setup-test: $(VENV)/.installed-test ## `setup`, plus the pinned test and lint tools (pyproject's [test] extras)
 
 demo: setup ## Migrate the database and build the Finnish demo site (idempotent)
 	$(MANAGE) migrate --noinput
@@ -55,18 +62,19 @@ dev: demo ## Serve for development: DEBUG on (error pages with tracebacks), runs
 browser: ## Make sure the system Chromium for the browser tests is installed
 	@bash .ci/ensure-chromium
 
-test: setup browser ## Run the whole test suite, browser tests included (DATABASE_URL picks the database)
+test: setup-test browser ## Run the whole test suite, browser tests included (DATABASE_URL picks the database)
 	@if [ -z "$$DATABASE_URL" ]; then echo "Tests run on SQLite; set DATABASE_URL=postgres://... to include the PostgreSQL-only tests."; fi
 	$(BIN)/pytest
 
-test-fast: setup ## Run the tests without the browser
+test-fast: setup-test ## Run the tests without the browser
 	$(BIN)/pytest -m "not browser"
 
-lint: setup ## Check the code with ruff
+lint: setup-test ## Check the code with ruff and the architecture's import contracts (pyproject's [tool.importlinter])
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
-format: setup ## Format the code with ruff
+format: setup-test ## Format the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 

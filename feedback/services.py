@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.html import linebreaks
 from django.utils.text import normalize_newlines, slugify
 from django.utils.translation import gettext as _
+from wagtail.coreutils import find_available_slug
 from wagtail.log_actions import log
 from wagtail.models import Page
 from wagtail.rich_text import RichText
@@ -169,16 +170,6 @@ def submission_erase_personal_data(*, submission: Submission) -> Submission:
     return submission
 
 
-def _unique_child_slug(parent: Page, base: str) -> str:
-    base = (base or "vinkki")[:200]
-    taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
-    slug, n = base, 2
-    while slug in taken:
-        slug = f"{base}-{n}"
-        n += 1
-    return slug
-
-
 LEAD_MAX_LENGTH = 200
 FIRST_SENTENCE = re.compile(r"^.+?[.!?…](?=\s|$)", re.DOTALL)
 
@@ -215,7 +206,7 @@ def tip_to_story_draft(*, submission: Submission, user: AbstractBaseUser | None)
     story = StoryPage(
         kind=StoryKind.CASE_STUDY,
         title=title,
-        slug=_unique_child_slug(parent, slugify(title)),
+        slug=find_available_slug(parent, slugify(title)[:200] or "vinkki"),
         intro=story_lead(text),
         body=[("paragraph", RichText(linebreaks(text, autoescape=True)))],
         live=False,

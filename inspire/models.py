@@ -16,14 +16,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from inspire.blocks import StoryBodyBlock
 from valoa.blocks import BodyStreamBlock
 from valoa.models import BasePage
 
 
-@register_snippet
 class Organisation(index.Indexed, models.Model):
     name = models.CharField(_("nimi"), max_length=200, unique=True)
     short_name = models.CharField(_("lyhenne"), max_length=40, blank=True)

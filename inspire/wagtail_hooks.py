@@ -1,8 +1,26 @@
-"""Wagtail hooks of Innostu: its part of the front-cache purge map."""
+"""Wagtail hooks of Innostu: its snippet viewset and its part of the front-cache purge map."""
 
+from django.utils.translation import ngettext
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from inspire import frontend_cache
+from inspire.models import Organisation
+from valoa.admin_counts import index_view_counting
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    index_view_class = index_view_counting(
+        lambda n: ngettext("%(n)s organisaatio", "%(n)s organisaatiota", n) % {"n": n}
+    )
+    list_display = ["name", "short_name", "website"]
+    search_fields = ["name"]
+
+
+register_snippet(OrganisationViewSet)
 
 hooks.register("frontend_cache_page_targets", frontend_cache.page_targets)
 hooks.register("register_frontend_cache_models", frontend_cache.models)

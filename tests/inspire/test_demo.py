@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from PIL import Image as PILImage
 
-from inspire.demo_images import MOTIFS, draw_png
-from inspire.demo_stories import ORGANISATIONS, STORIES
+from inspire.demo.images import MOTIFS, draw_png
+from inspire.demo.stories import ORGANISATIONS, STORIES
 from inspire.models import InspireIndexPage, Organisation, StoryKind, StoryPage
 from inspire.moderation import DEMO_USERS
 

@@ -13,7 +13,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from tests import factories
 from tests.factories.toolkit import ToolPageRelatedToolFactory, ToolPageWorkTemplateFactory
-from toolkit.demo_tools import TOOLS
+from toolkit.demo.tools import TOOLS
 from toolkit.models import ToolIndexPage, ToolPage
 from toolkit.models.pages import duration_text
 

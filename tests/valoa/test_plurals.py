@@ -124,6 +124,7 @@ def test_tool_group_size(minimum, maximum, expected):
         ("valoa.wagtail_hooks.PhaseViewSet", "1 vaihe", "2 vaihetta"),
         ("valoa.wagtail_hooks.ThemeViewSet", "1 teema", "2 teemaa"),
         ("toolkit.assessment_admin.AssessmentScaleViewSet", "1 arviointiasteikko", "2 arviointiasteikkoa"),
+        ("inspire.wagtail_hooks.OrganisationViewSet", "1 organisaatio", "2 organisaatiota"),
     ],
 )
 def test_admin_listing_counts(viewset_path, one, two):
@@ -144,3 +145,12 @@ def test_admin_queue_says_how_many_messages(admin_client):
     total = Submission.objects.count()  # the demo site's and these
     assert f"{total} lähetettyä viestiä" in html  # under the paginated listing, not "21 lähetetyt viestit"
     assert "<th" in html and ">Viesti<" in html.replace("\n", "").replace(" ", "")  # not "Excerpt"
+
+
+def test_admin_organisations_listing_counts_in_finnish(admin_client):
+    from inspire.models import Organisation
+
+    Organisation.objects.bulk_create(Organisation(name=f"Testivirasto {i:02}") for i in range(21))
+    html = admin_client.get("/admin/snippets/inspire/organisation/").content.decode()
+    assert "Testivirasto 00" in html
+    assert f"{Organisation.objects.count()} organisaatiota" in html  # not "21 organisaatiot"

@@ -5,8 +5,8 @@ The organisations and their stories are fictional.
 
 from __future__ import annotations
 
-from inspire.demo_images import ensure_image
-from inspire.demo_stories import ORGANISATIONS, STORIES
+from inspire.demo.images import ensure_image
+from inspire.demo.stories import ORGANISATIONS, STORIES
 from inspire.models import InspireIndexPage, Organisation, StoryKind, StoryPage, StoryToolLink
 from inspire.moderation import ensure_demo_users, ensure_story_workflow
 from toolkit.models import ToolPage

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from toolkit import demo_assessment
-from toolkit.demo_tools_build import build_tools
-from toolkit.demo_workbook import workbook_sections
+from toolkit.demo import assessment as demo_assessment
+from toolkit.demo.tools_build import build_tools
+from toolkit.demo.workbook import workbook_sections
 from toolkit.models import AssessmentPage, StartPage, ToolIndexPage, WorkbookPage
 from toolkit.moderation import ensure_toolkit_workflow, rename_default_workflow
 from valoa.demo.context import DemoContext

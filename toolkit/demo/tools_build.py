@@ -1,4 +1,4 @@
-"""Turn the demo tools (toolkit/demo_tools.py) into ToolPages with steps, materials and a generated work template."""
+"""Turn the demo tools (toolkit/demo/tools.py) into ToolPages with steps, materials and a generated work template."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from wagtail.documents import get_document_model
 from wagtail.rich_text import RichText
 from wagtail.utils.file import hash_filelike
 
-from toolkit.demo_tools import TOOLS
+from toolkit.demo.tools import TOOLS
+from toolkit.demo.worksheet_pdf import worksheet_pdf
 from toolkit.models import ToolIndexPage, ToolPage, ToolPageRelatedTool, ToolPageWorkTemplate
-from toolkit.worksheet_pdf import worksheet_pdf
 from valoa.demo.context import DemoContext
 from valoa.demo.tree import ensure_page
 

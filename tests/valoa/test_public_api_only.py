@@ -16,15 +16,7 @@ PRODUCT_PACKAGES = ("valoa", "toolkit", "inspire", "feedback")
 PUBLIC_UNDERSCORE_NAMES = {"_meta"}  # Django's documented Options API (docs: "Model _meta API")
 
 # (file, attribute) → why it is unavoidable. Keep this short; every entry is a risk on upgrade.
-ALLOWED: dict[tuple[str, str], str] = {
-    # The benchmark's bulk generator writes thousands of tree nodes without Page.save(): treebeard has no
-    # public API for computing a child's path, and Django's bulk_create refuses multi-table models, so it
-    # uses the manager's insert. Benchmark tooling only; tests/performance/test_query_counts.py runs it.
-    ("valoa/bench/tree.py", "_str2int"): "treebeard path arithmetic for bulk-built benchmark pages",
-    ("valoa/bench/tree.py", "_get_path"): "treebeard path arithmetic for bulk-built benchmark pages",
-    ("valoa/bench/tree.py", "_insert"): "bulk INSERT of a multi-table page model's own rows (benchmark)",
-    ("valoa/bench/tree.py", "_base_manager"): "Django's documented base manager, used for that insert",
-}
+ALLOWED: dict[tuple[str, str], str] = {}
 
 
 def product_files() -> list[Path]:

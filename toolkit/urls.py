@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from toolkit.meetings import urls as meeting_urls
 from toolkit.urls_assessment import urlpatterns as assessment_urlpatterns
 from toolkit.views import team
 
@@ -10,6 +11,7 @@ app_name = "toolkit"
 urlpatterns: list = [
     # Assessment tools first: their literal prefixes (vastaa/, arviointi/, itsearviointi/) must win over <token>/.
     *assessment_urlpatterns,
+    *meeting_urls.literal_urlpatterns,
     # Team space and workbook (toolkit/views/team.py)
     path("aloita/", team.space_create, name="team_space_create"),
     path("poistettu/", team.space_deleted, name="team_space_deleted"),
@@ -25,6 +27,8 @@ urlpatterns: list = [
         team.session_present,
         name="workbook_present",
     ),
+    # Meeting plans (toolkit/meetings/urls.py)
+    *meeting_urls.urlpatterns,
     path("<str:token>/tyokirja/<int:number>/yhteenveto/", team.session_summary, name="workbook_summary"),
     path("<str:token>/tyokirja/<int:number>/vastaukset.csv", team.session_csv, name="workbook_csv"),
 ]

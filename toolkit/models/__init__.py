@@ -18,6 +18,10 @@ from .pages import (
 )
 from .team import TeamSpace, WorkbookAnswer, WorkbookSession
 
+# Meeting plans live in their own room (toolkit/meetings/) but belong to this app: imported last, as they
+# refer to TeamSpace and ToolPage above.
+from toolkit.meetings.models import MeetingBlock, MeetingPlan  # noqa: E402  isort: skip
+
 __all__ = [
     "AssessmentPage",
     "AssessmentPhaseBand",
@@ -27,6 +31,8 @@ __all__ = [
     "AssessmentScale",
     "AssessmentScaleLevel",
     "Format",
+    "MeetingBlock",
+    "MeetingPlan",
     "StartPage",
     "TeamSpace",
     "ToolIndexPage",

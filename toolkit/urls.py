@@ -2,9 +2,9 @@
 
 from django.urls import path
 
+from toolkit.assessment.urls import urlpatterns as assessment_urlpatterns
 from toolkit.meetings import urls as meeting_urls
-from toolkit.urls_assessment import urlpatterns as assessment_urlpatterns
-from toolkit.views import team
+from toolkit.team import views as team
 
 app_name = "toolkit"
 
@@ -27,8 +27,8 @@ urlpatterns: list = [
         team.session_present,
         name="workbook_present",
     ),
-    # Meeting plans (toolkit/meetings/urls.py)
-    *meeting_urls.urlpatterns,
     path("<str:token>/tyokirja/<int:number>/yhteenveto/", team.session_summary, name="workbook_summary"),
     path("<str:token>/tyokirja/<int:number>/vastaukset.csv", team.session_csv, name="workbook_csv"),
+    # Meeting plans (toolkit/meetings/urls.py)
+    *meeting_urls.urlpatterns,
 ]

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
-from toolkit.blocks import Grouping
+from toolkit.tools.blocks import Grouping
 from toolkit.meetings.models import MeetingBlock, MeetingPlan
 from toolkit.meetings.services import Schedule, plain_text
 

@@ -7,7 +7,7 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from toolkit.assessment_forms import token_from_link
+from toolkit.assessment.forms import token_from_link
 from toolkit.meetings.models import (
     BLOCK_MAX_MINUTES,
     NOTE_MAX_LENGTH,

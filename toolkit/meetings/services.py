@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from toolkit import services as team_services
+from toolkit.workbook import services as team_services
 from toolkit.meetings.models import MAX_BLOCKS, MeetingBlock, MeetingPlan
 from toolkit.meetings.suggest import SuggestedBlock, ToolOption, suggest_blocks
 from toolkit.models import TeamSpace, ToolIndexPage, ToolPage

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from toolkit import assessment_services
+from toolkit.assessment import services as assessment_services
 from toolkit.meetings import export, services
 from toolkit.meetings.forms import (
     BlockEditForm,
@@ -28,8 +28,8 @@ from toolkit.meetings.forms import (
 )
 from toolkit.meetings.models import MeetingBlock
 from toolkit.meetings.services import PlanConflict
-from toolkit.views.secret_links import get_space
-from toolkit.views.team import team_view
+from toolkit.team.secret_links import get_space
+from toolkit.team.views import team_view
 
 
 # Form prefixes: the plan page holds several forms, and their fields' ids must not clash.

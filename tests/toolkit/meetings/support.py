@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.urls import reverse
 
-from toolkit import services as team_services
+from toolkit.workbook import services as team_services
 from toolkit.meetings import services
 from toolkit.models import ToolPage
 

@@ -7,7 +7,7 @@ import pytest
 from icalendar import Calendar
 
 from tests.toolkit.meetings.support import make_plan, plan_url, tools, url
-from toolkit import assessment_services
+from toolkit.assessment import services as assessment_services
 from toolkit.meetings import services
 from toolkit.meetings.models import MeetingPlan
 from toolkit.models import AssessmentPage, AssessmentRound
@@ -124,7 +124,7 @@ def test_suggest_before_results_are_visible_is_404(client, demo_site):
 
 
 def test_deleting_the_space_deletes_its_plans_and_activity_counts_for_retention(demo_site):
-    from toolkit import services as team_services
+    from toolkit.workbook import services as team_services
 
     space, plan = make_plan()
     block = services.block_add(plan=plan, kind="aihe", title="Budjetti", minutes=20, tool=None)

@@ -6,9 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
-from toolkit.tools.blocks import Grouping
 from toolkit.meetings.models import MeetingBlock, MeetingPlan
 from toolkit.meetings.services import Schedule, plain_text
+from toolkit.tools.blocks import Grouping
 
 PRODID = "-//VALOA//Palaverin suunnitelma//FI"
 
@@ -84,5 +84,3 @@ def plan_facilitation(*, plan: MeetingPlan, schedule: Schedule) -> dict:
 
 def ics_filename(plan: MeetingPlan) -> str:
     return f"palaveri-{plan.date:%Y-%m-%d}.ics"
-
-

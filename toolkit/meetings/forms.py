@@ -133,10 +133,13 @@ class ToolBlockForm(MeetingForm):
     def __init__(self, *args, tools, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["tool"].queryset = tools
-        self.fields["tool"].label_from_instance = lambda tool: _("%(title)s (%(minutes)s min)") % {
-            "title": tool.title,
-            "minutes": tool.duration_minutes,
-        }
+        self.fields["tool"].label_from_instance = lambda tool: (
+            _("%(title)s (%(minutes)s min)")
+            % {
+                "title": tool.title,
+                "minutes": tool.duration_minutes,
+            }
+        )
 
 
 class BlockEditForm(CleanTextMixin, MeetingForm):

@@ -20,10 +20,10 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from toolkit.workbook import services as team_services
 from toolkit.meetings.models import MAX_BLOCKS, MeetingBlock, MeetingPlan
 from toolkit.meetings.suggest import SuggestedBlock, ToolOption, suggest_blocks
 from toolkit.models import TeamSpace, ToolIndexPage, ToolPage
+from toolkit.workbook import services as team_services
 from valoa.page_queries import public_q
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -74,6 +74,7 @@ def plan_blocks(*, plan: MeetingPlan) -> list[MeetingBlock]:
             "tool__depth",
             "tool__locale_id",
             "tool__duration_minutes",
+            "tool__steps",
         )
     )
 

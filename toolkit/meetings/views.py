@@ -31,7 +31,6 @@ from toolkit.meetings.services import PlanConflict
 from toolkit.team.secret_links import get_space
 from toolkit.team.views import team_view
 
-
 # Form prefixes: the plan page holds several forms, and their fields' ids must not clash.
 DETAILS, NEW_BLOCK, NEW_TOOL = "tiedot", "uusi", "tyokalu"
 
@@ -98,7 +97,7 @@ def _plan_context(request, space, plan, **forms) -> dict:
                 "start_time": plan.start_time,
                 "minutes_available": plan.minutes_available,
                 **version,
-            }
+            },
         ),
         "block_form": BlockForm(initial={"minutes": 10}, prefix=NEW_BLOCK),
         "tool_form": ToolBlockForm(tools=services.tools_for_choice(), prefix=NEW_TOOL),
@@ -115,7 +114,12 @@ def _plan_context(request, space, plan, **forms) -> dict:
     rows = []
     for row in schedule.rows:
         form = context["edit_forms"].get(row.block.pk) or BlockEditForm(
-            initial={"title": row.block.title, "minutes": row.block.minutes, "note": row.block.note, **version},
+            initial={
+                "title": row.block.title,
+                "minutes": row.block.minutes,
+                "note": row.block.note,
+                **version,
+            },
             prefix=f"osio-{row.block.pk}",
         )
         rows.append({"row": row, "form": form, "open": row.block.pk in context["edit_forms"]})
@@ -182,7 +186,9 @@ def plan_detail(request: HttpRequest, token: str, plan_id: int) -> HttpResponse:
             minutes_available=data["minutes_available"],
         )
     except PlanConflict as conflict:
-        return _conflict(request, space, conflict.plan, details_form=_with_version(form, conflict.plan.version, DETAILS))
+        return _conflict(
+            request, space, conflict.plan, details_form=_with_version(form, conflict.plan.version, DETAILS)
+        )
     return _see_other(_plan_url(space, plan))
 
 
@@ -310,7 +316,9 @@ def block_delete(request: HttpRequest, token: str, plan_id: int, block_id: int) 
 def plan_delete(request: HttpRequest, token: str, plan_id: int) -> HttpResponse:
     space = get_space(request, token)
     plan = services.plan_get(space=space, plan_id=plan_id)
-    form = DeletePlanForm(request.POST if request.method == "POST" else None, initial={"version": plan.version})
+    form = DeletePlanForm(
+        request.POST if request.method == "POST" else None, initial={"version": plan.version}
+    )
     status = 200
     if request.method == "POST":
         status = 400
@@ -351,7 +359,9 @@ def calendar_file(request: HttpRequest, token: str, plan_id: int) -> HttpRespons
     space = get_space(request, token)
     plan = services.plan_get(space=space, plan_id=plan_id)
     schedule = services.plan_schedule(plan=plan, blocks=services.plan_blocks(plan=plan))
-    response = HttpResponse(export.plan_ics(plan=plan, schedule=schedule), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(
+        export.plan_ics(plan=plan, schedule=schedule), content_type="text/calendar; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{export.ics_filename(plan)}"'
     return response
 
@@ -368,7 +378,9 @@ def add_from_tool(request: HttpRequest, tool_id: int) -> HttpResponse:
         try:
             space = get_space(request, form.token())
         except Http404:
-            form.add_error("link", _("Tällä linkillä ei löydy tiimin työtilaa. Tarkista, että kopioit koko linkin."))
+            form.add_error(
+                "link", _("Tällä linkillä ei löydy tiimin työtilaa. Tarkista, että kopioit koko linkin.")
+            )
         else:
             return _see_other(
                 reverse("toolkit:meeting_add_tool", kwargs={"token": space.token, "tool_id": tool.pk})
@@ -389,7 +401,9 @@ def add_tool_to_plan(request: HttpRequest, token: str, tool_id: int) -> HttpResp
     tool = services.tool_get(tool_id=tool_id)
     plans = services.plan_list(space=space)
     error = ""
-    new_form = PlanForm(initial={"title": _("Palaveri"), "minutes_available": 60, **SuggestForm.initial_when()})
+    new_form = PlanForm(
+        initial={"title": _("Palaveri"), "minutes_available": 60, **SuggestForm.initial_when()}
+    )
     if request.method == "POST":
         if request.POST.get("plan") == "uusi":
             new_form = PlanForm(request.POST)
@@ -422,8 +436,14 @@ def add_tool_to_plan(request: HttpRequest, token: str, tool_id: int) -> HttpResp
     return TemplateResponse(
         request,
         "toolkit/meetings/add_tool.html",
-        {"space": space, "tool": tool, "plans": plans, "new_form": new_form, "error": error,
-         "chosen": request.POST.get("plan", "")},
+        {
+            "space": space,
+            "tool": tool,
+            "plans": plans,
+            "new_form": new_form,
+            "error": error,
+            "chosen": request.POST.get("plan", ""),
+        },
         status=400 if request.method == "POST" else 200,
     )
 
@@ -460,5 +480,3 @@ def suggest(request: HttpRequest, token: str, round_id: int) -> HttpResponse:
         {"space": space, "round": assessment_round, "results": results, "form": form},
         status=400 if form.is_bound else 200,
     )
-
-

@@ -24,7 +24,7 @@ from toolkit.tools.models import (
 
 # Meeting plans live in their own room (toolkit/meetings/) but belong to this app: imported last, as they
 # refer to TeamSpace and ToolPage above.
-from toolkit.meetings.models import MeetingBlock, MeetingPlan  # noqa: E402  isort: skip
+from toolkit.meetings.models import MeetingBlock, MeetingPlan  # isort: skip
 
 __all__ = [
     "AssessmentPage",

@@ -21,7 +21,12 @@ def test_space_page_links_to_the_plans_and_a_plan_is_created(client, demo_site):
     assert url("meeting_plans", space) in page and "Suunnittele palaveri" in page
     response = client.post(
         url("meeting_plans", space),
-        {"title": "Maanantain palaveri", "date": "7.12.2026", "start_time": "13.30", "minutes_available": "90"},
+        {
+            "title": "Maanantain palaveri",
+            "date": "7.12.2026",
+            "start_time": "13.30",
+            "minutes_available": "90",
+        },
     )
     assert response.status_code == 303
     plan = MeetingPlan.objects.get(space=space, title="Maanantain palaveri")
@@ -43,7 +48,10 @@ def test_invalid_new_plan_keeps_the_input_and_says_what_is_wrong_next_to_the_fie
     assert "Anna päivä muodossa pp.kk.vvvv" in html
     assert "Anna aika muodossa tt.mm" in html
     assert "Enintään 480 min." in html
-    assert re.search(r'id="id_minutes_available"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="id_minutes_available"', html)
+    assert re.search(
+        r'id="id_minutes_available"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="id_minutes_available"',
+        html,
+    )
     assert MeetingPlan.objects.filter(space=space).count() == 1
 
 
@@ -77,7 +85,12 @@ def test_invalid_block_keeps_input_and_errors_are_next_to_the_fields(client, dem
     space, plan = make_plan()
     response = client.post(
         plan_url(space, plan, "meeting_block_add"),
-        {"uusi-kind": "aihe", "uusi-title": "Ajankohtaiset", "uusi-minutes": "kymmenen", "uusi-note": "Muista budjetti"},
+        {
+            "uusi-kind": "aihe",
+            "uusi-title": "Ajankohtaiset",
+            "uusi-minutes": "kymmenen",
+            "uusi-note": "Muista budjetti",
+        },
     )
     assert response.status_code == 400
     html = response.content.decode()
@@ -107,11 +120,23 @@ def test_a_stale_edit_is_a_conflict_that_shows_the_current_plan_and_keeps_the_in
     block = services.block_add(plan=plan, kind="aihe", title="Budjetti", minutes=20)
     plan.refresh_from_db()
     stale = plan.version
-    services.block_update(plan=plan, block_id=block.pk, base_version=stale, title="Budjetti 2027", minutes=25, note="Annan teksti")
+    services.block_update(
+        plan=plan,
+        block_id=block.pk,
+        base_version=stale,
+        title="Budjetti 2027",
+        minutes=25,
+        note="Annan teksti",
+    )
     prefix = f"osio-{block.pk}"
     response = client.post(
         plan_url(space, plan, "meeting_block_edit", block_id=block.pk),
-        {f"{prefix}-title": "Budjetti", f"{prefix}-minutes": "30", f"{prefix}-note": "Bertan teksti", f"{prefix}-version": stale},
+        {
+            f"{prefix}-title": "Budjetti",
+            f"{prefix}-minutes": "30",
+            f"{prefix}-note": "Bertan teksti",
+            f"{prefix}-version": stale,
+        },
     )
     assert response.status_code == 409
     html = response.content.decode()
@@ -124,7 +149,12 @@ def test_a_stale_edit_is_a_conflict_that_shows_the_current_plan_and_keeps_the_in
     # Sending the kept form again saves it on top of the version now shown.
     again = client.post(
         plan_url(space, plan, "meeting_block_edit", block_id=block.pk),
-        {f"{prefix}-title": "Budjetti", f"{prefix}-minutes": "30", f"{prefix}-note": "Bertan teksti", f"{prefix}-version": plan.version},
+        {
+            f"{prefix}-title": "Budjetti",
+            f"{prefix}-minutes": "30",
+            f"{prefix}-note": "Bertan teksti",
+            f"{prefix}-version": plan.version,
+        },
     )
     assert again.status_code == 303
     assert MeetingBlock.objects.get(pk=block.pk).note == "Bertan teksti"
@@ -139,7 +169,12 @@ def test_an_edit_of_a_block_deleted_meanwhile_keeps_the_text_as_a_new_block(clie
     prefix = f"osio-{block.pk}"
     response = client.post(
         plan_url(space, plan, "meeting_block_edit", block_id=block.pk),
-        {f"{prefix}-title": "Budjetti", f"{prefix}-minutes": "30", f"{prefix}-note": "Tärkeä muistiinpano", f"{prefix}-version": stale},
+        {
+            f"{prefix}-title": "Budjetti",
+            f"{prefix}-minutes": "30",
+            f"{prefix}-note": "Tärkeä muistiinpano",
+            f"{prefix}-version": stale,
+        },
     )
     assert response.status_code == 409
     html = response.content.decode()
@@ -152,7 +187,13 @@ def test_stale_details_edit_is_a_conflict(client, demo_site):
     services.block_add(plan=plan, kind="avaus", minutes=5)
     response = client.post(
         plan_url(space, plan),
-        {"tiedot-title": "Uusi nimi", "tiedot-date": "2026-12-04", "tiedot-start_time": "10:00", "tiedot-minutes_available": "45", "tiedot-version": stale},
+        {
+            "tiedot-title": "Uusi nimi",
+            "tiedot-date": "2026-12-04",
+            "tiedot-start_time": "10:00",
+            "tiedot-minutes_available": "45",
+            "tiedot-version": stale,
+        },
     )
     assert response.status_code == 409
     assert 'value="Uusi nimi"' in response.content.decode()
@@ -169,7 +210,11 @@ def test_delete_a_plan_with_confirmation(client, demo_site):
 
 def test_plan_pages_are_private_and_not_stored(client, demo_site):
     space, plan = make_plan()
-    for address in [url("meeting_plans", space), plan_url(space, plan), plan_url(space, plan, "meeting_agenda")]:
+    for address in [
+        url("meeting_plans", space),
+        plan_url(space, plan),
+        plan_url(space, plan, "meeting_agenda"),
+    ]:
         response = client.get(address)
         assert response.status_code == 200
         assert "no-store" in response["Cache-Control"]
@@ -204,7 +249,8 @@ def test_a_block_of_another_plan_is_404(client, demo_site):
     block = services.block_add(plan=other_plan, kind="avaus", minutes=5)
     plan.refresh_from_db()
     response = client.post(
-        plan_url(space, plan, "meeting_block_move", block_id=block.pk), {"version": plan.version, "suunta": "ylos"}
+        plan_url(space, plan, "meeting_block_move", block_id=block.pk),
+        {"version": plan.version, "suunta": "ylos"},
     )
     assert response.status_code == 404
 
@@ -230,7 +276,13 @@ def test_add_a_tool_to_a_new_plan(client, demo_site):
     tool = tools(1)[0]
     response = client.post(
         url("meeting_add_tool", space, tool_id=tool.pk),
-        {"plan": "uusi", "title": "Uusi palaveri", "date": "2026-12-10", "start_time": "12:00", "minutes_available": "60"},
+        {
+            "plan": "uusi",
+            "title": "Uusi palaveri",
+            "date": "2026-12-10",
+            "start_time": "12:00",
+            "minutes_available": "60",
+        },
     )
     assert response.status_code == 303
     plan = MeetingPlan.objects.get(title="Uusi palaveri")

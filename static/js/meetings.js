@@ -28,19 +28,25 @@
         return match ? "/tiimi/" + match[1] + "/" : null;
     }
 
-    // Focus and announcement after a move.
+    // Focus and announcement after a move. After the load event: the browser's own jump to #osio-N comes
+    // first and would otherwise take the focus away again.
     var status = document.querySelector("[data-meeting-status][data-focus-block]");
     if (status) {
-        var block = document.getElementById("osio-" + status.dataset.focusBlock);
-        if (block) {
-            var direction = status.dataset.focusDirection;
-            var button = block.querySelector('[data-move="' + direction + '"]') || block.querySelector("[data-move]") || block;
-            button.focus();
-        }
-        // A live region's text present at load is not read out: set it again after focus has moved.
         var message = status.dataset.announce;
         status.textContent = "";
-        window.setTimeout(function () { status.textContent = message; }, 250);
+        var settle = function () {
+            window.setTimeout(function () {
+                var block = document.getElementById("osio-" + status.dataset.focusBlock);
+                if (block) {
+                    var direction = status.dataset.focusDirection;
+                    var button = block.querySelector('[data-move="' + direction + '"]') || block.querySelector("[data-move]");
+                    if (button) { button.focus(); }
+                }
+                // A live region's text present at load is not read out: set it once focus has moved.
+                window.setTimeout(function () { status.textContent = message; }, 150);
+            }, 0);
+        };
+        if (document.readyState === "complete") { settle(); } else { window.addEventListener("load", settle); }
     }
 
     // "Muista / Unohda" in the team space.

@@ -20,11 +20,14 @@ from django.db.models import F
 from django.utils import timezone
 
 from toolkit.assessment import services as assessment_services
+from toolkit.meetings import services as meeting_services
 from toolkit.models import (
     AssessmentPage,
     AssessmentRating,
     AssessmentResponse,
     AssessmentRound,
+    MeetingBlock,
+    MeetingPlan,
     TeamSpace,
     ToolIndexPage,
     ToolPage,
@@ -92,6 +95,7 @@ def generate(ctx: BenchContext, scale: float) -> None:
         f"  työkalut: {tools}, tiimien työtilat: {spaces}, työkirjakertoja: {len(sessions)}, vastauksia: {len(answers)}"
     )
     _assessment_rounds(ctx, created)
+    _meeting_plans(ctx, created)
 
 
 def _answer_text(rng, question) -> str:
@@ -247,6 +251,49 @@ def _assessment_results_url(ctx) -> str:
     return f"/tiimi/{assessment_round.space.token}/arviointi/{assessment_round.pk}/tulokset/"
 
 
+def _meeting_plans(ctx: BenchContext, spaces: list[TeamSpace]) -> None:
+    """One plan per space: an opening, two tools (their steps in the facilitation data), a break, a closing."""
+    tool_list = list(ToolPage.objects.live().order_by("pk")[:2])
+    for space in spaces:
+        plan = meeting_services.plan_create(
+            space=space,
+            title="Viikkopalaveri",
+            date=datetime.date(2026, 12, 3),
+            start_time=datetime.time(9, 0),
+            minutes_available=90,
+        )
+        MeetingBlock.objects.bulk_create(
+            [
+                MeetingBlock(plan=plan, position=0, kind="avaus", title="Avaus", minutes=10),
+                *[
+                    MeetingBlock(
+                        plan=plan,
+                        position=1 + i,
+                        kind="tyokalu",
+                        tool=tool,
+                        title=tool.title,
+                        minutes=tool.duration_minutes,
+                    )
+                    for i, tool in enumerate(tool_list)
+                ],
+                MeetingBlock(plan=plan, position=1 + len(tool_list), kind="tauko", title="Tauko", minutes=10),
+                MeetingBlock(
+                    plan=plan, position=2 + len(tool_list), kind="lopetus", title="Lopetus", minutes=10
+                ),
+            ]
+        )
+
+
+def _meeting_plan_url(ctx) -> str:
+    plan = (
+        MeetingPlan.objects.filter(space__name__startswith="Tiimi ")
+        .select_related("space")
+        .order_by("pk")
+        .first()
+    )
+    return f"/tiimi/{plan.space.token}/palaverit/{plan.pk}/"
+
+
 def _space_url(ctx) -> str:
     """The first generated space: two sessions and its assessment rounds listed (the same at any volume)."""
     return TeamSpace.objects.filter(name__startswith="Tiimi ").order_by("pk").first().get_absolute_url()
@@ -386,6 +433,7 @@ SCENARIOS = [
     Scenario("Tiimin työtila", _space_url, cacheable=False),
     Scenario("Työkirjan kerta (tiimi)", _workbook_session_url, cacheable=False),
     Scenario("Arvioinnin tulokset (tiimi)", _assessment_results_url, cacheable=False),
+    Scenario("Palaverin suunnitelma (tiimi)", _meeting_plan_url, cacheable=False),
     # 30 teams saving at once, each on a connection (and a wrk thread) of its own: first as fast as the
     # server answers (capacity; the latency is then the queue), then at the autosave's pace (the page
     # saves 1.2 s after the last keystroke, so one team saves at most about once per 1.2 s).

@@ -45,3 +45,16 @@ def test_plan_pages_queries_do_not_grow_with_blocks(client, demo_site):
     large = measure(client, 30)
     assert small == large
     assert small == PINNED
+
+
+def test_the_benchmark_plan_page_is_a_generated_plan_a_team_can_open(client, demo_site):
+    from tests.performance.test_query_counts import generate
+    from toolkit import bench as toolkit_bench
+
+    generate(0.01, seed=7)
+    address = toolkit_bench._meeting_plan_url(None)
+    response = client.get(address)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Viikkopalaveri" in html and "Siirrä alas" in html
+    assert count(client, address) == PINNED["plan"]

@@ -47,18 +47,20 @@ def plan_ics(*, plan: MeetingPlan, schedule: Schedule) -> bytes:
 
 
 def _steps(block: MeetingBlock) -> list[dict]:
+    """The tool's timed steps, read from the StreamField's stored JSON: no block parsing on every page view."""
     tool = block.tool
     if tool is None or not tool.live:
         return []
     groups = dict(Grouping.choices)
+    steps = [raw.get("value") or {} for raw in tool.steps.raw_data if raw.get("type") == "step"]
     return [
         {
-            "title": step.value.get("title") or str(_("Vaihe %(n)s") % {"n": number}),
-            "minutes": step.value.get("minutes") or 0,
-            "group": str(groups.get(step.value.get("grouping"), "")),
-            "instruction": plain_text(str(step.value.get("text") or "")),
+            "title": step.get("title") or str(_("Vaihe %(n)s") % {"n": number}),
+            "minutes": step.get("minutes") or 0,
+            "group": str(groups.get(step.get("grouping"), "")),
+            "instruction": plain_text(str(step.get("text") or "")),
         }
-        for number, step in enumerate((s for s in tool.steps if s.block_type == "step"), start=1)
+        for number, step in enumerate(steps, start=1)
     ]
 
 

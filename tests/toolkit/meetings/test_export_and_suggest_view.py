@@ -182,3 +182,24 @@ def test_a_tool_block_keeps_its_title_when_the_tool_is_unpublished(client, demo_
     tool.unpublish()
     html = client.get(plan_url(space, plan)).content.decode()
     assert tool.title in html and "Työkalun ohje" not in html
+
+
+def test_the_plan_page_carries_the_facilitation_data_with_the_tools_steps_nested(client, demo_site):
+    import json
+
+    space, plan = make_plan()
+    tool = next(t for t in tools(10) if any(b.block_type == "step" for b in t.steps))
+    services.block_add(plan=plan, kind="avaus", minutes=5, note="Kuulumiset")
+    services.block_add(plan=plan, kind="tyokalu", tool=tool, minutes=tool.duration_minutes)
+    html = client.get(plan_url(space, plan)).content.decode()
+    raw = re.search(r'<script id="facilitation-data" type="application/json">(.*?)</script>', html, re.S).group(1)
+    data = json.loads(raw)
+    assert data["title"] == "Torstain palaveri" and data["key"] == f"palaveri-{plan.uid}"
+    opening, tool_block = data["blocks"]
+    assert opening == {"title": "Avaus", "minutes": 5, "note": "Kuulumiset", "steps": []}
+    steps = [b.value for b in tool.steps if b.block_type == "step"]
+    assert tool_block["title"] == tool.title and len(tool_block["steps"]) == len(steps)
+    first = tool_block["steps"][0]
+    assert first["minutes"] == steps[0]["minutes"]
+    assert first["group"] == steps[0].grouping_label()
+    assert "<" not in first["instruction"] and first["instruction"]

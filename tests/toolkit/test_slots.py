@@ -27,10 +27,10 @@ def test_a_slot_renders_its_panels_in_hook_order_and_skips_none(tmp_path, settin
     settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}]
 
     def second(request, page):
-        return Panel("panel.html", {"text": "toinen <b>"})
+        return Panel("panel.html", {"text": "toinen <b>", "page": page})
 
     def first(request, page):
-        return Panel("panel.html", {"text": "ensimmäinen"})
+        return Panel("panel.html", {"text": "ensimmäinen", "page": page})
 
     def nothing(request, page):
         return None

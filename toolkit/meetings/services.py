@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from toolkit.meetings.models import MAX_BLOCKS, MeetingBlock, MeetingPlan
 from toolkit.meetings.suggest import SuggestedBlock, ToolOption, suggest_blocks
 from toolkit.models import TeamSpace, ToolIndexPage, ToolPage
-from toolkit.workbook import services as team_services
+from toolkit.team import services as team_services
 from valoa.page_queries import public_q
 
 HELSINKI = ZoneInfo("Europe/Helsinki")

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from toolkit.meetings import services
 from toolkit.models import ToolPage
-from toolkit.workbook import services as team_services
+from toolkit.team import services as team_services
 
 
 def make_plan(*, name="Testitiimi", minutes=60, title="Torstain palaveri", space=None):

@@ -159,7 +159,7 @@ def test_suggest_before_results_are_visible_is_404(client, demo_site):
 
 
 def test_deleting_the_space_deletes_its_plans_and_activity_counts_for_retention(demo_site):
-    from toolkit.workbook import services as team_services
+    from toolkit.team import services as team_services
 
     space, plan = make_plan()
     block = services.block_add(plan=plan, kind="aihe", title="Budjetti", minutes=20, tool=None)

@@ -11,7 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from toolkit.models import TeamSpace
+from toolkit.team.models import TeamSpace
 
 PLAN_MAX_MINUTES = 8 * 60
 BLOCK_MAX_MINUTES = 8 * 60

@@ -22,8 +22,10 @@ from django.utils.translation import gettext as _
 
 from toolkit.meetings.models import MAX_BLOCKS, MeetingBlock, MeetingPlan
 from toolkit.meetings.suggest import SuggestedBlock, ToolOption, suggest_blocks
-from toolkit.models import TeamSpace, ToolIndexPage, ToolPage
 from toolkit.team import services as team_services
+from toolkit.team.models import TeamSpace
+from toolkit.tools.models import ToolPage
+from toolkit.tools.pages import ToolIndexPage
 from valoa.page_queries import public_q
 
 HELSINKI = ZoneInfo("Europe/Helsinki")

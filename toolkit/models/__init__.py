@@ -11,15 +11,12 @@ from toolkit.assessment.models import (
     AssessmentScale,
     AssessmentScaleLevel,
 )
+from toolkit.meetings.models import MeetingBlock, MeetingPlan
 from toolkit.team.models import TeamSpace
 from toolkit.tools.models import ToolPage, ToolPageRelatedTool, ToolPageWorkTemplate
 from toolkit.tools.pages import StartPage, ToolIndexPage
 from toolkit.tools.values import Format
 from toolkit.workbook.models import WorkbookAnswer, WorkbookPage, WorkbookSession
-
-# Meeting plans live in their own room (toolkit/meetings/) but belong to this app: imported last, as they
-# refer to TeamSpace and ToolPage above.
-from toolkit.meetings.models import MeetingBlock, MeetingPlan  # isort: skip
 
 __all__ = [
     "AssessmentPage",

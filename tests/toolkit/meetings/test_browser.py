@@ -140,7 +140,11 @@ def test_print_styles_leave_only_the_agenda(live_server, demo_site, page):
     expect(page.get_by_role("heading", level=1, name="Torstain palaveri")).to_be_visible()
     expect(page.get_by_role("cell", name="9.00–9.10")).to_be_visible()
     page.goto(live_server.url + plan_url(space, plan))
-    expect(page.get_by_role("button", name=named("Siirrä alas", "Avaus")).or_(page.get_by_role("button", name=named("Poista", "Avaus")))).to_be_hidden()
+    expect(
+        page.get_by_role("button", name=named("Siirrä alas", "Avaus")).or_(
+            page.get_by_role("button", name=named("Poista", "Avaus"))
+        )
+    ).to_be_hidden()
     expect(page.get_by_role("heading", level=3, name="Avaus")).to_be_visible()
 
 

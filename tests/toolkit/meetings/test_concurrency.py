@@ -51,7 +51,12 @@ def test_two_members_editing_the_same_block_get_exactly_one_conflict(demo_site):
             own.space = space
             try:
                 services.block_update(
-                    plan=own, block_id=block.pk, base_version=base, title="Budjetti", minutes=minutes, note=note
+                    plan=own,
+                    block_id=block.pk,
+                    base_version=base,
+                    title="Budjetti",
+                    minutes=minutes,
+                    note=note,
                 )
                 saved.append(note)
             except PlanConflict as conflict:

@@ -192,7 +192,9 @@ def test_the_plan_page_carries_the_facilitation_data_with_the_tools_steps_nested
     services.block_add(plan=plan, kind="avaus", minutes=5, note="Kuulumiset")
     services.block_add(plan=plan, kind="tyokalu", tool=tool, minutes=tool.duration_minutes)
     html = client.get(plan_url(space, plan)).content.decode()
-    raw = re.search(r'<script id="facilitation-data" type="application/json">(.*?)</script>', html, re.S).group(1)
+    raw = re.search(
+        r'<script id="facilitation-data" type="application/json">(.*?)</script>', html, re.S
+    ).group(1)
     data = json.loads(raw)
     assert data["title"] == "Torstain palaveri" and data["key"] == f"palaveri-{plan.uid}"
     opening, tool_block = data["blocks"]

@@ -202,7 +202,7 @@ def test_without_javascript_lists_all_steps(live_server, demo_site, browser):
 def revealed_round(demo_site):
     from toolkit.assessment import services
     from toolkit.models import AssessmentPage
-    from toolkit.workbook.services import team_space_create
+    from toolkit.team.services import team_space_create
 
     space = team_space_create(name="Esitystiimi")
     page = AssessmentPage.objects.get(slug="tiimin-arviointi")

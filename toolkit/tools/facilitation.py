@@ -22,6 +22,8 @@ from typing import Any
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from toolkit.tools.values import duration_text
+
 _BREAKS = re.compile(r"<br\s*/?>|</(?:p|li|h[1-6]|ul|ol|blockquote)>", re.IGNORECASE)
 _ITEM = re.compile(r"<li(?:\s[^>]*)?>", re.IGNORECASE)
 
@@ -96,8 +98,6 @@ def facilitation_context(
     """The context of templates/toolkit/facilitate/facilitate.html: the data (for the script) and the same as
     rows with start and end times (for the list that shows without JavaScript and prints). Times are offsets
     from the start (0:05) unless a start time is given (14.05)."""
-    from toolkit.tools.models import duration_text  # the models import this module for the route
-
     rows = []
     at = 0
     for block in data["blocks"]:

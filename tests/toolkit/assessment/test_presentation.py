@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from toolkit.assessment import services
 from toolkit.assessment.presentation import theme_slides
-from toolkit.workbook.services import team_space_create
+from toolkit.team.services import team_space_create
 
 pytestmark = pytest.mark.django_db
 

@@ -221,6 +221,16 @@ def _tool_url(ctx) -> str:
     return tools[tools.count() // 2].get_url()
 
 
+def _tool_facilitation_url(ctx) -> str:
+    """The same tool's facilitation mode (issue 15): a route of the tool page, cached like it."""
+    return _tool_url(ctx) + "ohjaa/"
+
+
+def _assessment_present_url(ctx) -> str:
+    """The consensus presentation of the same round as the results, at its first theme (the chart)."""
+    return _assessment_results_url(ctx).replace("/tulokset/", "/esitys/2/")
+
+
 def _finder_filtered_url(ctx) -> str:
     phase = Phase.objects.order_by("sort_order").first()
     return f"{ToolIndexPage.objects.get().get_url()}?phase={phase.slug}&time=60&format=eta"
@@ -426,6 +436,7 @@ SCENARIOS = [
     Scenario("Työkalut (hakemisto)", lambda ctx: ToolIndexPage.objects.get().get_url()),
     Scenario("Työkalut (3 suodatinta)", _finder_filtered_url),
     Scenario("Työkalu", _tool_url),
+    Scenario("Työkalun ohjaus", _tool_facilitation_url),
     # Both carry a form with a CSRF token (start a team space, rate the statements): never page-cached.
     Scenario("Työkirja (sivu)", _workbook_page_url, cacheable=False),
     Scenario("Arviointityökalu", _assessment_page_url, cacheable=False),
@@ -433,6 +444,7 @@ SCENARIOS = [
     Scenario("Tiimin työtila", _space_url, cacheable=False),
     Scenario("Työkirjan kerta (tiimi)", _workbook_session_url, cacheable=False),
     Scenario("Arvioinnin tulokset (tiimi)", _assessment_results_url, cacheable=False),
+    Scenario("Arvioinnin esitys (tiimi)", _assessment_present_url, cacheable=False),
     Scenario("Palaverin suunnitelma (tiimi)", _meeting_plan_url, cacheable=False),
     # 30 teams saving at once, each on a connection (and a wrk thread) of its own: first as fast as the
     # server answers (capacity; the latency is then the queue), then at the autosave's pace (the page

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from toolkit.assessment import views
+from toolkit.assessment import presentation, views
 
 urlpatterns = [
     path("arviointi/aloita/<int:page_id>/", views.assessment_start, name="assessment_start"),
@@ -30,5 +30,10 @@ urlpatterns = [
         "<str:token>/arviointi/<int:round_id>/tulokset.csv",
         views.assessment_results_csv,
         name="assessment_results_csv",
+    ),
+    path(
+        "<str:token>/arviointi/<int:round_id>/esitys/<int:position>/",
+        presentation.assessment_present,
+        name="assessment_present",
     ),
 ]

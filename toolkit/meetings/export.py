@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from toolkit.meetings.models import MeetingBlock, MeetingPlan
-from toolkit.meetings.services import Schedule, plain_text
-from toolkit.tools.blocks import Grouping
+from toolkit.meetings.services import Schedule
+from toolkit.tools.facilitation import tool_block
 
 PRODID = "-//VALOA//Palaverin suunnitelma//FI"
 
@@ -46,42 +46,23 @@ def plan_ics(*, plan: MeetingPlan, schedule: Schedule) -> bytes:
     return calendar.to_ical()
 
 
-def _steps(block: MeetingBlock) -> list[dict]:
-    """The tool's timed steps, read from the StreamField's stored JSON: no block parsing on every page view."""
-    tool = block.tool
-    if tool is None or not tool.live:
-        return []
-    groups = dict(Grouping.choices)
-    steps = [raw.get("value") or {} for raw in tool.steps.raw_data if raw.get("type") == "step"]
-    return [
-        {
-            "title": step.get("title") or str(_("Vaihe %(n)s") % {"n": number}),
-            "minutes": step.get("minutes") or 0,
-            "group": str(groups.get(step.get("grouping"), "")),
-            "instruction": plain_text(str(step.get("text") or "")),
-        }
-        for number, step in enumerate(steps, start=1)
-    ]
-
-
 def plan_facilitation(*, plan: MeetingPlan, schedule: Schedule) -> dict:
-    """The data island of the facilitation view (docs/facilitation.md): a tool block nests the tool's steps.
+    """The facilitation view's data (docs/facilitation.md): a tool block nests its tool's timed steps (as the
+    tool's own facilitation view shows them), an own block has none and counts as one step of its minutes.
 
-    The key names the plan (not its version), so a reload during the meeting continues where it was.
+    The key names the plan (not its version), so a reload during the meeting continues where it was; the
+    script drops a saved state whose step minutes no longer match.
     """
-    return {
-        "title": plan.title,
-        "key": f"palaveri-{plan.uid}",
-        "blocks": [
-            {
-                "title": row.block.title,
-                "minutes": row.block.minutes,
-                "note": row.block.note,
-                "steps": _steps(row.block) if row.block.kind == MeetingBlock.Kind.TOOL else [],
-            }
-            for row in schedule.rows
-        ],
-    }
+    blocks = []
+    for row in schedule.rows:
+        block = row.block
+        if block.kind == MeetingBlock.Kind.TOOL and block.tool is not None and block.tool.live:
+            blocks.append(
+                {**tool_block(block.tool, minutes=block.minutes, note=block.note), "title": block.title}
+            )
+        else:
+            blocks.append({"title": block.title, "minutes": block.minutes, "note": block.note, "steps": []})
+    return {"title": plan.title, "key": f"palaveri-{plan.uid}", "blocks": blocks}
 
 
 def ics_filename(plan: MeetingPlan) -> str:

@@ -17,7 +17,6 @@ from django.db import transaction
 from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from toolkit.meetings.models import MAX_BLOCKS, MeetingBlock, MeetingPlan
@@ -77,6 +76,7 @@ def plan_blocks(*, plan: MeetingPlan) -> list[MeetingBlock]:
             "tool__locale_id",
             "tool__duration_minutes",
             "tool__steps",
+            "tool__intro",
         )
     )
 
@@ -330,10 +330,6 @@ def tool_get(*, tool_id: int) -> ToolPage:
     if tool is None:
         raise Http404
     return tool
-
-
-def plain_text(html: str) -> str:
-    return " ".join(strip_tags(html or "").split())
 
 
 # --- A plan suggested from an assessment round --------------------------------------------------------

@@ -33,5 +33,6 @@ urlpatterns = [
     path("<str:token>/palaverit/<int:plan_id>/poista/", views.plan_delete, name="meeting_plan_delete"),
     path("<str:token>/palaverit/<int:plan_id>/asialista/", views.agenda, name="meeting_agenda"),
     path("<str:token>/palaverit/<int:plan_id>/palaveri.ics", views.calendar_file, name="meeting_ics"),
+    path("<str:token>/palaverit/<int:plan_id>/ohjaa/", views.facilitate, name="meeting_facilitate"),
     path("<str:token>/arviointi/<int:round_id>/ehdota-palaveri/", views.suggest, name="meeting_suggest"),
 ]

@@ -30,6 +30,7 @@ from toolkit.meetings.models import MeetingBlock
 from toolkit.meetings.services import PlanConflict
 from toolkit.team.secret_links import get_space
 from toolkit.team.views import team_view
+from toolkit.tools.facilitation import facilitation_context
 
 # Form prefixes: the plan page holds several forms, and their fields' ids must not clash.
 DETAILS, NEW_BLOCK, NEW_TOOL = "tiedot", "uusi", "tyokalu"
@@ -104,7 +105,6 @@ def _plan_context(request, space, plan, **forms) -> dict:
         "finder_url": services.finder_url(request=request),
         "edit_forms": {},
         "moved": _moved(request, schedule),
-        "facilitation": export.plan_facilitation(plan=plan, schedule=schedule),
     }
     for name, form in forms.items():
         if name == "edit_form":
@@ -351,6 +351,23 @@ def agenda(request: HttpRequest, token: str, plan_id: int) -> HttpResponse:
     return TemplateResponse(
         request, "toolkit/meetings/agenda.html", {"space": space, "plan": plan, "schedule": schedule}
     )
+
+
+@require_GET
+@team_view
+def facilitate(request: HttpRequest, token: str, plan_id: int) -> HttpResponse:
+    """The whole plan in the facilitation view of branch facilitate (docs/facilitation.md): each block in turn,
+    a tool's own steps nested in its block; clock times from the plan's start."""
+    space = get_space(request, token)
+    plan = services.plan_get(space=space, plan_id=plan_id)
+    schedule = services.plan_schedule(plan=plan, blocks=services.plan_blocks(plan=plan))
+    context = facilitation_context(
+        export.plan_facilitation(plan=plan, schedule=schedule),
+        back_url=_plan_url(space, plan),
+        back_label=_("Takaisin palaverin suunnitelmaan"),
+        start=schedule.start,
+    )
+    return TemplateResponse(request, "toolkit/facilitate/facilitate.html", context)
 
 
 @require_GET

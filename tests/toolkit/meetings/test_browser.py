@@ -116,6 +116,7 @@ def test_plan_pages_and_the_agenda_have_no_axe_violations(live_server, demo_site
         ("plans", url("meeting_plans", space)),
         ("plan", plan_url(space, plan)),
         ("agenda", plan_url(space, plan, "meeting_agenda")),
+        ("facilitate", plan_url(space, plan, "meeting_facilitate")),
         ("add-tool", url("meeting_add_tool", space, tool_id=tool.pk)),
         ("paste-link", f"/tiimi/palaveriin/{tool.pk}/"),
     ]:

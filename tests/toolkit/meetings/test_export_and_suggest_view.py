@@ -184,14 +184,20 @@ def test_a_tool_block_keeps_its_title_when_the_tool_is_unpublished(client, demo_
     assert tool.title in html and "Työkalun ohje" not in html
 
 
-def test_the_plan_page_carries_the_facilitation_data_with_the_tools_steps_nested(client, demo_site):
+def test_the_plan_runs_in_the_facilitation_view_with_the_tools_steps_nested(client, demo_site):
     import json
 
     space, plan = make_plan()
     tool = next(t for t in tools(10) if any(b.block_type == "step" for b in t.steps))
     services.block_add(plan=plan, kind="avaus", minutes=5, note="Kuulumiset")
     services.block_add(plan=plan, kind="tyokalu", tool=tool, minutes=tool.duration_minutes)
-    html = client.get(plan_url(space, plan)).content.decode()
+    facilitate = plan_url(space, plan, "meeting_facilitate")
+    assert facilitate in client.get(plan_url(space, plan)).content.decode()
+    response = client.get(facilitate)
+    assert response.status_code == 200 and "no-store" in response["Cache-Control"]
+    html = response.content.decode()
+    # Without JavaScript the list shows clock times from the plan's start.
+    assert "09.00" in html and "09.05" in html
     raw = re.search(
         r'<script id="facilitation-data" type="application/json">(.*?)</script>', html, re.S
     ).group(1)
@@ -205,3 +211,5 @@ def test_the_plan_page_carries_the_facilitation_data_with_the_tools_steps_nested
     assert first["minutes"] == steps[0]["minutes"]
     assert first["group"] == steps[0].grouping_label()
     assert "<" not in first["instruction"] and first["instruction"]
+    bad = plan_url(space, plan, "meeting_facilitate").replace(space.token, "z" * 43)
+    assert client.get(bad).status_code == 404

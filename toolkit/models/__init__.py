@@ -1,4 +1,9 @@
-from .assessment import (
+"""The toolkit app's models, one module per room; importing them here lets Django register them under the one
+`toolkit` app label (tables, content types and permissions stay as they were) and keeps
+`from toolkit.models import X` working."""
+
+from toolkit.assessment.models import (
+    AssessmentPage,
     AssessmentPhaseBand,
     AssessmentRating,
     AssessmentResponse,
@@ -6,17 +11,11 @@ from .assessment import (
     AssessmentScale,
     AssessmentScaleLevel,
 )
-from .pages import (
-    AssessmentPage,
-    Format,
-    StartPage,
-    ToolIndexPage,
-    ToolPage,
-    ToolPageRelatedTool,
-    ToolPageWorkTemplate,
-    WorkbookPage,
-)
-from .team import TeamSpace, WorkbookAnswer, WorkbookSession
+from toolkit.team.models import TeamSpace
+from toolkit.tools.models import ToolPage, ToolPageRelatedTool, ToolPageWorkTemplate
+from toolkit.tools.pages import StartPage, ToolIndexPage
+from toolkit.tools.values import Format
+from toolkit.workbook.models import WorkbookAnswer, WorkbookPage, WorkbookSession
 
 __all__ = [
     "AssessmentPage",

@@ -1,4 +1,4 @@
-"""Toolkit template tags: "recommended for your phase" lists with a fixed number of queries."""
+"""Toolkit template tags: "recommended for your phase" lists with a fixed number of queries, and slots."""
 
 from __future__ import annotations
 
@@ -6,14 +6,15 @@ from django import template
 from django.db.models import F, QuerySet, Window
 from django.db.models.functions import RowNumber
 
-from toolkit.models import ToolPage
+from toolkit.common.slots import render_slot
+from toolkit.tools.models import ToolPage
 from valoa.models import Phase
 from valoa.page_queries import public_q
 
 register = template.Library()
 
 
-@register.inclusion_tag("toolkit/includes/recommended_tools.html", takes_context=True)
+@register.inclusion_tag("toolkit/tools/includes/recommended_tools.html", takes_context=True)
 def recommended_tools(context, per_phase: int = 3, heading_level: int = 2):
     """A few tools per journey phase: 2 queries (phases, tools) however many tools exist.
 
@@ -78,3 +79,9 @@ def _tools_by_phase(phases: list[Phase], per_phase: int) -> dict[int, list[ToolP
         by_phase[phase.pk] = [tool for tool in tools if tool.pk in chosen]  # still in title order
         shown.update(chosen)
     return by_phase
+
+
+@register.simple_tag(takes_context=True)
+def slot(context, name: str, **kwargs):
+    """The sections other rooms and apps registered for the slot `name` (toolkit/common/slots.py)."""
+    return render_slot(name, context.get("request"), **kwargs)

@@ -1,0 +1,24 @@
+"""Forms of the team space: its name and the confirmation of its deletion."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class TeamNameForm(forms.Form):
+    name = forms.CharField(
+        label=_("Tiimin nimi"),
+        max_length=100,
+        required=False,
+        help_text=_("Esimerkiksi ”Asiakaspalvelun tiimi”. Älä käytä ihmisten nimiä."),
+        error_messages={"max_length": _("Nimi on liian pitkä: enintään %(limit_value)d merkkiä.")},
+    )
+
+    def clean_name(self) -> str:
+        return self.cleaned_data["name"].replace("\x00", "").strip()
+
+
+class DeleteSpaceForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("Ymmärrän, että työtila ja kaikki sen vastaukset poistetaan pysyvästi."),
+        error_messages={"required": _("Vahvista poisto valitsemalla ruutu.")},
+    )

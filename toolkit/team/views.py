@@ -6,8 +6,6 @@ The token is the team's secret: it is never logged here, and TeamPrivacyMiddlewa
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotModified, JsonResponse
@@ -19,36 +17,21 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_ratelimit.decorators import ratelimit
 
 from toolkit.assessment import services as assessment_services
+from toolkit.team import autosave
+from toolkit.team.autosave import wants_json
 from toolkit.team.forms import AnswerForm, DeleteSpaceForm, TeamNameForm
 from toolkit.team.models import TeamSpace, WorkbookSession
-from toolkit.team.secret_links import get_space
+from toolkit.team.secret_links import get_space, team_view
 from toolkit.workbook import services
 
 CREATED_SESSION_KEY = "toolkit_team_space_created"
 MAX_DB_INT = 2**31 - 1
 
 
-def team_view(view):
-    """Unknown tokens, sessions and questions get the team's friendly 404, never a 500."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except Http404:
-            return TemplateResponse(request, "toolkit/team/not_found.html", status=404)
-
-    return wrapper
-
-
 def get_session(space: TeamSpace, number: int) -> WorkbookSession:
     if number > MAX_DB_INT:
         raise Http404
     return services.workbook_session_get(space=space, number=number)
-
-
-def wants_json(request) -> bool:
-    return "application/json" in request.headers.get("Accept", "")
 
 
 # --- The space -------------------------------------------------------------------------------------------
@@ -198,29 +181,19 @@ def answer_save(request, token: str, number: int):
         raise Http404
     context = {"space": space, "session": session, "question": question}
     if not form.is_valid():
-        errors = [error for field_errors in form.errors.values() for error in field_errors]
-        return _answer_invalid(request, context, errors, request.POST.get("answer", ""))
+        return _answer_invalid(request, context, form, request.POST.get("answer", ""))
+    text = form.cleaned_data["answer"]
     try:
         result = services.workbook_answer_save(
-            session=session,
-            question=question,
-            text=form.cleaned_data["answer"],
-            base_version=form.cleaned_data["version"],
+            session=session, question=question, text=text, base_version=form.cleaned_data["version"]
         )
     except ValidationError as error:
-        return _answer_invalid(request, context, error.messages, form.cleaned_data["answer"])
+        form.add_error("answer", error)
+        return _answer_invalid(request, context, form, text)
     answer = result.answer
     if result.conflict:
         if wants_json(request):
-            return JsonResponse(
-                {
-                    "status": "conflict",
-                    "version": answer.version,
-                    "theirs": answer.text,
-                    "mine": result.attempted_text,
-                },
-                status=409,
-            )
+            return autosave.conflict(version=answer.version, value=answer.text, mine=result.attempted_text)
         return TemplateResponse(
             request,
             "toolkit/workbook/answer.html",
@@ -237,15 +210,8 @@ def answer_save(request, token: str, number: int):
         answered, total = services.workbook_progress(
             workbook=workbook, answers=services.workbook_answers(session=session)
         )
-        return JsonResponse(
-            {
-                "status": "saved",
-                "version": answer.version,
-                "text": answer.text,
-                "saved_at": timezone.localtime(answer.updated_at).strftime("%H.%M"),
-                "answered": answered,
-                "total": total,
-            }
+        return autosave.saved(
+            version=answer.version, value=answer.text, saved_at=answer.updated_at, done=answered, total=total
         )
     return redirect(f"{session.get_absolute_url()}#kysymys-{question.key}")
 
@@ -287,9 +253,10 @@ def session_answers(request, token: str, number: int):
     return response
 
 
-def _answer_invalid(request, context, errors, value):
+def _answer_invalid(request, context, form, value):
     if wants_json(request):
-        return JsonResponse({"status": "invalid", "errors": [str(e) for e in errors]}, status=400)
+        return autosave.invalid(form.errors)
+    errors = [error for field_errors in form.errors.values() for error in field_errors]
     answer = context["session"].answers.filter(question_key=context["question"].key).first()
     return TemplateResponse(
         request,

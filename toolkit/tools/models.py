@@ -485,7 +485,7 @@ class AssessmentPage(SectionPage):
         return statement_groups(self.statements)
 
     def get_context(self, request, *args, **kwargs):
-        from toolkit.assessment.views import assessment_page_context
+        from toolkit.assessment.views.rounds import assessment_page_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(assessment_page_context(self, request))

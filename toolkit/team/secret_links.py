@@ -8,19 +8,15 @@ respondent links and pasted team links all go through `find()`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
 from typing import TypeVar
 
 from django.conf import settings
 from django.http import Http404
-from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 from django_ratelimit.exceptions import Ratelimited
 
-from toolkit.team import autosave
+from toolkit.team import services
 from toolkit.team.models import TeamSpace
-from toolkit.workbook import services
 
 TOKEN_MISS_GROUP = "toolkit:team-token-miss"  # noqa: S105 (a rate-limit group name)
 
@@ -47,19 +43,3 @@ def find(request, lookup: Callable[[], T]) -> T:
 def get_space(request, token: str) -> TeamSpace:
     """The team space of a token, under the guessing limit."""
     return find(request, lambda: services.team_space_get(token=token))
-
-
-def team_view(view):
-    """Unknown tokens, sessions, rounds and questions get the team's friendly 404, never a 500; an autosave
-    (JSON by `Accept`) gets the convention's "gone" instead, so the page can say so and stop trying."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except Http404:
-            if request.method == "POST" and autosave.wants_json(request):
-                return autosave.gone(_("Tätä ei löydy enää: työtila tai kierros on ehkä poistettu."))
-            return TemplateResponse(request, "toolkit/team/not_found.html", status=404)
-
-    return wrapper

@@ -5,11 +5,11 @@ the same shape, and without JavaScript the same POSTs still work as forms."""
 import pytest
 from django.urls import reverse
 
-from tests.toolkit.team.team_support import question, set_workbook, start_session
+from tests.toolkit.workbook.support import question, set_workbook, start_session
 from toolkit.assessment import services as assessment_services
 from toolkit.assessment.models import AssessmentRating, AssessmentRound
-from toolkit.team.models import WorkbookAnswer
-from toolkit.workbook import services as team_services
+from toolkit.team import services as team_services
+from toolkit.workbook.models import WorkbookAnswer
 
 pytestmark = pytest.mark.django_db
 JSON = {"HTTP_ACCEPT": "application/json"}

@@ -19,12 +19,12 @@ from django.utils.translation import gettext as _
 from toolkit.assessment.models import (
     MIN_THRESHOLD,
     ROUND_TOKEN_LENGTH,
+    AssessmentPage,
     AssessmentRating,
     AssessmentResponse,
     AssessmentRound,
 )
 from toolkit.team.models import TeamSpace
-from toolkit.tools.models import AssessmentPage
 
 CONSENSUS_RESPONDENT = "consensus"
 SELF_RESPONDENT = "self"

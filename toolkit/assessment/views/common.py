@@ -8,10 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from toolkit.assessment.forms import token_from_link
-from toolkit.assessment.models import AssessmentRound
+from toolkit.assessment.models import AssessmentPage, AssessmentRound
 from toolkit.team.models import TeamSpace
 from toolkit.team.secret_links import get_space
-from toolkit.tools.models import AssessmentPage
 
 
 def live_page(page_id: int) -> AssessmentPage:
@@ -26,17 +25,6 @@ def live_page(page_id: int) -> AssessmentPage:
     if page is None or page.scale is None:
         raise Http404
     return page
-
-
-def scale_context(page: AssessmentPage) -> dict:
-    levels = page.scale.level_list() if page.scale else []
-    groups = page.statement_groups()
-    return {
-        "groups": groups,
-        "levels": levels,
-        "level_count": len(levels),
-        "statement_count": sum(len(group.statements) for group in groups),
-    }
 
 
 def pasted_space(request: HttpRequest, form) -> TeamSpace | None:

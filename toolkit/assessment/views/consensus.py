@@ -15,8 +15,9 @@ from toolkit.assessment.forms import ConsensusRatingForm
 from toolkit.assessment.models import AssessmentRound
 from toolkit.assessment.views.rounds import facilitator_response
 from toolkit.team import autosave
-from toolkit.team.secret_links import get_space, team_view
-from toolkit.workbook.services import team_space_touch
+from toolkit.team.secret_links import get_space
+from toolkit.team.services import team_space_touch
+from toolkit.team.views import team_view
 
 
 def _version(value: int | None) -> str:

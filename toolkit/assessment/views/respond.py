@@ -16,9 +16,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from toolkit.assessment import services
 from toolkit.assessment.forms import RatingsForm
 from toolkit.assessment.models import AssessmentRound
-from toolkit.assessment.views.common import scale_context
 from toolkit.assessment.views.results import results_response
-from toolkit.team.secret_links import find, team_view
+from toolkit.team.secret_links import find
+from toolkit.team.views import team_view
 
 RESPONDENT_COOKIE = "valoa_vastaaja"
 RESPONDENT_COOKIE_AGE = 60 * 60 * 24 * 180
@@ -94,7 +94,7 @@ def assessment_respond(request: HttpRequest, round_token: str) -> HttpResponse:
             "errors": errors,
             "has_answered": bool(current) and not errors,
             "visible": visible,
-            **scale_context(page),
+            **page.scale_context(),
         },
         status=status,
     )

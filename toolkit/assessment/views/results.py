@@ -9,7 +9,8 @@ from django.views.decorators.http import require_GET
 
 from toolkit.assessment import exports, services
 from toolkit.assessment.views.common import round_urls
-from toolkit.team.secret_links import get_space, team_view
+from toolkit.team.secret_links import get_space
+from toolkit.team.views import team_view
 
 
 def results_response(request, assessment_round, *, space, back_url) -> TemplateResponse:

@@ -12,19 +12,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from toolkit.assessment import services
 from toolkit.assessment.forms import StartRoundForm
-from toolkit.assessment.models import AssessmentRound
-from toolkit.assessment.views.common import bad_request, live_page, pasted_space, round_urls, scale_context
-from toolkit.team.secret_links import get_space, team_view
-from toolkit.tools.models import AssessmentPage
-from toolkit.workbook.services import team_space_create, team_space_touch
-
-
-def assessment_page_context(page: AssessmentPage, request: HttpRequest) -> dict:
-    """The Wagtail page's own context (AssessmentPage.get_context)."""
-    context = scale_context(page) if page.scale_id else {"groups": page.statement_groups(), "levels": []}
-    if page.is_team:
-        context["start_form"] = StartRoundForm()
-    return context
+from toolkit.assessment.models import AssessmentPage, AssessmentRound
+from toolkit.assessment.views.common import bad_request, live_page, pasted_space, round_urls
+from toolkit.team.secret_links import get_space
+from toolkit.team.services import team_space_create, team_space_touch
+from toolkit.team.views import team_view
 
 
 @require_POST
@@ -37,7 +29,7 @@ def assessment_start(request: HttpRequest, page_id: int) -> HttpResponse:
     form = StartRoundForm(request.POST)
     space = pasted_space(request, form)
     if not form.is_valid():
-        context = {"page": page, "self": page, "start_form": form, **scale_context(page)}
+        context = {"page": page, "self": page, "start_form": form, **page.scale_context()}
         return TemplateResponse(request, "toolkit/assessment/assessment_page.html", context, status=400)
     if space is None:
         space = team_space_create()
@@ -94,7 +86,7 @@ def facilitator_response(
         and count >= assessment_round.threshold,
         "visible": services.results_visible(assessment_round=assessment_round, response_count=count),
         "errors": errors or {},
-        **scale_context(page),
+        **page.scale_context(),
         **round_urls(assessment_round, request),
     }
     if assessment_round.mode == AssessmentRound.Mode.CONSENSUS:

@@ -13,9 +13,9 @@ from django.views.decorators.http import require_POST
 
 from toolkit.assessment import services
 from toolkit.assessment.forms import RatingsForm, SaveSelfForm
-from toolkit.assessment.views.common import bad_request, live_page, pasted_space, scale_context
-from toolkit.team.secret_links import team_view
-from toolkit.workbook.services import team_space_create, team_space_touch
+from toolkit.assessment.views.common import bad_request, live_page, pasted_space
+from toolkit.team.services import team_space_create, team_space_touch
+from toolkit.team.views import team_view
 
 SELF_SIGNER_SALT = "toolkit.self-assessment"
 
@@ -38,7 +38,7 @@ def self_assessment(request: HttpRequest, page_id: int) -> HttpResponse:
             "self": page,
             "errors": form.first_errors(),
             "current": form.shown(),
-            **scale_context(page),
+            **page.scale_context(),
         }
         return TemplateResponse(request, "toolkit/assessment/assessment_page.html", context, status=400)
     signed = Signer(salt=SELF_SIGNER_SALT).sign_object(form.ratings())

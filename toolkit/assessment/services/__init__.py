@@ -3,7 +3,7 @@ closing), results (what may be shown, computed by the database) and consensus (t
 saved one statement at a time). Callers use this package's names."""
 
 from toolkit.assessment.models import MIN_THRESHOLD
-from toolkit.assessment.services.consensus import ConsensusSave, RoundClosed, consensus_save
+from toolkit.assessment.services.consensus import ConsensusSave, consensus_save
 from toolkit.assessment.services.results import (
     DISCUSS_SPREAD_SHARE,
     GroupResult,
@@ -20,6 +20,7 @@ from toolkit.assessment.services.results import (
 from toolkit.assessment.services.rounds import (
     CONSENSUS_RESPONDENT,
     SELF_RESPONDENT,
+    RoundClosed,
     assessment_page_for_results,
     ratings_validate,
     respondent_key,

@@ -10,17 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from toolkit.assessment.models import AssessmentRating, AssessmentResponse, AssessmentRound
-from toolkit.assessment.services.rounds import CONSENSUS_RESPONDENT, round_state_shared
-
-
-class RoundClosed(ValidationError):
-    """The round is closed: nothing can be saved in it any more."""
+from toolkit.assessment.models import AssessmentRating, AssessmentRound
+from toolkit.assessment.services.rounds import (
+    CONSENSUS_RESPONDENT,
+    ratings_upsert,
+    response_open,
+)
 
 
 @dataclass
@@ -41,16 +38,8 @@ def consensus_save(
     round run one after the other (the consensus response's row lock), so the comparison holds.
     """
     with transaction.atomic():
-        if round_state_shared(assessment_round.pk) == AssessmentRound.State.CLOSED:
-            raise RoundClosed(_("Arviointikierros on suljettu, eikä vastauksia voi enää muuttaa."))
-        now = timezone.now()
-        response, _created = AssessmentResponse.objects.get_or_create(
-            round_id=assessment_round.pk,
-            respondent=CONSENSUS_RESPONDENT,
-            defaults={"created_at": now, "updated_at": now},
-        )
-        # The UPDATE locks the response row until the end: the round's consensus saves queue here.
-        AssessmentResponse.objects.filter(pk=response.pk).update(updated_at=now)
+        response = response_open(assessment_round=assessment_round, respondent=CONSENSUS_RESPONDENT)
+        now = response.updated_at
         ratings = dict(
             AssessmentRating.objects.filter(response=response).values_list("statement_key", "value")
         )
@@ -59,15 +48,6 @@ def consensus_save(
             return ConsensusSave(
                 value=current, attempted=value, conflict=True, saved_at=now, rated=len(ratings)
             )
-        AssessmentRating.objects.bulk_create(
-            [
-                AssessmentRating(
-                    response=response, round_id=assessment_round.pk, statement_key=statement_key, value=value
-                )
-            ],
-            update_conflicts=True,
-            unique_fields=["response", "statement_key"],
-            update_fields=["value"],
-        )
+        ratings_upsert(response=response, ratings={statement_key: value})
         ratings[statement_key] = value
     return ConsensusSave(value=value, attempted=value, conflict=False, saved_at=now, rated=len(ratings))

@@ -157,28 +157,46 @@ def response_save(
     page = assessment_page_for_results(page_id=assessment_round.page_id)
     clean = ratings_validate(page=page, ratings=ratings, complete=complete)
     with transaction.atomic():
-        if round_state_shared(assessment_round.pk) == State.CLOSED:
-            raise ValidationError(_("Arviointikierros on suljettu, eikä vastauksia voi enää muuttaa."))
-        now = timezone.now()
-        response, created = AssessmentResponse.objects.get_or_create(
-            round_id=assessment_round.pk,
-            respondent=respondent,
-            defaults={"created_at": now, "updated_at": now},
-        )
-        if not created:
-            AssessmentResponse.objects.filter(pk=response.pk).update(updated_at=now)
-        AssessmentRating.objects.bulk_create(
-            [
-                AssessmentRating(
-                    response=response, round_id=assessment_round.pk, statement_key=key, value=value
-                )
-                for key, value in clean.items()
-            ],
-            update_conflicts=True,
-            unique_fields=["response", "statement_key"],
-            update_fields=["value"],
-        )
+        response = response_open(assessment_round=assessment_round, respondent=respondent)
+        ratings_upsert(response=response, ratings=clean)
     return response
+
+
+class RoundClosed(ValidationError):
+    """The round is closed: nothing can be saved in it any more."""
+
+
+def response_open(*, assessment_round: AssessmentRound, respondent: str) -> AssessmentResponse:
+    """Inside a transaction: the respondent's response, created or touched; RoundClosed once the round is closed.
+
+    The UPDATE (or the INSERT) holds the response's row until the transaction ends, so saves of one response
+    (e.g. the consensus, from several devices) run one after the other.
+    """
+    if round_state_shared(assessment_round.pk) == State.CLOSED:
+        raise RoundClosed(_("Arviointikierros on suljettu, eikä vastauksia voi enää muuttaa."))
+    now = timezone.now()
+    response, created = AssessmentResponse.objects.get_or_create(
+        round_id=assessment_round.pk,
+        respondent=respondent,
+        defaults={"created_at": now, "updated_at": now},
+    )
+    if not created:
+        AssessmentResponse.objects.filter(pk=response.pk).update(updated_at=now)
+        response.updated_at = now
+    return response
+
+
+def ratings_upsert(*, response: AssessmentResponse, ratings: Mapping[str, int]) -> None:
+    """Insert or change the response's ratings in one statement."""
+    AssessmentRating.objects.bulk_create(
+        [
+            AssessmentRating(response=response, round_id=response.round_id, statement_key=key, value=value)
+            for key, value in ratings.items()
+        ],
+        update_conflicts=True,
+        unique_fields=["response", "statement_key"],
+        update_fields=["value"],
+    )
 
 
 def round_state_shared(round_id: int) -> str:

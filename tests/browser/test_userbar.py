@@ -19,7 +19,9 @@ def _log_in(page, live_server, user) -> None:
 
 
 @pytest.mark.parametrize("path", ["/", "tool", "/innostu/"])
-def test_an_editor_gets_the_user_bar_and_the_page_stays_accessible(live_server, demo_site, page, checker, path):
+def test_an_editor_gets_the_user_bar_and_the_page_stays_accessible(
+    live_server, demo_site, page, checker, path
+):
     tool = ToolPage.objects.live().first()
     url = tool.url if path == "tool" else path
     _log_in(page, live_server, UserFactory(groups=["Editors"]))

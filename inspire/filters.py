@@ -40,8 +40,8 @@ class StoryFilter(PageFilterSet):
         error_messages={"invalid_choice": INVALID_CHOICE},
     )
 
-    def __init__(self, query, *, themes, phases, organisations, **kwargs):
-        super().__init__(query, **kwargs)
+    def __init__(self, data, *, themes, phases, organisations, **kwargs):
+        super().__init__(data, **kwargs)
         self.filters["theme"].set_rows(themes)
         self.filters["phase"].set_rows(phases)
         self.filters["organisation"].set_rows(organisations)

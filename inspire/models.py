@@ -68,7 +68,7 @@ class InspireIndexPage(RoutablePageMixin, BasePage):
         phases, themes = phases_and_themes(
             Phase.objects.filter(locale_id=self.locale_id), Theme.objects.filter(locale_id=self.locale_id)
         )
-        stories = StoryFilter(
+        stories = StoryFilter.when_filtering(
             request.GET,
             queryset=self.stories().filter(public_q()),
             themes=themes,

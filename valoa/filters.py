@@ -11,15 +11,13 @@ from django_filters.constants import EMPTY_VALUES
 
 
 class PageFilterSet(django_filters.FilterSet):
-    """The filters of a public listing page, bound to the query string once one of its filters has a value.
+    """The filters of a public listing page, bound to the page's query string (`request.GET`)."""
 
-    An address without filters (or with empty ones, as the form submits them) is the plain listing: the form
-    is unbound, so it shows no errors and the page says nothing about filtering.
-    """
-
-    def __init__(self, query, **kwargs):
-        data = query if any(query.get(name) for name in self.base_filters) else None
-        super().__init__(data, **kwargs)
+    @classmethod
+    def when_filtering(cls, query, **kwargs):
+        """Bound only once one of the filters has a value: an address without filters (or with the empty ones
+        the form submits) is the plain listing, whose form shows no errors and says nothing about filtering."""
+        return cls(query if any(query.get(name) for name in cls.base_filters) else None, **kwargs)
 
     @property
     def active(self) -> bool:

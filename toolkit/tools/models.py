@@ -26,6 +26,8 @@ from wagtail.search import index
 from toolkit.assessment.blocks import StatementGroup, StatementsStreamBlock, statement_groups
 from toolkit.assessment.forms import AssessmentPageForm
 from toolkit.tools.blocks import StepsStreamBlock
+from toolkit.tools.choices import Format
+from toolkit.tools.filters import ToolFilter
 from toolkit.workbook.blocks import WorkbookStreamBlock
 from valoa.blocks import BodyStreamBlock
 from valoa.models import BasePage, Phase, Theme, page_phases_and_themes, phases_and_themes
@@ -41,18 +43,6 @@ TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 def lines(text: str) -> list[str]:
     """The items of a one-item-per-line text area; blank lines and stray spaces are not items."""
     return [line.strip() for line in text.splitlines() if line.strip()]
-
-
-class Format(models.TextChoices):
-    """How a tool can be run; stored as one boolean per format on ToolPage so the finder filters in SQL."""
-
-    IN_PERSON = "lahi", _("Lähitapaaminen")
-    REMOTE = "eta", _("Etätapaaminen")
-    HYBRID = "hybridi", _("Hybriditapaaminen")
-
-    @property
-    def field_name(self) -> str:
-        return {"lahi": "format_in_person", "eta": "format_remote", "hybridi": "format_hybrid"}[self.value]
 
 
 class SectionPage(BasePage):
@@ -98,20 +88,18 @@ class ToolIndexPage(SectionPage):
     page_size = 12
 
     def get_context(self, request, *args, **kwargs):
-        from toolkit.tools.forms import ToolFinderForm  # forms import the models
-
         context = super().get_context(request, *args, **kwargs)
         phases, themes = phases_and_themes(
             Phase.objects.filter(locale_id=self.locale_id), Theme.objects.filter(locale_id=self.locale_id)
         )
-        form = ToolFinderForm(request.GET or None, phases=phases, themes=themes)
-        tools = ToolPage.objects.child_of(self).live().filter(public_q(), form.tool_q())
-        query = form.filters.get("q")
-        if query:
-            # Wagtail search (Finnish stemming on PostgreSQL) finds the matching tools; the structured
-            # filters then apply to those ids in the same SQL query as the page of results.
-            matches = ToolPage.objects.child_of(self).live().search(query, order_by_relevance=False)
-            tools = tools.filter(pk__in=[page.pk for page in matches])
+        finder = ToolFilter(
+            request.GET or None,
+            queryset=ToolPage.objects.child_of(self).live().filter(public_q()),
+            search_scope=ToolPage.objects.child_of(self).live(),
+            phases=phases,
+            themes=themes,
+        )
+        tools = finder.qs
         tools = (
             tools.order_by("title")
             .only(
@@ -129,7 +117,8 @@ class ToolIndexPage(SectionPage):
         params = request.GET.copy()
         params.pop("page", None)
         context.update(
-            finder=form,
+            finder=finder.form,
+            finder_active=finder.active,
             results=results,
             result_count=paginator.count,
             query_string=params.urlencode(),

@@ -139,7 +139,10 @@ def test_an_invalid_field_names_its_help_and_message(client, index):
     assert 'aria-invalid="true"' in group
     assert 'aria-describedby="id_group_helptext id_group_error"' in group
     assert '<p class="field__help" id="id_group_helptext">Ryhmän koko henkilöinä.</p>' in html
-    assert '<p class="field__error" id="id_group_error">Anna ryhmän koko kokonaislukuna, esimerkiksi 12.</p>' in html
+    assert (
+        '<p class="field__error" id="id_group_error">Anna ryhmän koko kokonaislukuna, esimerkiksi 12.</p>'
+        in html
+    )
     phase = re.search(r"<select[^>]*name=\"phase\"[^>]*>", html).group()
     assert "aria-invalid" not in phase and "aria-describedby" not in phase
 

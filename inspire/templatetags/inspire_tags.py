@@ -2,12 +2,21 @@
 
 from django import template
 
-from inspire.selectors import stories_for_tool as select_stories_for_tool
+from inspire.models import StoryPage, StoryToolLink
+from valoa.page_queries import public_q
 
 register = template.Library()
 
 
 @register.inclusion_tag("inspire/includes/stories_for_tool.html", takes_context=True)
-def stories_for_tool(context, tool):
-    """Stories that name `tool` among the tools they used: one query whatever the number of stories."""
-    return {"request": context.get("request"), "stories": select_stories_for_tool(tool)}
+def stories_for_tool(context, tool, limit=6):
+    """The live, public stories that name `tool` among the tools they used, newest publication first: one query."""
+    if tool.pk is None:  # the preview of a tool not saved yet: no story can name it
+        stories = StoryPage.objects.none()
+    else:
+        stories = (
+            StoryPage.objects.live()
+            .filter(public_q(), pk__in=StoryToolLink.objects.filter(tool=tool).values("page"))
+            .order_by("-first_published_at")[:limit]
+        )
+    return {"request": context.get("request"), "stories": stories}

@@ -1,9 +1,13 @@
-"""Public forms of the assessment tools: starting a round and saving a self-assessment."""
+"""Public forms of the assessment tools: starting a round, saving a self-assessment, and the ratings (built from
+the page's statements and scale)."""
 
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from toolkit.assessment.models import AssessmentPage
 
 
 class StartRoundForm(forms.Form):
@@ -44,6 +48,87 @@ class SaveSelfForm(forms.Form):
         max_length=300,
         help_text=gettext_lazy("Liitä työtilan linkki, tai jätä tyhjäksi, niin luodaan uusi oma työtila."),
     )
+
+
+# Ratings ------------------------------------------------------------------------------------------------
+
+
+class RatingsForm(forms.Form):
+    """One rating per statement of the page, built from its statements: radio groups named s-<key>.
+
+    Fields are named by the statement keys (the prefix "s" gives the HTML names), so a service's
+    ValidationError keyed by statement lands next to its statement with `add_error(None, error)`.
+    """
+
+    def __init__(self, data=None, *, page: AssessmentPage, complete: bool = True):
+        super().__init__(data, prefix="s")
+        choices = [(level.value, level.label) for level in page.scale.level_list()]
+        for group in page.statement_groups():
+            for statement in group.statements:
+                self.fields[statement.key] = forms.TypedChoiceField(
+                    choices=choices,
+                    coerce=int,
+                    empty_value=None,
+                    required=complete,
+                    widget=forms.RadioSelect,
+                    error_messages={
+                        "required": _("Väittämä %(number)s: valitse arvio.") % {"number": statement.number},
+                        "invalid_choice": _("Väittämä %(number)s: arvio ei ole asteikon arvo.")
+                        % {"number": statement.number},
+                    },
+                )
+
+    def clean(self):
+        if not self.errors and not self.ratings():
+            raise forms.ValidationError(_("Anna vähintään yksi arvio."))
+        return self.cleaned_data
+
+    def ratings(self) -> dict[str, int]:
+        return {key: value for key, value in self.cleaned_data.items() if value is not None}
+
+    def shown(self) -> dict[str, int]:
+        """The ratings to show on the page again: the valid ones, and whatever number was sent."""
+        shown = {}
+        for key in self.fields:
+            raw = self.data.get(self.add_prefix(key), "") if self.is_bound else ""
+            if str(raw).strip().isdigit():
+                shown[key] = int(raw)
+        return shown
+
+    def first_errors(self) -> dict[str, str]:
+        """Statement key (or __all__) -> its first message, for the statements and the error summary."""
+        return {key: errors[0] for key, errors in self.errors.items()}
+
+
+class ConsensusRatingForm(forms.Form):
+    """The team's agreed rating of one statement, and the rating this page last saw of it (`version`)."""
+
+    statement = forms.ChoiceField(error_messages={"invalid_choice": gettext_lazy("Tuntematon väittämä.")})
+    value = forms.TypedChoiceField(
+        coerce=int,
+        error_messages={
+            "required": gettext_lazy("Valitse arvio asteikolta."),
+            "invalid_choice": gettext_lazy("Valitse arvio asteikolta."),
+        },
+    )
+    version = forms.CharField(required=False, max_length=5)
+
+    def __init__(self, data=None, *, page: AssessmentPage):
+        super().__init__(data)
+        self.fields["statement"].choices = [
+            (statement.key, statement.key)
+            for group in page.statement_groups()
+            for statement in group.statements
+        ]
+        self.fields["value"].choices = [(level.value, level.label) for level in page.scale.level_list()]
+
+    def clean_version(self) -> int | None:
+        version = self.cleaned_data["version"].strip()
+        if not version:
+            return None
+        if not version.isdigit():
+            raise forms.ValidationError(_("Sivu on vanhentunut. Lataa sivu uudelleen."))
+        return int(version)
 
 
 def token_from_link(link: str) -> str:

@@ -12,10 +12,12 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
-from toolkit.team import services
+from toolkit.team import autosave, services
+from toolkit.team.autosave import wants_json
 from toolkit.team.forms import DeleteSpaceForm, TeamNameForm
 from toolkit.team.models import TeamSpace
 from toolkit.team.secret_links import get_space
@@ -24,20 +26,20 @@ CREATED_SESSION_KEY = "toolkit_team_space_created"
 
 
 def team_view(view):
-    """Unknown tokens, sessions and questions get the team's friendly 404, never a 500."""
+    """Unknown tokens, sessions, rounds and questions get the team's friendly 404, never a 500; an autosave
+    (JSON by `Accept`) gets the convention's "gone" instead, so the page can say so and stop trying. Every
+    view under /tiimi/ (team, workbook, assessment) is wrapped in this."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         try:
             return view(request, *args, **kwargs)
         except Http404:
+            if request.method == "POST" and wants_json(request):
+                return autosave.gone(_("Tätä ei löydy enää: työtila tai kierros on ehkä poistettu."))
             return TemplateResponse(request, "toolkit/team/not_found.html", status=404)
 
     return wrapper
-
-
-def wants_json(request) -> bool:
-    return "application/json" in request.headers.get("Accept", "")
 
 
 # --- The space -------------------------------------------------------------------------------------------

@@ -1,14 +1,20 @@
-"""The tool finder's filters: a plain GET form whose valid fields narrow the tools and invalid ones are reported."""
+"""The tool finder's filters (django-filter): GET parameters that narrow the tools; invalid ones are reported.
+
+Nothing here imports the models: the tool index page hands over its tools, its search scope and the phases
+and themes it has fetched, so the page can use the finder without an import circle.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from toolkit.tools.values import Format
+from valoa.filters import PageFilterSet, RowChoiceFilter
 
 
 @dataclass(frozen=True)
@@ -28,88 +34,76 @@ TIME_BUCKETS = [
 TIME_BUCKETS_BY_VALUE = {bucket.value: bucket for bucket in TIME_BUCKETS}
 
 MAX_GROUP_SIZE = 500
+INVALID_CHOICE = {"invalid_choice": _("Valintaa ”%(value)s” ei ole. Rajaus ohitettiin.")}
 
 
-class ToolFinderForm(forms.Form):
-    """Bound to request.GET. `phases` and `themes` are the facet rows already fetched for the page."""
+class IntegerFilter(django_filters.Filter):
+    field_class = forms.IntegerField  # (NumberFilter's DecimalField would take "12.5" for a group size)
 
-    q = forms.CharField(label=_("Hakusana"), required=False, max_length=200, strip=True)
-    phase = forms.ChoiceField(label=_("Vaihe"), required=False)
-    theme = forms.ChoiceField(label=_("Teema"), required=False)
-    time = forms.ChoiceField(
-        label=_("Aikaa käytettävissä"),
-        required=False,
-        choices=[("", _("Mikä tahansa kesto")), *[(b.value, b.label) for b in TIME_BUCKETS]],
+
+class ToolFilter(PageFilterSet):
+    """`search_scope` is what the free-text search may find (the section's live tools, Wagtail search);
+    `phases` and `themes` are the facet rows already fetched for the page."""
+
+    q = django_filters.CharFilter(
+        label=_("Hakusana"),
+        method="search",
+        max_length=200,
+        error_messages={"max_length": _("Hakusana voi olla enintään 200 merkkiä.")},
     )
-    group = forms.IntegerField(
+    phase = RowChoiceFilter(
+        field_name="phases", label=_("Vaihe"), empty_label=_("Kaikki vaiheet"), error_messages=INVALID_CHOICE
+    )
+    theme = RowChoiceFilter(
+        field_name="themes", label=_("Teema"), empty_label=_("Kaikki teemat"), error_messages=INVALID_CHOICE
+    )
+    time = django_filters.ChoiceFilter(
+        label=_("Aikaa käytettävissä"),
+        choices=[(bucket.value, bucket.label) for bucket in TIME_BUCKETS],
+        empty_label=_("Mikä tahansa kesto"),
+        method="within_time",
+        error_messages=INVALID_CHOICE,
+    )
+    group = IntegerFilter(
         label=_("Meitä on"),
-        required=False,
+        method="fits_group",
+        help_text=_("Ryhmän koko henkilöinä."),
         min_value=1,
         max_value=MAX_GROUP_SIZE,
-        help_text=_("Ryhmän koko henkilöinä."),
         error_messages={
             "invalid": _("Anna ryhmän koko kokonaislukuna, esimerkiksi 12."),
             "min_value": _("Ryhmässä on oltava vähintään yksi henkilö."),
             "max_value": _("Ryhmän koko voi olla enintään %(limit_value)s."),
         },
     )
-    format = forms.ChoiceField(
+    format = django_filters.ChoiceFilter(
         label=_("Toteutustapa"),
-        required=False,
-        choices=[("", _("Mikä tahansa tapa")), *Format.choices],
+        choices=Format.choices,
+        empty_label=_("Mikä tahansa tapa"),
+        method="runs_as",
+        error_messages=INVALID_CHOICE,
     )
 
-    error_messages_choice = _("Valintaa ”%(value)s” ei ole. Rajaus ohitettiin.")
-
-    def __init__(self, data=None, *, phases=(), themes=(), **kwargs):
+    def __init__(self, data, *, search_scope: QuerySet, phases=(), themes=(), **kwargs):
         super().__init__(data, **kwargs)
-        self.fields["phase"].choices = [("", _("Kaikki vaiheet")), *[(p.slug, p.name) for p in phases]]
-        self.fields["theme"].choices = [("", _("Kaikki teemat")), *[(t.slug, t.name) for t in themes]]
-        for name in ("phase", "theme", "time", "format"):
-            self.fields[name].error_messages["invalid_choice"] = self.error_messages_choice
-        self.fields["q"].error_messages["max_length"] = _("Hakusana voi olla enintään 200 merkkiä.")
+        self.search_scope = search_scope
+        self.filters["phase"].set_rows(phases)
+        self.filters["theme"].set_rows(themes)
 
-    def full_clean(self):
-        super().full_clean()
-        # Errors and help are announced with the field (WCAG 3.3.1): point each input at its texts.
-        for name, field in self.fields.items():
-            described = []
-            if field.help_text:
-                described.append(f"id_{name}_helptext")
-            if name in self.errors:
-                described.append(f"id_{name}_error")
-                field.widget.attrs["aria-invalid"] = "true"
-            if described:
-                field.widget.attrs["aria-describedby"] = " ".join(described)
+    def search(self, tools, name, query):
+        # Wagtail search (Finnish stemming on PostgreSQL) finds the matching tools; the structured filters then
+        # apply to those ids in the same SQL query as the page of results.
+        matches = self.search_scope.search(query, order_by_relevance=False)
+        return tools.filter(pk__in=[page.pk for page in matches])
 
-    @property
-    def filters(self) -> dict:
-        """The valid, non-empty filters. Invalid fields are left out (and shown as errors by the template)."""
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value not in ("", None)}
+    def within_time(self, tools, name, value):
+        bucket = TIME_BUCKETS_BY_VALUE[value]
+        return tools.filter(duration_minutes__gt=bucket.above, duration_minutes__lte=bucket.up_to)
 
-    @property
-    def is_filtered(self) -> bool:
-        return bool(self.filters)
+    def fits_group(self, tools, name, size):
+        return tools.filter(
+            Q(group_size_min__lte=size), Q(group_size_max__isnull=True) | Q(group_size_max__gte=size)
+        )
 
-    def tool_q(self) -> Q:
-        """The database condition for the structured filters (the free-text search is applied separately)."""
-        filters = self.filters
-        condition = Q()
-        if "phase" in filters:
-            condition &= Q(phases__slug=filters["phase"])
-        if "theme" in filters:
-            condition &= Q(themes__slug=filters["theme"])
-        if "time" in filters:
-            bucket = TIME_BUCKETS_BY_VALUE[filters["time"]]
-            condition &= Q(duration_minutes__gt=bucket.above, duration_minutes__lte=bucket.up_to)
-        if "group" in filters:
-            n = filters["group"]
-            condition &= Q(group_size_min__lte=n) & (
-                Q(group_size_max__isnull=True) | Q(group_size_max__gte=n)
-            )
-        if "format" in filters:
-            condition &= Q(**{Format(filters["format"]).field_name: True})
-        return condition
+    def runs_as(self, tools, name, value):
+        return tools.filter(**{Format(value).field_name: True})

@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from toolkit.tools.filters import ToolFinderForm
+from toolkit.tools.filters import ToolFilter
 from toolkit.tools.models import LISTING_FIELDS, SectionPage, ToolPage
 from valoa.models import Phase, Theme, phases_and_themes
 from valoa.page_queries import public_q
@@ -46,14 +46,14 @@ class ToolIndexPage(SectionPage):
         phases, themes = phases_and_themes(
             Phase.objects.filter(locale_id=self.locale_id), Theme.objects.filter(locale_id=self.locale_id)
         )
-        form = ToolFinderForm(request.GET or None, phases=phases, themes=themes)
-        tools = ToolPage.objects.child_of(self).live().filter(public_q(), form.tool_q())
-        query = form.filters.get("q")
-        if query:
-            # Wagtail search (Finnish stemming on PostgreSQL) finds the matching tools; the structured
-            # filters then apply to those ids in the same SQL query as the page of results.
-            matches = ToolPage.objects.child_of(self).live().search(query, order_by_relevance=False)
-            tools = tools.filter(pk__in=[page.pk for page in matches])
+        finder = ToolFilter(
+            request.GET or None,
+            queryset=ToolPage.objects.child_of(self).live().filter(public_q()),
+            search_scope=ToolPage.objects.child_of(self).live(),
+            phases=phases,
+            themes=themes,
+        )
+        tools = finder.qs
         tools = (
             tools.order_by("title")
             .only(
@@ -71,7 +71,8 @@ class ToolIndexPage(SectionPage):
         params = request.GET.copy()
         params.pop("page", None)
         context.update(
-            finder=form,
+            finder=finder.form,
+            finder_active=finder.active,
             results=results,
             result_count=paginator.count,
             query_string=params.urlencode(),

@@ -11,9 +11,11 @@ from django.utils import timezone
 from django.utils.http import parse_etags, quote_etag
 from django.views.decorators.http import require_GET, require_POST
 
+from toolkit.team import autosave
+from toolkit.team.autosave import wants_json
 from toolkit.team.models import TeamSpace
 from toolkit.team.secret_links import get_space
-from toolkit.team.views import team_view, wants_json
+from toolkit.team.views import team_view
 from toolkit.workbook import exports, services
 from toolkit.workbook.forms import AnswerForm
 from toolkit.workbook.models import WorkbookSession
@@ -96,29 +98,19 @@ def answer_save(request, token: str, number: int):
         raise Http404
     context = {"space": space, "session": session, "question": question}
     if not form.is_valid():
-        errors = [error for field_errors in form.errors.values() for error in field_errors]
-        return _answer_invalid(request, context, errors, request.POST.get("answer", ""))
+        return _answer_invalid(request, context, form, request.POST.get("answer", ""))
+    text = form.cleaned_data["answer"]
     try:
         result = services.workbook_answer_save(
-            session=session,
-            question=question,
-            text=form.cleaned_data["answer"],
-            base_version=form.cleaned_data["version"],
+            session=session, question=question, text=text, base_version=form.cleaned_data["version"]
         )
     except ValidationError as error:
-        return _answer_invalid(request, context, error.messages, form.cleaned_data["answer"])
+        form.add_error("answer", error)
+        return _answer_invalid(request, context, form, text)
     answer = result.answer
     if result.conflict:
         if wants_json(request):
-            return JsonResponse(
-                {
-                    "status": "conflict",
-                    "version": answer.version,
-                    "theirs": answer.text,
-                    "mine": result.attempted_text,
-                },
-                status=409,
-            )
+            return autosave.conflict(version=answer.version, value=answer.text, mine=result.attempted_text)
         return TemplateResponse(
             request,
             "toolkit/workbook/answer.html",
@@ -135,15 +127,8 @@ def answer_save(request, token: str, number: int):
         answered, total = services.workbook_progress(
             workbook=workbook, answers=services.workbook_answers(session=session)
         )
-        return JsonResponse(
-            {
-                "status": "saved",
-                "version": answer.version,
-                "text": answer.text,
-                "saved_at": timezone.localtime(answer.updated_at).strftime("%H.%M"),
-                "answered": answered,
-                "total": total,
-            }
+        return autosave.saved(
+            version=answer.version, value=answer.text, saved_at=answer.updated_at, done=answered, total=total
         )
     return redirect(f"{session.get_absolute_url()}#kysymys-{question.key}")
 
@@ -185,9 +170,10 @@ def session_answers(request, token: str, number: int):
     return response
 
 
-def _answer_invalid(request, context, errors, value):
+def _answer_invalid(request, context, form, value):
     if wants_json(request):
-        return JsonResponse({"status": "invalid", "errors": [str(e) for e in errors]}, status=400)
+        return autosave.invalid(form.errors)
+    errors = [error for field_errors in form.errors.values() for error in field_errors]
     answer = context["session"].answers.filter(question_key=context["question"].key).first()
     return TemplateResponse(
         request,

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from django.conf import settings
 
-from valoa.bench.scenarios import Scenario
-from valoa.bench.server import Gunicorn, production_env
-from valoa.bench.varnish import Varnish
+from tests.bench.scenarios import Scenario
+from tests.bench.server import Gunicorn, production_env
+from tests.bench.varnish import Varnish
 
 # The figures the issue sets (printed next to each result, never asserted).
 TARGET_CPU_MS = 12.0
@@ -282,7 +282,7 @@ def table(results: list[Result], *, header: str) -> str:
 
 
 def freshness_table(checks) -> str:
-    from valoa.bench.freshness import TARGET_SECONDS
+    from tests.bench.freshness import TARGET_SECONDS
 
     lines = [
         "",

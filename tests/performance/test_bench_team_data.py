@@ -13,8 +13,8 @@ import pytest
 from tests.bench import lua
 from tests.bench.apps import toolkit as toolkit_bench
 from tests.performance.test_query_counts import generate
-from toolkit import services
 from toolkit.models import AssessmentRound, TeamSpace, WorkbookAnswer, WorkbookSession
+from toolkit.workbook import services
 
 pytestmark = pytest.mark.django_db
 

@@ -23,7 +23,7 @@ from tests.bench import lua, text
 from tests.bench.context import BenchContext
 from tests.bench.scenarios import Load, Scenario, Verdict
 from tests.bench.tree import bulk_add_children, index_pages
-from toolkit import assessment_services, services
+from toolkit.assessment import services as assessment_services
 from toolkit.models import (
     AssessmentPage,
     AssessmentRating,
@@ -36,6 +36,7 @@ from toolkit.models import (
     WorkbookPage,
     WorkbookSession,
 )
+from toolkit.workbook import services
 from valoa.models import Phase
 
 TOOLS = 300

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,6 +119,19 @@ class Bench:
         with urllib.request.urlopen(server.base_url + url, timeout=300) as response:  # noqa: S310
             return response.status, dict(response.headers), response.read()
 
+    def fetch_warm(self, server: Gunicorn, name: str, url: str) -> tuple[int, dict[str, str], bytes]:
+        """`fetch` for the warm-up: a 503 from Varnish means its health probe (1 s timeout) found gunicorn too
+        slow on a loaded machine and marked it sick for a moment; wait for it rather than lose the run."""
+        for attempt in range(5):
+            try:
+                return self.fetch(server, url)
+            except urllib.error.HTTPError as exc:
+                if exc.code != 503 or attempt == 4:
+                    raise
+                self.log(f"  {name}: 503 etuvälimuistista (taustapalvelin hetkellisesti sairas); uusi yritys")
+                time.sleep(3)
+        raise AssertionError("unreachable")
+
     def measure(self, server: Gunicorn, name: str, mode: str, url: str, scenario: Scenario | None = None):
         load = None
         if scenario is not None and scenario.prepare is not None:
@@ -126,7 +140,7 @@ class Bench:
         else:
             queries = "–"
             for _ in range(3):  # warm: renditions and the process's own caches
-                status, headers, _body = self.fetch(server, url)
+                status, headers, _body = self.fetch_warm(server, name, url)
             if status != 200:
                 raise RuntimeError(f"{url} answered {status}")
             if mode == "varnish":

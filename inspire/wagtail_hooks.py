@@ -1,4 +1,5 @@
-"""Wagtail hooks of Innostu: its snippet viewset and its part of the front-cache purge map."""
+"""Wagtail hooks of Innostu: its snippet viewset, its part of the front-cache purge map and its section on
+the tool page."""
 
 from django.utils.translation import ngettext
 from wagtail import hooks
@@ -7,6 +8,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from inspire import frontend_cache
 from inspire.models import Organisation
+from inspire.selectors import stories_for_tool
+from toolkit.common.slots import TOOL_PAGE_PANELS, Panel
 from valoa.admin_counts import index_view_counting
 
 
@@ -24,3 +27,11 @@ register_snippet(OrganisationViewSet)
 
 hooks.register("frontend_cache_page_targets", frontend_cache.page_targets)
 hooks.register("register_frontend_cache_models", frontend_cache.models)
+
+
+def tool_page_stories(request, page) -> Panel:
+    """The stories that used the tool, on its page (one query whatever the number of stories)."""
+    return Panel("inspire/includes/stories_for_tool.html", {"stories": stories_for_tool(page)})
+
+
+hooks.register(TOOL_PAGE_PANELS, tool_page_stories, order=10)

@@ -24,13 +24,14 @@ from toolkit.assessment.blocks import Statement, StatementGroup
 from toolkit.assessment.models import (
     MIN_THRESHOLD,
     ROUND_TOKEN_LENGTH,
+    AssessmentPage,
     AssessmentPhaseBand,
     AssessmentRating,
     AssessmentResponse,
     AssessmentRound,
 )
 from toolkit.team.models import TeamSpace
-from toolkit.tools.models import AssessmentPage, ToolPage
+from toolkit.tools.models import ToolPage
 
 CONSENSUS_RESPONDENT = "consensus"
 SELF_RESPONDENT = "self"

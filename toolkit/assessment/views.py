@@ -17,10 +17,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from toolkit.assessment import services
 from toolkit.assessment.forms import SaveSelfForm, StartRoundForm, token_from_link
+from toolkit.assessment.models import AssessmentPage, AssessmentRound
 from toolkit.common.spreadsheet import CSV_BOM, csv_safe
-from toolkit.models import AssessmentPage, AssessmentRound, TeamSpace
+from toolkit.team.models import TeamSpace
 from toolkit.team.secret_links import find, get_space
-from toolkit.workbook.services import team_space_create, team_space_touch
+from toolkit.team.services import team_space_create, team_space_touch
 
 RESPONDENT_COOKIE = "valoa_vastaaja"
 RESPONDENT_COOKIE_AGE = 60 * 60 * 24 * 180
@@ -43,17 +44,6 @@ def _page(page_id: int) -> AssessmentPage:
     if page is None or page.scale is None:
         raise Http404
     return page
-
-
-def _scale_context(page: AssessmentPage) -> dict:
-    levels = page.scale.level_list() if page.scale else []
-    groups = page.statement_groups()
-    return {
-        "groups": groups,
-        "levels": levels,
-        "level_count": len(levels),
-        "statement_count": sum(len(group.statements) for group in groups),
-    }
 
 
 def _ratings_from_post(request: HttpRequest, page: AssessmentPage) -> dict[str, int]:
@@ -109,13 +99,6 @@ def _round_urls(assessment_round: AssessmentRound, request: HttpRequest) -> dict
 # The assessment page (Wagtail) ----------------------------------------------------------------------------
 
 
-def assessment_page_context(page: AssessmentPage, request: HttpRequest) -> dict:
-    context = _scale_context(page) if page.scale_id else {"groups": page.statement_groups(), "levels": []}
-    if page.is_team:
-        context["start_form"] = StartRoundForm()
-    return context
-
-
 @require_POST
 @never_cache
 def assessment_start(request: HttpRequest, page_id: int) -> HttpResponse:
@@ -126,7 +109,7 @@ def assessment_start(request: HttpRequest, page_id: int) -> HttpResponse:
     form = StartRoundForm(request.POST)
     space = _pasted_space(request, form)
     if not form.is_valid():
-        context = {"page": page, "self": page, "start_form": form, **_scale_context(page)}
+        context = {"page": page, "self": page, "start_form": form, **page.scale_context()}
         return render(request, "toolkit/assessment/assessment_page.html", context, status=400)
     if space is None:
         space = team_space_create()
@@ -181,7 +164,7 @@ def assessment_round(request: HttpRequest, token: str, round_id: int) -> HttpRes
         and assessment_round.is_open
         and count >= assessment_round.threshold,
         "visible": services.results_visible(assessment_round=assessment_round, response_count=count),
-        **_scale_context(page),
+        **page.scale_context(),
         **_round_urls(assessment_round, request),
     }
     if assessment_round.mode == AssessmentRound.Mode.CONSENSUS:
@@ -442,7 +425,7 @@ def assessment_respond(request: HttpRequest, round_token: str) -> HttpResponse:
             "errors": errors,
             "has_answered": bool(current) and not errors,
             "visible": visible,
-            **_scale_context(page),
+            **page.scale_context(),
         },
         status=status,
     )
@@ -479,7 +462,13 @@ def self_assessment(request: HttpRequest, page_id: int) -> HttpResponse:
             if hasattr(error, "error_dict")
             else {"__all__": " ".join(error.messages)}
         )
-        context = {"page": page, "self": page, "errors": errors, "current": ratings, **_scale_context(page)}
+        context = {
+            "page": page,
+            "self": page,
+            "errors": errors,
+            "current": ratings,
+            **page.scale_context(),
+        }
         return render(request, "toolkit/assessment/assessment_page.html", context, status=400)
     signed = Signer(salt=SELF_SIGNER_SALT).sign_object(ratings)
     return render(

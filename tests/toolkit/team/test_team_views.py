@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.toolkit.team.team_support import question, set_workbook, start_session
+from tests.toolkit.workbook.support import question, set_workbook, start_session
 from toolkit.models import TeamSpace, WorkbookAnswer, WorkbookSession
 from toolkit.team.views import CREATED_SESSION_KEY
 from toolkit.workbook import services

@@ -1,4 +1,4 @@
-"""The rules of the team space and the workbook (toolkit/services.py)."""
+"""The rules of the team space and the workbook (toolkit/team/services.py, toolkit/workbook/services.py)."""
 
 import csv
 import io
@@ -10,9 +10,10 @@ from django.http import Http404
 from django.utils import timezone
 from wagtail import blocks
 
-from tests.toolkit.team.team_support import question, set_workbook, start_session
+from tests.toolkit.workbook.support import question, set_workbook, start_session
 from toolkit.models import TeamSpace, WorkbookAnswer, WorkbookSession
-from toolkit.workbook import services
+from toolkit.team import services as team_services
+from toolkit.workbook import exports, selectors, services
 
 pytestmark = pytest.mark.django_db
 
@@ -177,7 +178,7 @@ def test_rewording_and_reordering_keep_answers_removing_hides_them(workbook):
     assert services.workbook_answers(session=session)["ilmio"].text == "Tiimin havainto"
     set_workbook([("Muutoshahmotus", [question("scale", "asteikko")])])
     removed = services.workbook_get()
-    csv_text = services.workbook_session_csv(session=session, workbook=removed).decode("utf-8-sig")
+    csv_text = exports.workbook_session_csv(session=session, workbook=removed).decode("utf-8-sig")
     assert "Tiimin havainto" not in csv_text
     assert WorkbookAnswer.objects.filter(session=session, question_key="ilmio").exists()
 
@@ -190,7 +191,7 @@ def test_csv_is_utf8_with_bom_and_escapes_formulas(workbook):
     services.workbook_answer_save(
         session=session, question=workbook.by_key["lista"], text="=1+1", base_version=0
     )
-    content = services.workbook_session_csv(session=session, workbook=workbook)
+    content = exports.workbook_session_csv(session=session, workbook=workbook)
     assert content.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == ["Osa", "Nro", "Kysymys", "Vastaus", "Muokattu"]
@@ -204,14 +205,14 @@ def test_space_delete_removes_sessions_and_answers(workbook):
     services.workbook_answer_save(
         session=session, question=workbook.by_key["ilmio"], text="a", base_version=0
     )
-    services.team_space_delete(space=space)
+    team_services.team_space_delete(space=space)
     assert not TeamSpace.objects.exists()
     assert not WorkbookSession.objects.exists()
     assert not WorkbookAnswer.objects.exists()
 
 
 def _session_as_a_request_sees_it(session):
-    space = services.team_space_get(token=session.space.token)
+    space = team_services.team_space_get(token=session.space.token)
     return services.workbook_session_get(space=space, number=session.number)
 
 
@@ -258,7 +259,7 @@ def test_monthly_counts_give_numbers_only(workbook):
     services.workbook_answer_save(
         session=session, question=workbook.by_key["ilmio"], text="salaisuus", base_version=0
     )
-    rows = services.team_data_monthly_counts()
+    rows = selectors.team_data_monthly_counts()
     assert rows[0]["spaces"] == 1 and rows[0]["sessions"] == 1 and rows[0]["answers"] == 1
     assert "salaisuus" not in repr(rows)
 

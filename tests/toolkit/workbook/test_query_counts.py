@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.toolkit.team.team_support import start_session, workbook_of_size
+from tests.toolkit.workbook.support import start_session, workbook_of_size
 from toolkit.workbook import services
 
 pytestmark = pytest.mark.django_db

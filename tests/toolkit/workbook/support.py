@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from toolkit.models import WorkbookPage
+from toolkit.team import services as team_services
 from toolkit.workbook import services
 
 
@@ -39,5 +40,5 @@ def workbook_of_size(n: int) -> WorkbookPage:
 
 
 def start_session(name: str = "Testitiimi"):
-    space = services.team_space_create(name=name)
+    space = team_services.team_space_create(name=name)
     return space, services.workbook_session_start(space=space)

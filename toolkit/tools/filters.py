@@ -8,7 +8,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from toolkit.tools.models import Format
+from toolkit.tools.values import Format
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ import threading
 import pytest
 from django.db import connection
 
-from tests.toolkit.team.team_support import question, set_workbook, start_session
+from tests.toolkit.workbook.support import question, set_workbook, start_session
 from toolkit.models import WorkbookAnswer
 from toolkit.workbook import services
 

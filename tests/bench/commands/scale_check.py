@@ -29,8 +29,8 @@ from django.db import connections
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from valoa.bench.server import Gunicorn, production_env
-from valoa.bench.varnish import Varnish, free_port
+from tests.bench.server import Gunicorn, production_env
+from tests.bench.varnish import Varnish, free_port
 
 
 class CheckFailed(Exception):
@@ -86,7 +86,7 @@ def check_publish_is_fresh_through_varnish(a: Gunicorn, b: Gunicorn, ctx: dict) 
     seen through Varnish within 1 s (fetched again from A or B, round robin)."""
     from django.contrib.auth import get_user_model
 
-    from valoa.bench.freshness import TARGET_SECONDS, wait_visible
+    from tests.bench.freshness import TARGET_SECONDS, wait_visible
     from valoa.models import ContentPage
 
     front = ctx["varnish"].base_url

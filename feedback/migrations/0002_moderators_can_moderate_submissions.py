@@ -1,3 +1,5 @@
+"""Data the site needs: Wagtail's Moderators group may view, change and delete feedback submissions."""
+
 from django.db import migrations
 
 CODENAMES = ["view_submission", "change_submission", "delete_submission"]
@@ -31,7 +33,7 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("feedback", "0002_submission_moderation"),
+        ("feedback", "0001_initial"),
         ("wagtailcore", "0098_apitoken"),
         ("auth", "0012_alter_user_first_name_max_length"),
     ]

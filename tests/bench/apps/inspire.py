@@ -10,10 +10,10 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
 from inspire.models import InspireIndexPage, Organisation, StoryKind, StoryPage
-from valoa.bench import text
-from valoa.bench.context import BenchContext
-from valoa.bench.scenarios import Scenario
-from valoa.bench.tree import bulk_add_children, index_pages
+from tests.bench import text
+from tests.bench.context import BenchContext
+from tests.bench.scenarios import Scenario
+from tests.bench.tree import bulk_add_children, index_pages
 
 STORIES = 5000
 ORGANISATIONS = 50

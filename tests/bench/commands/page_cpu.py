@@ -1,10 +1,10 @@
 """Server CPU and SQL queries per page type, in this process, with the front cache bypassed (docs/performance.md).
 
-Every GET scenario of the benchmark (`<app>/bench.py`) is requested through Django's test Client against the
+Every GET scenario of the benchmark (`tests/bench/apps/<app>.py`) is requested through Django's test Client against the
 current database: a few warm-up requests, then the median of `--repeat` requests' process CPU time
 (`time.process_time()`, which leaves out waiting for PostgreSQL) and the queries of the last one, after
 `/robots.txt` as the baseline of the same run (CPU time per request varies with the machine's load). Run it on the
-database `make bench` generates (or `bench_generate --scale …`), with production settings.
+database `make bench` generates (or `python -m tests.bench generate --scale …`), with production settings.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from valoa.bench.scenarios import all_scenarios
+from tests.bench.scenarios import all_scenarios
 
 
 class Command(BaseCommand):

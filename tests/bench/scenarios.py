@@ -1,4 +1,4 @@
-"""The benchmark's scenarios as data: each app lists its own in `<app>/bench.py` as SCENARIOS."""
+"""The benchmark's scenarios as data: each app lists its own in `tests/bench/apps/<app>.py` as SCENARIOS."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 
 from django.apps import apps
 
-from valoa.bench import text
+from tests.bench import text
 
 
 @dataclass
@@ -55,7 +55,7 @@ class Scenario:
     prepare: Callable[[Any, Any, str], Load] | None = None
 
 
-# The words of the generated content (valoa/bench/text.py), for searches that differ request by request.
+# The words of the generated content (tests/bench/text.py), for searches that differ request by request.
 SEARCH_WORDS = sorted(
     {
         word.lower().strip(".:,")
@@ -85,9 +85,9 @@ end
 def _prepare_varied_search(bench, server, url: str) -> Load:
     """Every request another query, as visitors type them: PostgreSQL's statistics and buffers favour no
     query, so this measures the database's full-text search itself."""
-    from valoa.bench import lua
+    from tests.bench import lua
 
-    rng = random.Random(8)  # noqa: S311 - a fixed order of queries, not a secret
+    rng = random.Random(8)
     pairs = [f"{a} {b}" for a in SEARCH_WORDS for b in SEARCH_WORDS if a != b]
     rng.shuffle(pairs)
     paths = [f"/haku/?{urllib.parse.urlencode({'q': q})}" for q in [*SEARCH_WORDS, *pairs]]
@@ -113,13 +113,14 @@ CORE_SCENARIOS = [
 ]
 
 
-def app_modules(name: str = "bench"):
-    """Each installed project app's `<app>.bench` module, in INSTALLED_APPS order."""
+def app_modules():
+    """Each installed project app's part of the benchmark, `tests.bench.apps.<label>`, in INSTALLED_APPS order."""
     for app_config in apps.get_app_configs():
+        name = f"tests.bench.apps.{app_config.label}"
         try:
-            yield importlib.import_module(f"{app_config.name}.{name}")
+            yield importlib.import_module(name)
         except ModuleNotFoundError as exc:
-            if exc.name != f"{app_config.name}.{name}":
+            if exc.name != name:
                 raise
 
 

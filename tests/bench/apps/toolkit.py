@@ -19,6 +19,10 @@ from pathlib import Path
 from django.db.models import F
 from django.utils import timezone
 
+from tests.bench import lua, text
+from tests.bench.context import BenchContext
+from tests.bench.scenarios import Load, Scenario, Verdict
+from tests.bench.tree import bulk_add_children, index_pages
 from toolkit.assessment import services as assessment_services
 from toolkit.models import (
     AssessmentPage,
@@ -33,10 +37,6 @@ from toolkit.models import (
     WorkbookSession,
 )
 from toolkit.workbook import services
-from valoa.bench import lua, text
-from valoa.bench.context import BenchContext
-from valoa.bench.scenarios import Load, Scenario, Verdict
-from valoa.bench.tree import bulk_add_children, index_pages
 from valoa.models import Phase
 
 TOOLS = 300
@@ -49,12 +49,13 @@ def generate(ctx: BenchContext, scale: float) -> None:
     tools = max(1, round(TOOLS * scale))
     rows = []
     for i in range(index.numchild, index.numchild + tools):
+        duration = rng.choice([15, 20, 30, 45, 60, 90, 120, 240])
         rows.append(
             {
                 "title": text.tool_title(rng, i),
                 "intro": text.paragraph_text(rng, 2),
                 "search_description": text.sentence(rng),
-                "duration_minutes": rng.choice([15, 20, 30, 45, 60, 90, 120, 240]),
+                "duration_minutes": duration,
                 "preparation_minutes": rng.choice([0, 10, 20]),
                 "group_size_min": rng.choice([1, 2, 3]),
                 "group_size_max": rng.choice([None, 8, 12, 20]),
@@ -66,7 +67,7 @@ def generate(ctx: BenchContext, scale: float) -> None:
                 "when_not": f"<p>{text.sentence(rng)}</p>",
                 "tip": f"<p>{text.sentence(rng)}</p>",
                 "materials": _items(rng, 2),
-                "steps": _steps(rng),
+                "steps": _steps(rng, duration),
                 "strengths": _items(rng, 2),
                 "weaknesses": _items(rng, 1),
                 "phases": [p.pk for p in rng.sample(ctx.phases, k=rng.randint(1, 2))],
@@ -195,20 +196,24 @@ def _items(rng, n: int) -> str:
     return "\n".join(text.sentence(rng) for _ in range(n))
 
 
-def _steps(rng) -> list[dict]:
-    """A StepsStreamBlock value as Wagtail stores it."""
+def _steps(rng, duration: int) -> list[dict]:
+    """A StepsStreamBlock value as Wagtail stores it; the steps' minutes add up to the tool's duration, as
+    ToolPage.clean() requires (the freshness check publishes a generated tool)."""
+    count = rng.randint(3, 5)
+    minutes = [duration // count] * (count - 1)
+    minutes.append(duration - sum(minutes))
     return [
         {
             "type": "step",
             "value": {
                 "title": text.sentence(rng)[:100],
                 "text": f"<p>{text.paragraph_text(rng, 1)}</p>",
-                "minutes": rng.choice([5, 10, 15]),
+                "minutes": step_minutes,
                 "grouping": rng.choice(["alone", "pairs", "small_groups", "all"]),
             },
             "id": _block_id(rng),
         }
-        for _ in range(rng.randint(3, 5))
+        for step_minutes in minutes
     ]
 
 
@@ -261,7 +266,7 @@ def _workbook_session_url(ctx) -> str:
 
 ANSWER_CLIENTS = 30
 AUTOSAVE_DELAY_MS = 1200  # static/js/workbook.js AUTOSAVE_DELAY
-ANSWER_SCRIPT = Path(__file__).with_name("bench_answer_save.lua")
+ANSWER_SCRIPT = Path(__file__).with_name("toolkit_answer_save.lua")
 
 
 def _answer_clients(count: int) -> list[dict]:

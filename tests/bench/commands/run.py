@@ -1,4 +1,4 @@
-"""`make bench`: generate the large content set, serve it with gunicorn and measure (docs/performance.md)."""
+"""`make bench` (`python -m tests.bench run`): generate the large content set, serve it with gunicorn and measure (docs/performance.md)."""
 
 import io
 import os
@@ -10,10 +10,11 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections as db_connections
 
-from valoa.bench.freshness import publish_and_time
-from valoa.bench.runner import Bench, freshness_table, table, write_results
-from valoa.bench.scenarios import all_scenarios
-from valoa.management.commands.bench_generate import site_marker
+from tests.bench.commands.generate import Command as Generate
+from tests.bench.commands.generate import site_marker
+from tests.bench.freshness import publish_and_time
+from tests.bench.runner import Bench, freshness_table, table, write_results
+from tests.bench.scenarios import all_scenarios
 
 
 class Command(BaseCommand):
@@ -37,7 +38,7 @@ class Command(BaseCommand):
         self.prepare_database(db, scale)
         call_command("migrate", "--noinput", verbosity=0)
         call_command("load_demo_content", "--no-admin", stdout=io.StringIO())
-        call_command("bench_generate", "--scale", str(scale), stdout=self.stdout)
+        call_command(Generate(), "--scale", str(scale), stdout=self.stdout)
         # Fresh statistics after the bulk inserts: without them PostgreSQL guesses a few hundred pages where
         # there are 5,000 and picks plans that made the finder 130 ms and a search 6 s (autovacuum would
         # analyze later on a live server; the benchmark starts at once).

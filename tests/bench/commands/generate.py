@@ -8,13 +8,14 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from valoa.bench.context import BenchContext
-from valoa.bench.scenarios import app_modules
+from tests.bench.context import BenchContext
+from tests.bench.scenarios import app_modules
 from valoa.models import HomePage, Phase, Theme
 
 MARKER_KEY = "valoa-bench-scale"
 # Raise when the generator adds content, so that a bench database made by an older one is made anew.
-CONTENT_VERSION = 3  # 2: assessment rounds with responses in the team spaces; 3: stories in one table
+CONTENT_VERSION = 4  # 2: assessment rounds with responses in the team spaces; 3: stories in one table;
+# 4: the tools' step minutes add up to their duration
 
 
 def site_marker(scale: float) -> str:

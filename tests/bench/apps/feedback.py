@@ -4,7 +4,7 @@ its own to generate; the form's page choice lists every tool and story, so it gr
 from __future__ import annotations
 
 from feedback.models import FeedbackPage
-from valoa.bench.scenarios import Scenario
+from tests.bench.scenarios import Scenario
 
 
 def _experience_form_url(ctx) -> str:

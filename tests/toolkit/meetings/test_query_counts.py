@@ -48,8 +48,8 @@ def test_plan_pages_queries_do_not_grow_with_blocks(client, demo_site):
 
 
 def test_the_benchmark_plan_page_is_a_generated_plan_a_team_can_open(client, demo_site):
+    from tests.bench.apps import toolkit as toolkit_bench
     from tests.performance.test_query_counts import generate
-    from toolkit import bench as toolkit_bench
 
     generate(0.01, seed=7)
     address = toolkit_bench._meeting_plan_url(None)

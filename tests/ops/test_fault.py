@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
-from tests.bench.commands.scale_check import Client, answer_on_page
 
+from tests.bench.commands.scale_check import Client, answer_on_page
 from tests.ops.servers import PG_BIN, Gunicorn, ThrowawayPostgres
 
 pytestmark = [

@@ -7,6 +7,7 @@ class ValoaConfig(AppConfig):
     verbose_name = _("VALOA-sivusto")
 
     def ready(self):
-        from valoa import frontend_cache
+        from valoa import frontend_cache, languages
 
         frontend_cache.connect()
+        languages.connect()

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -7,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from valoa import admin_login, health, views
 from valoa.http_cache import public
+from valoa.sitemap import LanguageSitemap
 
 handler404 = "valoa.views.page_not_found"
 handler500 = "valoa.views.server_error"
@@ -19,14 +21,11 @@ urlpatterns = [
     # the user and group models, which Wagtail's admin manages) outside the admin login's throttling and
     # two-factor step (docs/security.md).
     path("dokumentit/", include(wagtaildocs_urls)),
-    path("haku/", views.search, name="search"),
-    path("sitemap.xml", public(sitemap), name="sitemap"),
+    path("sitemap.xml", public(sitemap), {"sitemaps": {"wagtail": LanguageSitemap}}, name="sitemap"),
     path("robots.txt", public(views.robots_txt), name="robots_txt"),
     path("health/live", health.live, name="health_live"),
     path("health/ready", health.ready, name="health_ready"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
-    path("tiimi/", include("toolkit.urls")),
-    path("palaute/lomake/", include("feedback.urls")),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:
@@ -39,5 +38,14 @@ if settings.DEBUG or settings.SERVE_MEDIA:
         )
     ]
 
-# Wagtail's page serving catches everything else, so it comes last.
-urlpatterns += [path("", include(wagtail_urls))]
+# In the visitor's language: Finnish unprefixed at /, Swedish under /sv/, English under /en/ (docs/languages.md).
+# The paths of search, team spaces and forms stay the same in every language (/sv/tiimi/…): a team link is
+# one link, and the front cache's pass rules name each path once. Wagtail's page serving catches everything
+# else, so it comes last; its pages have slugs of their own language (/sv/verktyg/…).
+urlpatterns += i18n_patterns(
+    path("haku/", views.search, name="search"),
+    path("tiimi/", include("toolkit.urls")),
+    path("palaute/lomake/", include("feedback.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

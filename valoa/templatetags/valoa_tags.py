@@ -1,9 +1,11 @@
 """Navigation and breadcrumbs, each in a fixed number of queries whatever the size of the tree."""
 
 from django import template
-from wagtail.models import Page, Site
+from django.utils.translation import get_language
+from wagtail.models import Page
 
-from valoa.navigation import menu_pages
+from valoa import languages
+from valoa.navigation import menu_pages_under
 
 register = template.Library()
 
@@ -12,19 +14,19 @@ register = template.Library()
 def main_nav(context):
     request = context.get("request")
     current = context.get("page")
-    site = Site.find_for_request(request) if request is not None else None
+    # The home page of the language being read (/, /sv/, /en/) lists its sections.
+    home_path = languages.home_root_path(request, get_language())
     items = []
-    if site is not None:
+    if home_path is not None:
         # The home page lists the same pages as its sections: reuse them rather than asking again.
         sections = context.get("sections")
-        items = (
-            sections if sections is not None and getattr(current, "pk", None) == site.root_page_id else None
-        )
+        items = sections if sections is not None and getattr(current, "depth", None) == 2 else None
         if items is None:
-            items = menu_pages(site.root_page)
+            items = menu_pages_under(home_path)
     current_path = getattr(current, "path", "")
     return {
         "request": request,
+        "home_url": languages.home_url(),
         "items": [(item, current_path.startswith(item.path), current_path == item.path) for item in items],
     }
 
@@ -57,3 +59,20 @@ def contact_settings(context):
 
     request = context.get("request")
     return ContactSettings.for_request(request) if request is not None else None
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """The switcher's links and the page's hreflang alternates (valoa/languages.py): one query for a page."""
+    return languages.switcher_links(context.get("request"), context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def translation_missing(context):
+    return languages.translation_missing(context.get("request"))
+
+
+@register.simple_tag
+def home_url():
+    """The home page of the language being read: `/`, `/sv/`, `/en/`."""
+    return languages.home_url()

@@ -1,4 +1,6 @@
-"""Build the Finnish demo site in code. Idempotent: a second run adds only what is missing."""
+"""Build the demo site in code: Finnish, then its Swedish and English translations from the demo catalogues.
+
+Idempotent: a second run adds only what is missing."""
 
 import importlib
 import os
@@ -9,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from valoa.demo import translations
 from valoa.demo.context import DemoContext
 from valoa.demo.site import build_content_pages, build_home, build_settings, build_taxonomy
 
@@ -44,6 +47,9 @@ class Command(BaseCommand):
                     continue
                 module.build(demo)
             build_settings(home, content_pages)
+        with transaction.atomic():
+            # The Swedish and English versions, from the demo's PO catalogues (valoa/demo/translations.py).
+            translations.translate(log=lambda msg: self.stdout.write(msg))
         self.stdout.write(self.style.SUCCESS("Esimerkkisivusto on valmis."))
         if not options["no_admin"]:
             self.ensure_admin()

@@ -1,0 +1,173 @@
+"""The language of a request comes from its URL alone: `/…` Finnish, `/sv/…` Swedish, `/en/…` English.
+
+Django's LocaleMiddleware reads the language of an unprefixed URL from the `django_language` cookie and the
+`Accept-Language` header (and then sends `Vary: Accept-Language`) whenever the URL does not fix it. Here the
+URL always fixes it: the public site is Finnish at `/` (`i18n_patterns(prefix_default_language=False)`,
+valoa/urls.py), and paths outside the language patterns (the sitemap, robots.txt, documents, health checks) do
+not depend on the language. So one URL is one response for everyone, and the front cache keeps one copy per
+URL: no `Vary: Accept-Language` to fragment it, no visitor's browser language mixed into a shared copy. The
+admin is unaffected: Wagtail activates each editor's own language (WAGTAILADMIN_PERMITTED_LANGUAGES).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from django.middleware.locale import LocaleMiddleware
+from django.urls import reverse, translate_url
+from django.utils import translation
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, Site
+
+from valoa.page_queries import public_q
+
+# Locale id → language code. Locales are three rows that change once in a site's life: read once per process,
+# and again when an id or a language is not found (a locale added meanwhile).
+_locale_languages: dict[int, str] = {}
+
+
+def language_of_locale(locale_id: int | None) -> str | None:
+    if locale_id is None:
+        return None
+    if locale_id not in _locale_languages:
+        _read_locales()
+    return _locale_languages.get(locale_id)
+
+
+def locale_id_of_language(language: str) -> int | None:
+    """The Locale's id for a language code, without a query once the locales are known."""
+    for attempt in range(2):
+        for pk, code in _locale_languages.items():
+            if code == language:
+                return pk
+        if attempt == 0:
+            _read_locales()
+    return None
+
+
+def _read_locales() -> None:
+    _locale_languages.clear()
+    _locale_languages.update(Locale.objects.values_list("pk", "language_code"))
+
+
+def _forget_locales(**kwargs) -> None:
+    _locale_languages.clear()
+
+
+def connect() -> None:
+    post_save.connect(_forget_locales, sender=Locale, dispatch_uid="valoa_languages_locale_saved")
+    post_delete.connect(_forget_locales, sender=Locale, dispatch_uid="valoa_languages_locale_deleted")
+
+
+def language_of_path(path: str) -> str:
+    """The language a path is in: its prefix (`/sv/`, `/en/`), else the default (Finnish)."""
+    return translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+
+
+class UrlLanguageMiddleware(LocaleMiddleware):
+    """LocaleMiddleware without the guessing: the URL's prefix or Finnish, never a cookie or a header."""
+
+    def process_request(self, request):
+        translation.activate(language_of_path(request.path_info))
+        request.LANGUAGE_CODE = translation.get_language()
+
+    def process_response(self, request, response):
+        # No redirect to a guessed language and no `Vary: Accept-Language` (see the module docstring).
+        response.headers.setdefault("Content-Language", translation.get_language())
+        return response
+
+
+# --- The language switcher, hreflang alternates --------------------------------------------------------
+
+# The query parameter of a switcher link that had to land on a section or home page: that page then says
+# that the page the reader came from has no translation in this language (templates/components).
+MISSING_PARAM = "kaannos"
+MISSING_VALUE = "puuttuu"
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str  # the language's own name ("svenska"), as a switcher shows it
+    url: str
+    full_url: str  # absolute, for <link rel="alternate" hreflang>
+    current: bool  # the language of this page
+    translated: bool  # the same page in that language (else its section or home page, with the note)
+
+
+def language_names() -> dict[str, str]:
+    """Each content language in its own name: the switcher offers "svenska", not "ruotsi"."""
+    return dict(settings.WAGTAIL_CONTENT_LANGUAGES)
+
+
+def home_root_path(request, language: str) -> str | None:
+    """The `url_path` of the site's home page in `language`, from Wagtail's cached site root paths (no query)."""
+    site = Site.find_for_request(request) if request is not None else None
+    for root in Site.get_site_root_paths():
+        if (site is None or root.site_id == site.pk) and root.language_code == language:
+            return root.root_path
+    return None
+
+
+def switcher_links(request, page: Page | None) -> list[LanguageLink]:
+    """One link per content language: the same page in it, else its section (or home) page with the note.
+
+    A Wagtail page costs one query: its own translations with those of its section (the ancestor under the
+    home page) and of its home page, in one UNION-free `translation_key IN (…)` over the ancestors' keys
+    (a subquery). Any other view (search, team spaces, forms) has the same path in every language
+    (valoa/urls.py): the link swaps the language prefix and keeps the query string.
+    """
+    current = get_language()
+    names = language_names()
+    if not isinstance(page, Page) or page.pk is None:
+        links = []
+        for code, name in names.items():
+            url = translate_url(request.get_full_path(), code) if request is not None else "/"
+            full_url = request.build_absolute_uri(url) if request is not None else url
+            links.append(LanguageLink(code, name, url, full_url, code == current, True))
+        return links
+
+    steplen = Page.steplen
+    ancestor_paths = [page.path[: steplen * depth] for depth in (2, 3) if depth < page.depth]
+    keys = Page.objects.filter(path__in=ancestor_paths).values("translation_key")
+    rows = (
+        Page.objects.live()
+        .filter(public_q())
+        .filter(Q(translation_key=page.translation_key) | Q(translation_key__in=keys))
+        .only("pk", "url_path", "translation_key", "depth", "path", "locale__language_code")
+        .select_related("locale")
+        .order_by("-depth")
+    )
+    best: dict[str, tuple[Page, bool]] = {}
+    for row in rows:  # deepest first: the page itself, then its section, then its home page
+        code = row.locale.language_code
+        translated = row.translation_key == page.translation_key
+        if code not in best or translated:
+            best[code] = (row, translated)
+    links = []
+    for code, name in names.items():
+        if code == current:
+            url = page.get_url(request) or "/"
+            links.append(LanguageLink(code, name, url, page.get_full_url(request) or url, True, True))
+            continue
+        if code not in best:
+            continue  # no home page in that language yet: nothing to offer
+        target, translated = best[code]
+        url = target.get_url(request) or "/"
+        full_url = target.get_full_url(request) or url
+        if not translated:
+            url += f"?{MISSING_PARAM}={MISSING_VALUE}"
+        links.append(LanguageLink(code, name, url, full_url, False, translated))
+    return links
+
+
+def translation_missing(request) -> bool:
+    return request is not None and request.GET.get(MISSING_PARAM) == MISSING_VALUE
+
+
+def home_url() -> str:
+    """`/` in Finnish, `/sv/` in Swedish, `/en/` in English: Wagtail's serving at the language's root."""
+    return reverse("wagtail_serve", args=("",))

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.db.models.signals import post_delete, post_save
 from django.middleware.locale import LocaleMiddleware
 from django.urls import reverse, translate_url
@@ -112,43 +112,83 @@ def home_root_path(request, language: str) -> str | None:
     return None
 
 
-def switcher_links(request, page: Page | None) -> list[LanguageLink]:
-    """One link per content language: the same page in it, else its section (or home) page with the note.
+@dataclass(frozen=True)
+class Navigation:
+    """What every page's header needs: the main menu of its language and the language switcher's links."""
 
-    A Wagtail page costs one query: its own translations with those of its section (the ancestor under the
-    home page) and of its home page, in one UNION-free `translation_key IN (…)` over the ancestors' keys
-    (a subquery). Any other view (search, team spaces, forms) has the same path in every language
-    (valoa/urls.py): the link swaps the language prefix and keeps the query string.
+    menu: list[Page]
+    links: list[LanguageLink]
+
+
+# The context variable a page's get_context may fill with its own page_navigation (the home page does).
+NAVIGATION_CONTEXT = "valoa_navigation"
+
+
+def page_navigation(request, page: Page | None, *, home_path: str | None = None) -> Navigation:
+    """The menu and the switcher in one query.
+
+    The menu is the home page's children in the language being read (found by the home page's `url_path`,
+    from Wagtail's cached site root paths). For a Wagtail page the same query brings its translations and
+    those of its section (the ancestor under the home page) and home page, so that a language without this
+    page still gets a link to its section or home page. Any other view (search, team spaces, forms) has the
+    same path in every language (valoa/urls.py): its links swap the language prefix and keep the query string.
     """
-    current = get_language()
-    names = language_names()
-    if not isinstance(page, Page) or page.pk is None:
-        links = []
-        for code, name in names.items():
-            url = translate_url(request.get_full_path(), code) if request is not None else "/"
-            full_url = request.build_absolute_uri(url) if request is not None else url
-            links.append(LanguageLink(code, name, url, full_url, code == current, True))
-        return links
+    if home_path is None:
+        home_path = home_root_path(request, get_language())
+    is_page = isinstance(page, Page) and page.pk is not None
+    conditions = Q(pk__in=[])
+    if home_path is not None:
+        conditions |= Q(depth=3, url_path__startswith=home_path, show_in_menus=True)
+    translation_q = Q(pk__in=[])
+    if is_page:
+        ancestor_paths = [page.path[: Page.steplen * depth] for depth in (2, 3) if depth < page.depth]
+        keys = Page.objects.filter(path__in=ancestor_paths).values("translation_key")
+        translation_q = Q(translation_key=page.translation_key) | Q(translation_key__in=keys)
+        conditions |= translation_q
+    rows = []
+    if home_path is not None or is_page:
+        rows = list(
+            Page.objects.live()
+            .filter(public_q())
+            .filter(conditions)
+            .annotate(is_translation=ExpressionWrapper(translation_q, output_field=BooleanField()))
+            .order_by("path")
+        )
+    menu = [
+        row
+        for row in rows
+        if home_path is not None
+        and row.depth == 3
+        and row.show_in_menus
+        and row.url_path.startswith(home_path)
+    ]
+    if is_page:
+        links = _page_links(request, page, [row for row in rows if row.is_translation])
+    else:
+        links = _path_links(request)
+    return Navigation(menu, links)
 
-    steplen = Page.steplen
-    ancestor_paths = [page.path[: steplen * depth] for depth in (2, 3) if depth < page.depth]
-    keys = Page.objects.filter(path__in=ancestor_paths).values("translation_key")
-    rows = (
-        Page.objects.live()
-        .filter(public_q())
-        .filter(Q(translation_key=page.translation_key) | Q(translation_key__in=keys))
-        .only("pk", "url_path", "translation_key", "depth", "path", "locale__language_code")
-        .select_related("locale")
-        .order_by("-depth")
-    )
+
+def _path_links(request) -> list[LanguageLink]:
+    current = get_language()
+    links = []
+    for code, name in language_names().items():
+        url = translate_url(request.get_full_path(), code) if request is not None else "/"
+        full_url = request.build_absolute_uri(url) if request is not None else url
+        links.append(LanguageLink(code, name, url, full_url, code == current, True))
+    return links
+
+
+def _page_links(request, page: Page, rows: list[Page]) -> list[LanguageLink]:
+    current = get_language()
     best: dict[str, tuple[Page, bool]] = {}
-    for row in rows:  # deepest first: the page itself, then its section, then its home page
-        code = row.locale.language_code
+    for row in sorted(rows, key=lambda row: -row.depth):  # the page itself, then its section, then its home
+        code = language_of_locale(row.locale_id)
         translated = row.translation_key == page.translation_key
-        if code not in best or translated:
+        if code is not None and (code not in best or translated):
             best[code] = (row, translated)
     links = []
-    for code, name in names.items():
+    for code, name in language_names().items():
         if code == current:
             url = page.get_url(request) or "/"
             links.append(LanguageLink(code, name, url, page.get_full_url(request) or url, True, True))

@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
-from valoa import admin_login, health, views
+from valoa import admin_login, health, page_serving, views
 from valoa.http_cache import public
 from valoa.sitemap import LanguageSitemap
 
@@ -29,8 +30,6 @@ urlpatterns = [
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:
-    from django.urls import re_path
-
     # A path no file can have (too long, NUL, ../) answers 404, not 500 (views.serve_media).
     urlpatterns += [
         re_path(
@@ -46,6 +45,9 @@ urlpatterns += i18n_patterns(
     path("haku/", views.search, name="search"),
     path("tiimi/", include("toolkit.urls")),
     path("palaute/lomake/", include("feedback.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's own URLs (the password form of a restricted page), then its pages, routed from the language's
+    # home page by our version of its serve view (valoa/page_serving.py).
+    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
+    re_path(serve_pattern, page_serving.serve, name="wagtail_serve"),
     prefix_default_language=False,
 )

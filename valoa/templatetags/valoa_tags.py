@@ -1,11 +1,9 @@
 """Navigation and breadcrumbs, each in a fixed number of queries whatever the size of the tree."""
 
 from django import template
-from django.utils.translation import get_language
 from wagtail.models import Page
 
 from valoa import languages
-from valoa.navigation import menu_pages_under
 
 register = template.Library()
 
@@ -14,15 +12,8 @@ register = template.Library()
 def main_nav(context):
     request = context.get("request")
     current = context.get("page")
-    # The home page of the language being read (/, /sv/, /en/) lists its sections.
-    home_path = languages.home_root_path(request, get_language())
-    items = []
-    if home_path is not None:
-        # The home page lists the same pages as its sections: reuse them rather than asking again.
-        sections = context.get("sections")
-        items = sections if sections is not None and getattr(current, "depth", None) == 2 else None
-        if items is None:
-            items = menu_pages_under(home_path)
+    # The menu of the language being read (/, /sv/, /en/), fetched with the switcher's links (page_navigation).
+    items = navigation(context).menu
     current_path = getattr(current, "path", "")
     return {
         "request": request,
@@ -61,10 +52,21 @@ def contact_settings(context):
     return ContactSettings.for_request(request) if request is not None else None
 
 
+def navigation(context) -> languages.Navigation:
+    """The page's menu and language links, once per render: the home page hands over its own (it lists the
+    same sections), any other page asks here, in one query (valoa.languages.page_navigation)."""
+    found = context.get(languages.NAVIGATION_CONTEXT)
+    if found is None:
+        found = languages.page_navigation(context.get("request"), context.get("page"))
+        # On the template's outermost context, so that includes and inclusion tags see it too.
+        context.dicts[0][languages.NAVIGATION_CONTEXT] = found
+    return found
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """The switcher's links and the page's hreflang alternates (valoa/languages.py): one query for a page."""
-    return languages.switcher_links(context.get("request"), context.get("page"))
+    """The switcher's links and the page's hreflang alternates (valoa/languages.py)."""
+    return navigation(context).links
 
 
 @register.simple_tag(takes_context=True)

@@ -44,6 +44,6 @@ class LocalizedPageLinkHandler(PageLinkHandler):
     @classmethod
     def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
         return [
-            '<a href="%s">' % escape(page.url) if page is not None else "<a>"
+            f'<a href="{escape(page.url)}">' if page is not None else "<a>"
             for page in cls.get_many(attrs_list)
         ]

@@ -73,9 +73,10 @@ def string_segments(instance) -> list[str]:
 
 
 def describe(instance) -> str:
+    """Where a segment comes from, for a PO file's `#:` comment (no spaces: gettext splits them there)."""
     if isinstance(instance, Page):
-        return f"{instance.specific_class.__name__} {instance.url_path}"
-    return f"{type(instance).__name__} {instance}"
+        return f"{instance.specific_class.__name__}:{instance.url_path}"
+    return f"{type(instance).__name__}:{instance.pk}"
 
 
 # --- Exporting the skeletons ------------------------------------------------------------------------------
@@ -196,7 +197,11 @@ def translate_one(instance, locale: Locale, translations: dict[str, str]) -> str
         parent = instance.get_parent()
         if parent.depth > 1 and not parent.has_translation(locale):
             return "parent not translated"
-    missing = [text for text in string_segments(instance) if text.strip() and text not in translations]
+    try:
+        texts = string_segments(instance)
+    except UnreadableSegments as exc:
+        return f"unreadable ({exc})"
+    missing = [text for text in texts if text.strip() and text not in translations]
     if missing:
         return f"{len(missing)} segments untranslated"
     with transaction.atomic():
@@ -214,5 +219,14 @@ def translate_one(instance, locale: Locale, translations: dict[str, str]) -> str
                     "tool_name": TOOL_NAME,
                 },
             )
-        translation.save_target(publish=True)
+        if not isinstance(instance, Page):
+            translation.save_target(publish=True)
+            return "translated"
+        # A page: saved as a draft, then its revision published now. With publish=True wagtail-localize publishes
+        # when the transaction commits, from the page object as it was when its revision was made; in this one
+        # long transaction the page has meanwhile got translated children, and that stale copy would write back
+        # a child count of 0 (treebeard's numchild) and cut the children off the tree.
+        translation.save_target(publish=False)
+        target = translation.get_target_instance()
+        Page.objects.get(pk=target.pk).specific.get_latest_revision().publish()
     return "translated"

@@ -63,13 +63,17 @@ def sources() -> Iterator[TranslatableMixin]:
     yield from Page.objects.live().filter(locale=default, depth__gte=2).order_by("path").specific()
 
 
+class UnreadableSegments(Exception):
+    """wagtail-localize could not read the object's text (e.g. a nested block saved without an id)."""
+
+
 def string_segments(instance) -> list[str]:
     """The instance's Finnish text segments, in order, as a translator sees them (read-only: no rows written)."""
-    return [
-        segment.string.data
-        for segment in extract_segments(instance)
-        if isinstance(segment, StringSegmentValue)
-    ]
+    try:
+        segments = extract_segments(instance)
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise UnreadableSegments(f"{describe(instance)}: {exc}") from exc
+    return [segment.string.data for segment in segments if isinstance(segment, StringSegmentValue)]
 
 
 def describe(instance) -> str:

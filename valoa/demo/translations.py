@@ -101,7 +101,11 @@ def export(languages: Iterable[str] = TARGET_LANGUAGES) -> list[ExportResult]:
     for instance in sources():
         label = instance._meta.app_label
         label = label if label in occurrences else "valoa"
-        for text in string_segments(instance):
+        try:
+            texts = string_segments(instance)
+        except UnreadableSegments:
+            continue  # the loader reports it; an editor's save of the page gives its blocks their ids
+        for text in texts:
             if text.strip():
                 occurrences[label].setdefault(text, []).append(describe(instance))
     results = []

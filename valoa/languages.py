@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import BooleanField, Case, ExpressionWrapper, Q, Subquery, When
 from django.db.models.signals import post_delete, post_save
 from django.middleware.locale import LocaleMiddleware
 from django.urls import reverse, translate_url
@@ -202,6 +202,30 @@ def _page_links(request, page: Page, rows: list[Page]) -> list[LanguageLink]:
             url += f"?{MISSING_PARAM}={MISSING_VALUE}"
         links.append(LanguageLink(code, name, url, full_url, False, translated))
     return links
+
+
+def prefer_active_language(queryset, pk: int):
+    """The page `pk` and its translations in `queryset`, the one in the language being read first.
+
+    A team space is one space in every language: its links name pages by id (an assessment round's page, a
+    self-assessment), and the same link opened under /sv/ should show the Swedish page when there is one. One
+    query, the same in every language; with no translation (or an unpublished one) the page itself.
+    """
+    key = Page.objects.filter(pk=pk).values("translation_key")[:1]
+    return (
+        queryset.filter(translation_key=Subquery(key))
+        .annotate(
+            other_language=Case(When(locale_id=locale_id_of_language(get_language()), then=0), default=1)
+        )
+        .order_by("other_language", "pk")
+    )
+
+
+def active_language_first(queryset):
+    """`queryset` with the pages of the language being read first (e.g. the live workbook: one per language)."""
+    return queryset.annotate(
+        other_language=Case(When(locale_id=locale_id_of_language(get_language()), then=0), default=1)
+    ).order_by("other_language", "path")
 
 
 def translation_missing(request) -> bool:

@@ -15,9 +15,10 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from toolkit.assessment.blocks import Statement, StatementGroup
@@ -31,6 +32,7 @@ from toolkit.assessment.models import (
 )
 from toolkit.team.models import TeamSpace
 from toolkit.tools.models import AssessmentPage, ToolPage
+from valoa.languages import locale_id_of_language, prefer_active_language
 
 CONSENSUS_RESPONDENT = "consensus"
 SELF_RESPONDENT = "self"
@@ -389,12 +391,27 @@ def _recommend(results: Results) -> None:
         ):
             by_theme[theme_id].append(tool_id)
     wanted = explicit | {tool_id for ids in by_theme.values() for tool_id in ids}
-    tools = {
-        tool.pk: tool
-        for tool in ToolPage.objects.live()
-        .filter(pk__in=wanted)
-        .only("title", "url_path", "intro", "duration_minutes", "path", "depth")
-    }
+    # Each tool in the language being read when it is translated (statements name the tools of their source
+    # language): the tools and their translations in one query.
+    locale_id = locale_id_of_language(get_language())
+    translations = Q(
+        locale_id=locale_id,
+        translation_key__in=ToolPage.objects.filter(pk__in=wanted).values("translation_key"),
+    )
+    originals: dict[int, ToolPage] = {}
+    localized: dict = {}
+    for tool in (
+        ToolPage.objects.live()
+        .filter(Q(pk__in=wanted) | translations)
+        .only(
+            "title", "url_path", "intro", "duration_minutes", "path", "depth", "translation_key", "locale_id"
+        )
+    ):
+        if tool.pk in wanted:
+            originals[tool.pk] = tool
+        if tool.locale_id == locale_id:
+            localized[tool.translation_key] = tool
+    tools = {pk: localized.get(tool.translation_key, tool) for pk, tool in originals.items()}
     for result in results.weakest:
         ids = result.statement.tool_ids or tuple(
             sorted(by_theme.get(theme_of_group.get(result.statement.group_index), ()))
@@ -418,7 +435,14 @@ def _distributions(round_ids: list[int]) -> dict[int, dict[str, dict[int, int]]]
 
 
 def assessment_page_for_results(*, page_id: int) -> AssessmentPage:
-    return AssessmentPage.objects.select_related("scale").prefetch_related("scale__levels").get(pk=page_id)
+    # The round's page in the language being read when it is translated: ratings are keyed by the statements'
+    # stable keys, the same in every translation, so one round reads the same in every language.
+    page = prefer_active_language(
+        AssessmentPage.objects.select_related("scale").prefetch_related("scale__levels"), page_id
+    ).first()
+    if page is None:
+        raise AssessmentPage.DoesNotExist
+    return page
 
 
 def round_results(*, assessment_round: AssessmentRound) -> Results | None:

@@ -21,6 +21,7 @@ from toolkit.common.spreadsheet import CSV_BOM, csv_safe
 from toolkit.models import AssessmentPage, AssessmentRound, TeamSpace
 from toolkit.team.secret_links import find, get_space
 from toolkit.workbook.services import team_space_create, team_space_touch
+from valoa.languages import prefer_active_language
 
 RESPONDENT_COOKIE = "valoa_vastaaja"
 RESPONDENT_COOKIE_AGE = 60 * 60 * 24 * 180
@@ -32,14 +33,11 @@ SELF_SIGNER_SALT = "toolkit.self-assessment"
 
 
 def _page(page_id: int) -> AssessmentPage:
-    page = (
-        AssessmentPage.objects.live()
-        .public()
-        .select_related("scale")
-        .prefetch_related("scale__levels")
-        .filter(pk=page_id)
-        .first()
-    )
+    # The page in the language being read when it is translated (valoa.languages.prefer_active_language).
+    page = prefer_active_language(
+        AssessmentPage.objects.live().public().select_related("scale").prefetch_related("scale__levels"),
+        page_id,
+    ).first()
     if page is None or page.scale is None:
         raise Http404
     return page

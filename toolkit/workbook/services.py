@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from toolkit.common.spreadsheet import CSV_BOM, csv_safe
 from toolkit.team.models import ANSWER_MAX_LENGTH, TOKEN_LENGTH, TeamSpace, WorkbookAnswer, WorkbookSession
 from toolkit.tools.models import WorkbookPage
+from valoa.languages import active_language_first
 
 
 def team_space_create(*, name: str = "") -> TeamSpace:
@@ -118,8 +119,9 @@ class Workbook:
 
 
 def workbook_get() -> Workbook:
-    """The live workbook as editors defined it (one query), or an empty one."""
-    page = WorkbookPage.objects.live().order_by("path").first()
+    """The live workbook as editors defined it, in the language being read when it is translated (one query), or
+    an empty one. Answers are keyed by the questions' stable keys, the same in every translation."""
+    page = active_language_first(WorkbookPage.objects.live()).first()
     if page is None:
         return Workbook(page=None)
     return workbook_from_page(page=page)

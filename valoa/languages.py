@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.conf import settings
 from django.db.models import BooleanField, Case, ExpressionWrapper, Q, Subquery, When
 from django.db.models.signals import post_delete, post_save
@@ -118,6 +119,9 @@ class Navigation:
 
     menu: list[Page]
     links: list[LanguageLink]
+    # The footer's pages (ContactSettings: about, accessibility, privacy) in the language being read, by the
+    # translation key of the page the settings name.
+    footer: dict
 
 
 # The context variable a page's get_context may fill with its own page_navigation (the home page does).
@@ -139,6 +143,21 @@ def page_navigation(request, page: Page | None, *, home_path: str | None = None)
     conditions = Q(pk__in=[])
     if home_path is not None:
         conditions |= Q(depth=3, url_path__startswith=home_path, show_in_menus=True)
+    # The footer's statutory pages in this language: the settings name the Finnish ones (valoa.ContactSettings).
+    footer_q = Q(pk__in=[])
+    site = Site.find_for_request(request) if request is not None else None
+    if site is not None:
+        settings_rows = apps.get_model("valoa", "ContactSettings").objects.filter(site=site)
+        named = Page.objects.filter(
+            Q(pk__in=settings_rows.values("about_page"))
+            | Q(pk__in=settings_rows.values("accessibility_page"))
+            | Q(pk__in=settings_rows.values("privacy_page"))
+        )
+        footer_q = Q(
+            locale_id=locale_id_of_language(get_language()),
+            translation_key__in=named.values("translation_key"),
+        )
+        conditions |= footer_q
     translation_q = Q(pk__in=[])
     if is_page:
         ancestor_paths = [page.path[: Page.steplen * depth] for depth in (2, 3) if depth < page.depth]
@@ -146,12 +165,15 @@ def page_navigation(request, page: Page | None, *, home_path: str | None = None)
         translation_q = Q(translation_key=page.translation_key) | Q(translation_key__in=keys)
         conditions |= translation_q
     rows = []
-    if home_path is not None or is_page:
+    if home_path is not None or is_page or site is not None:
         rows = list(
             Page.objects.live()
             .filter(public_q())
             .filter(conditions)
-            .annotate(is_translation=ExpressionWrapper(translation_q, output_field=BooleanField()))
+            .annotate(
+                is_translation=ExpressionWrapper(translation_q, output_field=BooleanField()),
+                in_footer=ExpressionWrapper(footer_q, output_field=BooleanField()),
+            )
             .order_by("path")
         )
     menu = [
@@ -166,7 +188,7 @@ def page_navigation(request, page: Page | None, *, home_path: str | None = None)
         links = _page_links(request, page, [row for row in rows if row.is_translation])
     else:
         links = _path_links(request)
-    return Navigation(menu, links)
+    return Navigation(menu, links, {row.translation_key: row for row in rows if row.in_footer})
 
 
 def _path_links(request) -> list[LanguageLink]:

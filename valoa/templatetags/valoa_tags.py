@@ -78,3 +78,12 @@ def translation_missing(context):
 def home_url():
     """The home page of the language being read: `/`, `/sv/`, `/en/`."""
     return languages.home_url()
+
+
+@register.simple_tag(takes_context=True)
+def in_language(context, page):
+    """A page the site settings name (the footer's statutory pages), in the language being read when it is
+    translated: fetched with the menu (valoa.languages.page_navigation), no query of its own."""
+    if page is None:
+        return None
+    return navigation(context).footer.get(page.translation_key, page)

@@ -337,6 +337,8 @@ if IS_POSTGRES:
     # Stemming for Finnish: "työkaluja" finds "työkalu". Swedish and English pages are indexed and searched
     # with their own configurations (valoa/search.py, SEARCH_CONFIGS).
     WAGTAILSEARCH_BACKENDS["default"] = {"BACKEND": "valoa.search_backend", "SEARCH_CONFIG": "finnish"}
+# `load_demo_content` builds the demo's Swedish and English versions from its PO catalogues (docs/demo-content.md).
+DEMO_TRANSLATIONS = env_bool("DEMO_TRANSLATIONS", True)
 # PostgreSQL text search configuration per content language (docs/languages.md).
 SEARCH_CONFIGS = {"fi": "finnish", "sv": "swedish", "en": "english"}
 

@@ -7,6 +7,7 @@ import os
 import secrets
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -21,6 +22,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--no-admin", action="store_true", help="Älä luo ylläpitäjän tunnusta.")
+        parser.add_argument(
+            "--no-translations",
+            action="store_true",
+            help="Rakenna vain suomenkielinen sivusto (ei ruotsin- ja englanninkielisiä käännöksiä).",
+        )
 
     def handle(self, *args, **options):
         with transaction.atomic():
@@ -47,6 +53,11 @@ class Command(BaseCommand):
                     continue
                 module.build(demo)
             build_settings(home, content_pages)
+        if options["no_translations"] or not settings.DEMO_TRANSLATIONS:
+            self.stdout.write(self.style.SUCCESS("Esimerkkisivusto on valmis (vain suomeksi)."))
+            if not options["no_admin"]:
+                self.ensure_admin()
+            return
         with transaction.atomic():
             # The Swedish and English versions, from the demo's PO catalogues (valoa/demo/translations.py).
             translations.translate(log=lambda msg: self.stdout.write(msg))

@@ -183,32 +183,36 @@ class LoadResult:
 def translate(log: Callable[[str], None] = lambda msg: None) -> list[LoadResult]:
     """Create the sv and en locales and every object whose segments the catalogues translate (idempotent:
     objects that already have a translation are left as editors made them)."""
-    results = []
+    targets = []
     for language in TARGET_LANGUAGES:
         locale, _created = Locale.objects.get_or_create(language_code=language)
-        translations = memory(language)
-        result = LoadResult(language, [], [])
-        for instance in sources():
-            outcome = translate_one(instance, locale, translations)
+        targets.append((locale, memory(language), LoadResult(language, [], [])))
+    for instance in sources():  # each object's text is read once, for both languages
+        texts: list[str] | None = None
+        for locale, translations, result in targets:
+            if texts is None and not instance.has_translation(locale):
+                try:
+                    texts = string_segments(instance)
+                except UnreadableSegments as exc:
+                    texts = []
+                    result.skipped.append(f"unreadable ({exc})")
+                    continue
+            outcome = translate_one(instance, locale, translations, texts or [])
             (result.translated if outcome == "translated" else result.skipped).append(
                 f"{describe(instance)}: {outcome}"
             )
-        log(f"{language}: {len(result.translated)} käännetty, {len(result.skipped)} ohitettu")
-        results.append(result)
-    return results
+    for _locale, _translations, result in targets:
+        log(f"{result.language}: {len(result.translated)} käännetty, {len(result.skipped)} ohitettu")
+    return [result for _locale, _translations, result in targets]
 
 
-def translate_one(instance, locale: Locale, translations: dict[str, str]) -> str:
+def translate_one(instance, locale: Locale, translations: dict[str, str], texts: list[str]) -> str:
     if instance.has_translation(locale):
         return "exists"
     if isinstance(instance, Page):
         parent = instance.get_parent()
         if parent.depth > 1 and not parent.has_translation(locale):
             return "parent not translated"
-    try:
-        texts = string_segments(instance)
-    except UnreadableSegments as exc:
-        return f"unreadable ({exc})"
     missing = [text for text in texts if text.strip() and text not in translations]
     if missing:
         return f"{len(missing)} segments untranslated"

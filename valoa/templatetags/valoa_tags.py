@@ -87,3 +87,13 @@ def in_language(context, page):
     if page is None:
         return None
     return navigation(context).footer.get(page.translation_key, page)
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_links(context):
+    """The translations of a Wagtail page, itself included, when it has at least one: its hreflang alternates."""
+    page = context.get("page")
+    if not isinstance(page, Page) or page.pk is None:
+        return []
+    translated = [link for link in navigation(context).links if link.translated]
+    return translated if len(translated) > 1 else []

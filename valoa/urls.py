@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -42,6 +43,9 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 # one link, and the front cache's pass rules name each path once. Wagtail's page serving catches everything
 # else, so it comes last; its pages have slugs of their own language (/sv/verktyg/…).
 urlpatterns += i18n_patterns(
+    # The public scripts' strings (static/js/autosave.js): Django's JavaScript catalogue in the URL's language
+    # (/jsi18n/, /sv/jsi18n/), cached like a page.
+    path("jsi18n/", public(JavaScriptCatalog.as_view()), name="javascript-catalog"),
     path("haku/", views.search, name="search"),
     path("tiimi/", include("toolkit.urls")),
     path("palaute/lomake/", include("feedback.urls")),

@@ -26,7 +26,7 @@ PINNED = {
     "Työkalut (hakemisto)": 12,  # the finder: phases and themes (one UNION), the count, a page of tools, their phases
     "Työkalu": 15,  # its phases and themes (1), related tools, work templates, stories that used it, experiences
     "Työkalun ohjaus": 8,  # routing as for the tool (its steps are a field of the page); no menu, footer or card extras
-    "Innostu (sivu 1)": 15,  # filter choices (2), the count, a page of stories, their renditions, the intro's link (2)
+    "Innostu (sivu 1)": 14,  # filter choices (2), the count, a page of stories, their renditions, the intro's link (1)
     "Tarina": 15,  # phases and themes, tools, related stories, their and the hero's renditions (1), experiences
     "Työkirja (sivu)": 10,
     "Arviointityökalu": 12,  # the team assessment page: scale and levels, phase bands

@@ -155,9 +155,14 @@ def test_admin_queue_says_how_many_messages(admin_client):
 
 
 def test_admin_organisations_listing_counts_in_finnish(admin_client):
+    from wagtail.models import Locale
+
     from inspire.models import Organisation
 
-    Organisation.objects.bulk_create(Organisation(name=f"Testivirasto {i:02}") for i in range(21))
+    locale = Locale.get_default()  # bulk_create skips the signal that sets it on a translatable model
+    Organisation.objects.bulk_create(
+        Organisation(name=f"Testivirasto {i:02}", locale=locale) for i in range(21)
+    )
     html = admin_client.get("/admin/snippets/inspire/organisation/").content.decode()
     assert "Testivirasto 00" in html
     assert f"{Organisation.objects.count()} organisaatiota" in html  # not "21 organisaatiot"

@@ -67,3 +67,32 @@ def test_the_texts_cost_no_query_more_in_any_language(client, translated):
         counts[code] = len(queries)
     assert counts["fi"] == counts["sv"] == counts["en"], counts
     assert Locale.objects.filter(language_code="sv").exists()
+
+
+def test_an_administrator_edits_the_texts_as_a_snippet_and_the_footer_follows(client, demo_site):
+    from tests import factories
+    from valoa.models import ContactSettings
+
+    admin = factories.UserFactory(username="paakayttaja", is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    site = Site.objects.get(is_default_site=True)
+    settings_form = client.get(f"/admin/settings/valoa/contactsettings/{site.pk}/")
+    assert settings_form.status_code == 200
+    assert 'name="texts"' in settings_form.content.decode()
+
+    texts = ContactSettings.objects.get(site=site).texts
+    edit_url = f"/admin/snippets/valoa/sitetexts/edit/{texts.pk}/"
+    assert client.get("/admin/snippets/valoa/sitetexts/").status_code == 200
+    assert client.get(edit_url).status_code == 200
+    data = {field: getattr(texts, field) for field in ("address", "accessibility_issues", "privacy_contact")}
+    data |= {
+        "organisation": "Valtion kehittämiskeskus",
+        "accessibility_assessment": texts.accessibility_assessment,
+        "accessibility_response_time": texts.accessibility_response_time,
+        "privacy_controller": texts.privacy_controller,
+        "privacy_legal_basis": texts.privacy_legal_basis,
+    }
+    response = client.post(edit_url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    client.logout()
+    assert "Valtion kehittämiskeskus" in footer(client.get("/").content.decode())

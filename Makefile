@@ -117,6 +117,8 @@ MAKEMESSAGES = $(MANAGE) makemessages -l sv -l en --no-obsolete --add-location=f
 messages: setup ## Update the sv and en catalogues from the code and compile fi, sv and en (.mo files are committed)
 	$(MAKEMESSAGES) -d django
 	$(MAKEMESSAGES) -d djangojs
+	@# The creation date changes on every run: without it, two branches' runs do not conflict.
+	sed -i '/^"POT-Creation-Date: /d' locale/sv/LC_MESSAGES/*.po locale/en/LC_MESSAGES/*.po
 	$(MANAGE) compilemessages -l fi -l sv -l en --ignore=.venv --ignore=.venv-audit
 
 clean: ## Remove the virtual environment and local data (var/)

@@ -109,14 +109,16 @@ audit: ## pip-audit over .ci/constraints.txt: fails on a known vulnerability wit
 	AUDIT_REQUIRE_SERVICE=1 bash .ci/audit
 
 # --- Translation catalogues (docs/languages-glossary.md) ---------------------------------------------------
-# sv and en follow the code: makemessages adds new msgids (Finnish) and drops gone ones; translate the empty
-# msgstrs, then `make messages` again compiles. fi is hand-kept (Finnish overrides of Wagtail's English), so it is
-# only compiled. tests/valoa/test_catalogues.py fails on anything untranslated, fuzzy or out of date.
+# sv and en follow the code: makemessages adds new msgids (Finnish) and drops gone ones; locale-memory/ fills
+# those translated ahead (valoa/management/commands/makemessages.py). Translate what is left empty, then run
+# `make messages` again to compile. fi is hand-kept (Finnish overrides of Wagtail's English): only compiled.
+# tests/valoa/test_catalogues.py fails on anything untranslated, fuzzy or out of date.
 MAKEMESSAGES = $(MANAGE) makemessages -l sv -l en --no-obsolete --add-location=file \
 	--ignore=.venv --ignore=.venv-audit --ignore=tests --ignore=var --ignore=staticfiles --ignore=node_modules
 messages: setup ## Update the sv and en catalogues from the code and compile fi, sv and en (.mo files are committed)
-	$(MAKEMESSAGES) -d django
+	@# djangojs first: a string moving from a template to a script still finds its translation in django.po.
 	$(MAKEMESSAGES) -d djangojs
+	$(MAKEMESSAGES) -d django
 	@# The creation date changes on every run: without it, two branches' runs do not conflict.
 	sed -i '/^"POT-Creation-Date: /d' locale/sv/LC_MESSAGES/*.po locale/en/LC_MESSAGES/*.po
 	$(MANAGE) compilemessages -l fi -l sv -l en --ignore=.venv --ignore=.venv-audit

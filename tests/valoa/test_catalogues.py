@@ -99,6 +99,43 @@ def test_placeholders_match_the_finnish(language, domain):
     assert wrong == []
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_translation_memory_is_as_sound_as_the_catalogues(language):
+    """locale-memory/<lang>.po (strings translated ahead, valoa/management/commands/makemessages.py) lands in the
+    catalogue unchecked by a person, so it must already be complete, unfuzzy and right in its placeholders."""
+    path = ROOT / "locale-memory" / f"{language}.po"
+    header, *entries = po_entries(path)
+    assert f"Language: {language}\n" in header["msgstr"][0]
+    for entry in entries:
+        assert "fuzzy" not in entry["flags"] and all(s.strip() for s in entry["msgstr"]), entry["msgid"]
+        sources = [entry["msgid"], entry["msgid_plural"]] if "msgid_plural" in entry else [entry["msgid"]]
+        assert len(entry["msgstr"]) == len(sources), entry["msgid"]
+        for source, translated in zip(sources, entry["msgstr"], strict=True):
+            assert Counter(PLACEHOLDER.findall(source)) == Counter(PLACEHOLDER.findall(translated)), source
+
+
+def test_makemessages_fills_a_new_msgid_from_the_translation_memory(tmp_path, settings):
+    """A string another branch adds arrives translated: the project's makemessages passes the memory to msgmerge."""
+    plain = [e for e in messages(ROOT / "locale-memory" / "sv.po") if not re.search(r"[%\"'\n\\]", e["msgid"])]
+    memory = next(e for e in plain if "msgid_plural" not in e)
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "new.html").write_text(
+        '{% load i18n %}{% translate "' + memory["msgid"] + '" %}', encoding="utf-8"
+    )
+    catalogues = tmp_path / "locale" / "sv" / "LC_MESSAGES"
+    catalogues.mkdir(parents=True)
+    (catalogues / "django.po").write_text(catalogue("sv", "django").read_text(encoding="utf-8"), encoding="utf-8")
+    settings.LOCALE_PATHS = [tmp_path / "locale"]
+    cwd = Path.cwd()
+    try:
+        os.chdir(tmp_path)
+        call_command("makemessages", locale=["sv"], domain="django", no_obsolete=True, verbosity=0)
+    finally:
+        os.chdir(cwd)
+    [entry] = [e for e in messages(catalogues / "django.po")]
+    assert (entry["msgid"], entry["msgstr"], "fuzzy" in entry["flags"]) == (memory["msgid"], memory["msgstr"], False)
+
+
 def test_a_finnish_count_form_without_its_number_is_matched_by_the_translation():
     """gettext picks plural form 0 for n == 1 in all three languages, so a form-0 msgid that leaves the number out
     ("Tarinaluonnos tehty.") must be matched, and a plural form must not lose the number either."""

@@ -132,7 +132,7 @@ def test_makemessages_fills_a_new_msgid_from_the_translation_memory(tmp_path, se
         call_command("makemessages", locale=["sv"], domain="django", no_obsolete=True, verbosity=0)
     finally:
         os.chdir(cwd)
-    [entry] = [e for e in messages(catalogues / "django.po")]
+    [entry] = messages(catalogues / "django.po")
     assert (entry["msgid"], entry["msgstr"], "fuzzy" in entry["flags"]) == (memory["msgid"], memory["msgstr"], False)
 
 

@@ -22,8 +22,8 @@ class Command(makemessages.Command):
         catalogues = Path(potfile).parent / locale / "LC_MESSAGES"
         pofile = catalogues / f"{self.domain}.po"
         compendia = [memory, *(po for po in sorted(catalogues.glob("*.po")) if po != pofile)]
-        compendia = [path for path in compendia if path.exists()]
-        self.msgmerge_options = [*makemessages.Command.msgmerge_options, *(f"--compendium={c}" for c in compendia)]
+        options = [f"--compendium={path}" for path in compendia if path.exists()]
+        self.msgmerge_options = [*makemessages.Command.msgmerge_options, *options]
         if memory.exists() and not pofile.exists():
             # A catalogue's first run: start from the memory's header, so that msgmerge (and its compendia)
             # fill it rather than a plain copy of the template.

@@ -116,7 +116,9 @@ def test_translation_memory_is_as_sound_as_the_catalogues(language):
 
 def test_makemessages_fills_a_new_msgid_from_the_translation_memory(tmp_path, settings):
     """A string another branch adds arrives translated: the project's makemessages passes the memory to msgmerge."""
-    plain = [e for e in messages(ROOT / "locale-memory" / "sv.po") if not re.search(r"[%\"'\n\\]", e["msgid"])]
+    plain = [
+        e for e in messages(ROOT / "locale-memory" / "sv.po") if not re.search(r"[%\"'\n\\]", e["msgid"])
+    ]
     memory = next(e for e in plain if "msgid_plural" not in e)
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "new.html").write_text(
@@ -124,7 +126,9 @@ def test_makemessages_fills_a_new_msgid_from_the_translation_memory(tmp_path, se
     )
     catalogues = tmp_path / "locale" / "sv" / "LC_MESSAGES"
     catalogues.mkdir(parents=True)
-    (catalogues / "django.po").write_text(catalogue("sv", "django").read_text(encoding="utf-8"), encoding="utf-8")
+    (catalogues / "django.po").write_text(
+        catalogue("sv", "django").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     settings.LOCALE_PATHS = [tmp_path / "locale"]
     cwd = Path.cwd()
     try:

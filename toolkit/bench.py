@@ -19,7 +19,7 @@ from pathlib import Path
 from django.db.models import F
 from django.utils import timezone
 
-from toolkit import assessment_services, services
+from toolkit.assessment import services as assessment_services
 from toolkit.models import (
     AssessmentPage,
     AssessmentRating,
@@ -32,6 +32,7 @@ from toolkit.models import (
     WorkbookPage,
     WorkbookSession,
 )
+from toolkit.workbook import services
 from valoa.bench import lua, text
 from valoa.bench.context import BenchContext
 from valoa.bench.scenarios import Load, Scenario, Verdict

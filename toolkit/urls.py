@@ -2,8 +2,8 @@
 
 from django.urls import path
 
-from toolkit.urls_assessment import urlpatterns as assessment_urlpatterns
-from toolkit.views import team
+from toolkit.assessment.urls import urlpatterns as assessment_urlpatterns
+from toolkit.team import views as team
 
 app_name = "toolkit"
 

@@ -176,7 +176,7 @@ def test_error_summary_takes_focus_on_every_form_that_can_fail(live_server, demo
         page.goto(base + "/innostu/?theme=ei-ole")
         _expect_error_focus(page, "Osa rajauksista ei kelpaa")
     elif case == "team-delete-unconfirmed":
-        from toolkit import services
+        from toolkit.workbook import services
 
         space = services.team_space_create(name="Tiimi")
         page.goto(f"{base}/tiimi/{space.token}/poista/")

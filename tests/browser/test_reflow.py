@@ -101,8 +101,9 @@ def test_team_pages_reflow_at_320_px(live_server, demo_site, page, checker):
     a consensus round with its results."""
     from django.urls import reverse
 
-    from toolkit import assessment_services, services
+    from toolkit.assessment import services as assessment_services
     from toolkit.models import AssessmentPage
+    from toolkit.workbook import services
 
     space = services.team_space_create(name="Asiakaspalvelun tiimi, jolla on melko pitkä nimi")
     session = services.workbook_session_start(space=space)

@@ -5,8 +5,8 @@ import re
 from playwright.sync_api import expect
 
 from tests.browser.conftest import PageChecker
-from toolkit import services
 from toolkit.models import TeamSpace, WorkbookAnswer
+from toolkit.workbook import services
 
 
 def test_a_team_runs_a_whole_session(live_server, demo_site, page, checker):
@@ -113,7 +113,7 @@ def test_a_team_runs_a_whole_session(live_server, demo_site, page, checker):
 
 
 def test_team_pages_at_phone_width(live_server, demo_site, page, checker):
-    from tests.toolkit.team_support import start_session
+    from tests.toolkit.team.team_support import start_session
 
     space, session = start_session()
     page.set_viewport_size({"width": 375, "height": 800})
@@ -133,7 +133,7 @@ def test_team_pages_at_phone_width(live_server, demo_site, page, checker):
 
 def test_two_members_see_each_others_answers_without_a_false_conflict(live_server, demo_site, browser):
     """X saves question 2, Y then changes it, X merely clicks into question 3: X gets Y's text, no conflict."""
-    from tests.toolkit.team_support import start_session
+    from tests.toolkit.team.team_support import start_session
 
     _space, session = start_session()
     url = live_server.url + session.get_absolute_url()
@@ -179,7 +179,7 @@ def test_two_members_see_each_others_answers_without_a_false_conflict(live_serve
 
 
 def test_answers_are_not_polled_while_the_tab_is_hidden(live_server, demo_site, page):
-    from tests.toolkit.team_support import start_session
+    from tests.toolkit.team.team_support import start_session
 
     _space, session = start_session()
     polls = []

@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from feedback.models import Submission
 from tests.feedback.helpers import form_data
-from tests.toolkit.team_support import start_session
-from toolkit.assessment_services import response_save, round_open
+from tests.toolkit.team.team_support import start_session
+from toolkit.assessment.services import response_save, round_open
 from toolkit.models import AssessmentPage, AssessmentRound, WorkbookPage
 
 pytestmark = pytest.mark.django_db

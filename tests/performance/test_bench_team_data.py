@@ -12,8 +12,8 @@ import pytest
 
 from tests.performance.test_query_counts import generate
 from toolkit import bench as toolkit_bench
-from toolkit import services
 from toolkit.models import AssessmentRound, TeamSpace, WorkbookAnswer, WorkbookSession
+from toolkit.workbook import services
 from valoa.bench import lua
 
 pytestmark = pytest.mark.django_db

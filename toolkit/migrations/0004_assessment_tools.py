@@ -4,7 +4,7 @@ import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
 import modelcluster.fields
-import toolkit.models.assessment
+import toolkit.assessment.models
 import wagtail.fields
 from django.db import migrations, models
 
@@ -60,7 +60,7 @@ class Migration(migrations.Migration):
             name='AssessmentRound',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(default=toolkit.models.assessment.new_round_token, editable=False, max_length=43, unique=True)),
+                ('token', models.CharField(default=toolkit.assessment.models.new_round_token, editable=False, max_length=43, unique=True)),
                 ('mode', models.CharField(choices=[('consensus', 'yhdessä sopien'), ('anonymous', 'nimettömästi'), ('self', 'itsearviointi')], default='anonymous', max_length=10, verbose_name='tapa')),
                 ('state', models.CharField(choices=[('open', 'avoinna'), ('revealed', 'tulokset näytetty'), ('closed', 'suljettu')], default='open', max_length=10, verbose_name='tila')),
                 ('threshold', models.PositiveSmallIntegerField(default=3, validators=[django.core.validators.MinValueValidator(3), django.core.validators.MaxValueValidator(100)], verbose_name='vähimmäismäärä vastauksia')),

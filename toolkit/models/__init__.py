@@ -1,4 +1,8 @@
-from .assessment import (
+"""The toolkit app's models, one module per room; importing them here lets Django register them under the one
+`toolkit` app label (tables, content types and permissions stay as they were) and keeps
+`from toolkit.models import X` working."""
+
+from toolkit.assessment.models import (
     AssessmentPhaseBand,
     AssessmentRating,
     AssessmentResponse,
@@ -6,7 +10,8 @@ from .assessment import (
     AssessmentScale,
     AssessmentScaleLevel,
 )
-from .pages import (
+from toolkit.team.models import TeamSpace, WorkbookAnswer, WorkbookSession
+from toolkit.tools.models import (
     AssessmentPage,
     Format,
     StartPage,
@@ -16,7 +21,6 @@ from .pages import (
     ToolPageWorkTemplate,
     WorkbookPage,
 )
-from .team import TeamSpace, WorkbookAnswer, WorkbookSession
 
 __all__ = [
     "AssessmentPage",

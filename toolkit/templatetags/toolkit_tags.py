@@ -13,7 +13,7 @@ from valoa.page_queries import public_q
 register = template.Library()
 
 
-@register.inclusion_tag("toolkit/includes/recommended_tools.html", takes_context=True)
+@register.inclusion_tag("toolkit/tools/includes/recommended_tools.html", takes_context=True)
 def recommended_tools(context, per_phase: int = 3, heading_level: int = 2):
     """A few tools per journey phase: 2 queries (phases, tools) however many tools exist.
 

@@ -77,7 +77,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
-    "toolkit.middleware.TeamPrivacyMiddleware",
+    "toolkit.team.middleware.TeamPrivacyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Answers a locked-out login (valoa/admin_login.py); after auth, as django-axes asks.
     "axes.middleware.AxesMiddleware",

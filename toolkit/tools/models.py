@@ -1,0 +1,496 @@
+"""The way in (Aloita), the toolkit (Työkalut) and the team tools' pages."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, OuterRef, Prefetch, Q, Subquery
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from toolkit.assessment.blocks import StatementGroup, StatementsStreamBlock, statement_groups
+from toolkit.assessment.forms import AssessmentPageForm
+from toolkit.tools.blocks import StepsStreamBlock
+from toolkit.workbook.blocks import WorkbookStreamBlock
+from valoa.blocks import BodyStreamBlock
+from valoa.models import BasePage, Phase, Theme, page_phases_and_themes, phases_and_themes
+from valoa.page_queries import public_q
+from valoa.paginator import requested_page
+
+# What a listing of tools needs from each row (pageurl needs url_path; specific paths need depth and path).
+LISTING_FIELDS = ("title", "url_path", "intro", "duration_minutes", "path", "depth", "locale")
+
+TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+
+
+def lines(text: str) -> list[str]:
+    """The items of a one-item-per-line text area; blank lines and stray spaces are not items."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class Format(models.TextChoices):
+    """How a tool can be run; stored as one boolean per format on ToolPage so the finder filters in SQL."""
+
+    IN_PERSON = "lahi", _("Lähitapaaminen")
+    REMOTE = "eta", _("Etätapaaminen")
+    HYBRID = "hybridi", _("Hybriditapaaminen")
+
+    @property
+    def field_name(self) -> str:
+        return {"lahi": "format_in_person", "eta": "format_remote", "hybridi": "format_hybrid"}[self.value]
+
+
+class SectionPage(BasePage):
+    """A page with a lead and a free body: the shape every section page starts from."""
+
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("sisältö"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    class Meta:
+        abstract = True
+
+
+class StartPage(SectionPage):
+    """Aloita: the journey overview and the way into the workbook and the assessments."""
+
+    template = "toolkit/tools/start_page.html"
+    parent_page_types = ["valoa.HomePage"]
+    subpage_types = ["toolkit.WorkbookPage", "toolkit.AssessmentPage", "valoa.ContentPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("aloitussivu")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["children"] = self.get_children().live().filter(public_q())
+        return context
+
+
+class ToolIndexPage(SectionPage):
+    """Työkalut: the toolkit and its tool finder."""
+
+    template = "toolkit/tools/tool_index_page.html"
+    parent_page_types = ["valoa.HomePage"]
+    subpage_types = ["toolkit.ToolPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("työkalujen hakemisto")
+
+    page_size = 12
+
+    def get_context(self, request, *args, **kwargs):
+        from toolkit.tools.forms import ToolFinderForm  # forms import the models
+
+        context = super().get_context(request, *args, **kwargs)
+        phases, themes = phases_and_themes(
+            Phase.objects.filter(locale_id=self.locale_id), Theme.objects.filter(locale_id=self.locale_id)
+        )
+        form = ToolFinderForm(request.GET or None, phases=phases, themes=themes)
+        tools = ToolPage.objects.child_of(self).live().filter(public_q(), form.tool_q())
+        query = form.filters.get("q")
+        if query:
+            # Wagtail search (Finnish stemming on PostgreSQL) finds the matching tools; the structured
+            # filters then apply to those ids in the same SQL query as the page of results.
+            matches = ToolPage.objects.child_of(self).live().search(query, order_by_relevance=False)
+            tools = tools.filter(pk__in=[page.pk for page in matches])
+        tools = (
+            tools.order_by("title")
+            .only(
+                *LISTING_FIELDS,
+                "group_size_min",
+                "group_size_max",
+                "format_in_person",
+                "format_remote",
+                "format_hybrid",
+            )
+            .prefetch_related(Prefetch("phases", queryset=Phase.objects.order_by("sort_order", "name")))
+        )
+        paginator = Paginator(tools, self.page_size)
+        results = requested_page(paginator, request.GET.get("page"))
+        params = request.GET.copy()
+        params.pop("page", None)
+        context.update(
+            finder=form,
+            results=results,
+            result_count=paginator.count,
+            query_string=params.urlencode(),
+        )
+        return context
+
+
+def duration_text(minutes: int) -> str:
+    """A duration in the unit people use: "45 min", "1,5 tuntia", "4 tuntia", "2 h 15 min"."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return _("%(m)s min") % {"m": minutes}
+    if not rest:
+        return ngettext("%(h)s tunti", "%(h)s tuntia", hours) % {"h": hours}
+    if rest == 30:
+        return _("%(h)s,5 tuntia") % {"h": hours}
+    return _("%(h)s h %(m)s min") % {"h": hours, "m": rest}
+
+
+class ToolPage(BasePage):
+    """A method a team can run in a meeting it already has: the owner's tool card, in the owner's order."""
+
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("kesto (min)"),
+        validators=[MinValueValidator(1), MaxValueValidator(60 * 24)],
+        help_text=_("Kuinka kauan työkalun käyttö kestää tapaamisessa."),
+    )
+    preparation_minutes = models.PositiveSmallIntegerField(
+        _("valmistelu (min)"),
+        default=0,
+        blank=True,
+        validators=[MaxValueValidator(60 * 24)],
+        help_text=_("Vetäjän valmisteluun kuluva aika. 0, jos valmistelua ei tarvita."),
+    )
+    group_size_min = models.PositiveSmallIntegerField(
+        _("ryhmän koko vähintään"), default=1, validators=[MinValueValidator(1), MaxValueValidator(500)]
+    )
+    group_size_max = models.PositiveSmallIntegerField(
+        _("ryhmän koko enintään"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(500)],
+        help_text=_("Jätä tyhjäksi, jos ryhmän koolla ei ole ylärajaa."),
+    )
+    format_in_person = models.BooleanField(_("lähitapaaminen"), default=True)
+    format_remote = models.BooleanField(_("etätapaaminen"), default=False)
+    format_hybrid = models.BooleanField(_("hybriditapaaminen"), default=False)
+
+    what = RichTextField(
+        _("mikä tämä on"),
+        features=TEXT_FEATURES,
+        default="",
+        help_text=_("Mikä työkalu on ja mihin se johtaa."),
+    )
+    when = RichTextField(
+        _("milloin kannattaa käyttää"),
+        features=TEXT_FEATURES,
+        default="",
+        help_text=_("Milloin työkalua kannattaa käyttää."),
+    )
+    when_not = RichTextField(
+        _("milloin ei kannata käyttää"),
+        features=TEXT_FEATURES,
+        blank=True,
+        help_text=_("Milloin työkalu ei sovi."),
+    )
+    # Short lists as text areas, one item per line: no "+" and field per line for the editor.
+    materials = models.TextField(_("mitä tarvitaan"), blank=True, help_text=_("Yksi kohta riville."))
+    steps = StreamField(StepsStreamBlock(), blank=True, verbose_name=_("työvaiheet"))
+    tip = RichTextField(_("vinkki"), features=TEXT_FEATURES, blank=True)
+    strengths = models.TextField(_("vahvuudet"), blank=True, help_text=_("Yksi kohta riville."))
+    weaknesses = models.TextField(_("heikkoudet"), blank=True, help_text=_("Yksi kohta riville."))
+
+    phases = ParentalManyToManyField(
+        "valoa.Phase", blank=True, verbose_name=_("matkan vaiheet"), related_name="tools"
+    )
+    themes = ParentalManyToManyField(
+        "valoa.Theme", blank=True, verbose_name=_("teemat"), related_name="tools"
+    )
+
+    basics_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("duration_minutes"), FieldPanel("preparation_minutes")]),
+                FieldRowPanel([FieldPanel("group_size_min"), FieldPanel("group_size_max")]),
+            ],
+            heading=_("Kesto ja ryhmä"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("format_in_person"), FieldPanel("format_remote"), FieldPanel("format_hybrid")],
+            heading=_("Toteutustapa"),
+            help_text=_("Valitse kaikki tavat, joilla työkalua voi käyttää."),
+        ),
+        FieldPanel("what"),
+        FieldPanel("when"),
+        FieldPanel("when_not"),
+        FieldPanel("tip"),
+        FieldPanel("strengths"),
+        FieldPanel("weaknesses"),
+    ]
+    steps_panels = [FieldPanel("steps")]
+    materials_panels = [
+        FieldPanel("materials"),
+        InlinePanel("work_templates", heading=_("Työpohjat"), label=_("työpohja")),
+    ]
+    relations_panels = [
+        FieldPanel("phases", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        InlinePanel("related_tools", heading=_("Tutustu myös näihin"), label=_("liittyvä työkalu")),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(basics_panels, heading=_("Perustiedot")),
+            ObjectList(steps_panels, heading=_("Työvaiheet")),
+            ObjectList(materials_panels, heading=_("Materiaalit")),
+            ObjectList(relations_panels, heading=_("Yhteydet")),
+            ObjectList(BasePage.promote_panels, heading=_("Näkyvyys")),
+            ObjectList(Page.settings_panels, heading=_("Asetukset")),
+        ]
+    )
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("what"),
+        index.SearchField("when"),
+        index.SearchField("tip"),
+        index.SearchField("steps"),
+        index.SearchField("materials"),
+        index.FilterField("duration_minutes"),
+    ]
+
+    template = "toolkit/tools/tool_page.html"
+    parent_page_types = ["toolkit.ToolIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("työkalu")
+        verbose_name_plural = _("työkalut")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        # The editor's check that the steps fill the stated duration: an error on the field, never a note
+        # on the public page.
+        steps_total = sum(
+            block.value.get("minutes") or 0 for block in self.steps or [] if block.block_type == "step"
+        )
+        if steps_total and self.duration_minutes and steps_total != self.duration_minutes:
+            errors["duration_minutes"] = _(
+                "Työvaiheiden minuutit ovat yhteensä %(total)s, mutta kestoksi on merkitty %(duration)s min. "
+                "Korjaa kesto tai työvaiheiden minuutit."
+            ) % {"total": steps_total, "duration": self.duration_minutes}
+        if (
+            self.group_size_min is not None
+            and self.group_size_max is not None
+            and self.group_size_min > self.group_size_max
+        ):
+            errors["group_size_max"] = _(
+                "Ryhmän enimmäiskoko ei voi olla pienempi kuin vähimmäiskoko (%(min)s)."
+            ) % {"min": self.group_size_min}
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def material_items(self) -> list[str]:
+        return lines(self.materials)
+
+    @property
+    def strength_items(self) -> list[str]:
+        return lines(self.strengths)
+
+    @property
+    def weakness_items(self) -> list[str]:
+        return lines(self.weaknesses)
+
+    @property
+    def formats(self) -> list[str]:
+        """The formats the tool works in, as labels."""
+        return [
+            str(label)
+            for flag, label in (
+                (self.format_in_person, Format.IN_PERSON.label),
+                (self.format_remote, Format.REMOTE.label),
+                (self.format_hybrid, Format.HYBRID.label),
+            )
+            if flag
+        ]
+
+    @property
+    def group_size_label(self) -> str:
+        if self.group_size_max is None:
+            return ngettext("vähintään %(min)s henki", "vähintään %(min)s henkeä", self.group_size_min) % {
+                "min": self.group_size_min
+            }
+        if self.group_size_min == self.group_size_max:
+            return ngettext("%(n)s henki", "%(n)s henkeä", self.group_size_min) % {"n": self.group_size_min}
+        return _("%(min)s–%(max)s henkeä") % {"min": self.group_size_min, "max": self.group_size_max}
+
+    @cached_property
+    def steps_total_minutes(self) -> int:
+        return sum(block.value.get("minutes") or 0 for block in self.steps if block.block_type == "step")
+
+    @property
+    def duration_text(self) -> str:
+        return duration_text(self.duration_minutes or 0)
+
+    @property
+    def preparation_text(self) -> str:
+        return duration_text(self.preparation_minutes or 0)
+
+    @property
+    def duration_label(self) -> str:
+        """ "Kesto 4 tuntia" for tool cards: formatted in Python, not with a blocktranslate per card."""
+        return _("Kesto %(duration)s") % {"duration": duration_text(self.duration_minutes or 0)}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["tool_phases"], context["tool_themes"] = page_phases_and_themes(self, related_name="tools")
+        if self.pk is None:
+            # The preview of a tool not saved yet: its links are the form's, held on the page in memory.
+            links = sorted(self.related_tools.all(), key=lambda link: link.sort_order or 0)
+            context["related"] = [link.tool for link in links if link.tool.live]
+            context["work_templates"] = list(self.work_templates.all())
+            return context
+        context["related"] = self.related_tool_pages()
+        context["work_templates"] = list(self.work_templates.select_related("document"))
+        return context
+
+    def related_tool_pages(self) -> list["ToolPage"]:
+        """Tools the editor linked from here (in their order), then tools that link here (by title): one query.
+
+        Each tool once, live only.
+        """
+        links = ToolPageRelatedTool.objects.filter(page=self)
+        link_order = links.filter(tool=OuterRef("pk")).order_by("sort_order").values("sort_order")[:1]
+        return list(
+            ToolPage.objects.live()
+            .filter(
+                Q(pk__in=links.values("tool"))
+                | Q(pk__in=ToolPageRelatedTool.objects.filter(tool=self).values("page"))
+            )
+            .exclude(pk=self.pk)
+            .annotate(link_order=Subquery(link_order))
+            .only("title", "url_path", "intro", "duration_minutes", "depth", "path")
+            .order_by(F("link_order").asc(nulls_last=True), "title")
+        )
+
+
+class ToolPageRelatedTool(Orderable):
+    """A link from one tool to another under "Tutustu myös näihin"."""
+
+    page = ParentalKey(ToolPage, on_delete=models.CASCADE, related_name="related_tools")
+    tool = models.ForeignKey(ToolPage, on_delete=models.CASCADE, related_name="+", verbose_name=_("työkalu"))
+
+    panels = [PageChooserPanel("tool", "toolkit.ToolPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("liittyvä työkalu")
+        verbose_name_plural = _("liittyvät työkalut")
+
+    def clean(self):
+        super().clean()
+        if self.tool_id and self.tool_id == self.page_id:
+            raise ValidationError({"tool": _("Työkalu ei voi viitata itseensä.")})
+
+
+class ToolPageWorkTemplate(Orderable):
+    """A downloadable work template (työpohja) of a tool, a Wagtail document."""
+
+    page = ParentalKey(ToolPage, on_delete=models.CASCADE, related_name="work_templates")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("asiakirja")
+    )
+    title = models.CharField(
+        _("nimi"), max_length=200, blank=True, help_text=_("Jätä tyhjäksi, niin asiakirjan nimi näytetään.")
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("työpohja")
+        verbose_name_plural = _("työpohjat")
+
+    @property
+    def label(self) -> str:
+        return self.title or self.document.title
+
+
+class WorkbookPage(SectionPage):
+    """The VALOA workbook (työkirja) a team works through in its meetings.
+
+    Editors define its sections and questions here; teams answer them in their own space under /tiimi/.
+    """
+
+    sections = StreamField(
+        WorkbookStreamBlock(),
+        blank=True,
+        verbose_name=_("työkirjan osat ja kysymykset"),
+        help_text=_(
+            "Tiimien vastaukset kiinnittyvät kysymysten tunnisteisiin, eivät sanamuotoon tai järjestykseen."
+        ),
+    )
+
+    content_panels = [*SectionPage.content_panels, FieldPanel("sections")]
+
+    template = "toolkit/workbook/workbook_page.html"
+    parent_page_types = ["toolkit.StartPage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("työkirja")
+
+
+class AssessmentPage(SectionPage):
+    """An assessment tool: the team's joint assessment or an employee's or supervisor's self-assessment."""
+
+    class Kind(models.TextChoices):
+        TEAM = "team", _("tiimin yhteinen arviointi")
+        EMPLOYEE = "employee", _("työntekijän itsearviointi")
+        SUPERVISOR = "supervisor", _("esihenkilön itsearviointi")
+
+    kind = models.CharField(_("arvioinnin tyyppi"), max_length=12, choices=Kind.choices, default=Kind.TEAM)
+    scale = models.ForeignKey(
+        "toolkit.AssessmentScale",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("asteikko"),
+    )
+    statements = StreamField(
+        StatementsStreamBlock(), blank=True, verbose_name=_("väittämät"), use_json_field=True
+    )
+
+    content_panels = [
+        *SectionPage.content_panels,
+        MultiFieldPanel([FieldPanel("kind"), FieldPanel("scale")], heading=_("Arviointi")),
+        FieldPanel("statements"),
+        InlinePanel("phase_bands", heading=_("Vaiheiden pisterajat"), label=_("vaiheen pisteraja")),
+    ]
+    base_form_class = AssessmentPageForm
+
+    template = "toolkit/assessment/assessment_page.html"
+    parent_page_types = ["toolkit.StartPage"]
+    subpage_types = []
+
+    @property
+    def is_team(self) -> bool:
+        return self.kind == self.Kind.TEAM
+
+    def statement_groups(self) -> list[StatementGroup]:
+        return statement_groups(self.statements)
+
+    def get_context(self, request, *args, **kwargs):
+        from toolkit.assessment.views import assessment_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(assessment_page_context(self, request))
+        return context
+
+    class Meta:
+        verbose_name = _("arviointityökalu")
+        verbose_name_plural = _("arviointityökalut")

@@ -1,0 +1,403 @@
+"""The rules of the team data, in one place. Views and forms call these; nothing else changes state."""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import io
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import cached_property
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Max, Sum
+from django.db.models.functions import TruncMonth
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from toolkit.common.spreadsheet import CSV_BOM, csv_safe
+from toolkit.team.models import ANSWER_MAX_LENGTH, TOKEN_LENGTH, TeamSpace, WorkbookAnswer, WorkbookSession
+from toolkit.tools.models import WorkbookPage
+
+
+def team_space_create(*, name: str = "") -> TeamSpace:
+    space = TeamSpace(name=name.strip())
+    space.full_clean()
+    space.save()
+    return space
+
+
+def team_space_get(*, token: str) -> TeamSpace:
+    """The space behind a token, or Http404 for anything that is not exactly a live space's token."""
+    if not isinstance(token, str) or len(token) != TOKEN_LENGTH:
+        raise Http404
+    try:
+        return TeamSpace.objects.get(token=token)
+    except TeamSpace.DoesNotExist:
+        raise Http404 from None
+
+
+def team_space_touch(*, space: TeamSpace) -> None:
+    """Record activity, so that the retention job keeps spaces in use."""
+    now = timezone.now()
+    TeamSpace.objects.filter(pk=space.pk).update(last_active_at=now)
+    space.last_active_at = now
+
+
+def team_space_rename(*, space: TeamSpace, name: str) -> TeamSpace:
+    space.name = name.strip()
+    space.full_clean()
+    space.save(update_fields=["name"])
+    return space
+
+
+@transaction.atomic
+def team_space_delete(*, space: TeamSpace) -> None:
+    """Delete the space and, through cascades, everything the team saved in it."""
+    space.delete()
+
+
+# --- The workbook ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WorkbookQuestion:
+    key: str
+    kind: str  # "text", "list", "scale" or "choice"
+    text: str
+    help_text: str = ""
+    choices: tuple[str, ...] = ()
+    steps: int = 0
+    minimum_label: str = ""
+    maximum_label: str = ""
+    number: int = 0  # 1-based position in the whole workbook
+
+    @property
+    def scale_values(self) -> list[str]:
+        return [str(value) for value in range(1, self.steps + 1)]
+
+    def clean_answer(self, text: str) -> str:
+        """The answer as stored, or ValidationError with a Finnish message."""
+        text = (text or "").replace("\x00", "").replace("\r\n", "\n").strip()
+        if len(text) > ANSWER_MAX_LENGTH:
+            raise ValidationError(
+                _("Vastaus on liian pitkä: enintään %(max)s merkkiä.") % {"max": ANSWER_MAX_LENGTH}
+            )
+        if text and self.kind == "scale" and text not in self.scale_values:
+            raise ValidationError(_("Valitse arvo asteikolta 1–%(max)s.") % {"max": self.steps})
+        if text and self.kind == "choice" and text not in self.choices:
+            raise ValidationError(_("Valitse yksi annetuista vaihtoehdoista."))
+        if self.kind == "list":
+            text = "\n".join(line.strip() for line in text.split("\n") if line.strip())
+        return text
+
+
+@dataclass(frozen=True)
+class WorkbookSection:
+    title: str
+    intro: str
+    questions: tuple[WorkbookQuestion, ...]
+
+
+@dataclass(frozen=True)
+class Workbook:
+    page: WorkbookPage | None
+    sections: tuple[WorkbookSection, ...] = ()
+
+    @cached_property
+    def questions(self) -> list[WorkbookQuestion]:
+        return [question for section in self.sections for question in section.questions]
+
+    @cached_property
+    def by_key(self) -> dict[str, WorkbookQuestion]:
+        return {question.key: question for question in self.questions}
+
+
+def workbook_get() -> Workbook:
+    """The live workbook as editors defined it (one query), or an empty one."""
+    page = WorkbookPage.objects.live().order_by("path").first()
+    if page is None:
+        return Workbook(page=None)
+    return workbook_from_page(page=page)
+
+
+# Parsed workbooks by (page id, the stored JSON of its questions): turning the StreamField into blocks is most
+# of a save's CPU (~5 ms), and the workbook changes only when an editor publishes. Keyed on the content itself,
+# so any change (a publish, a preview, a direct save) parses afresh; per process, bounded.
+_PARSED_SECTIONS: dict[tuple[int | None, str], tuple[WorkbookSection, ...]] = {}
+_PARSED_SECTIONS_MAX = 16
+
+
+def workbook_from_page(*, page: WorkbookPage) -> Workbook:
+    key = (page.pk, json.dumps(list(page.sections.raw_data), sort_keys=True, default=str))
+    sections = _PARSED_SECTIONS.get(key)
+    if sections is None:
+        sections = _parse_sections(page)
+        if len(_PARSED_SECTIONS) >= _PARSED_SECTIONS_MAX:
+            _PARSED_SECTIONS.clear()
+        _PARSED_SECTIONS[key] = sections
+    return Workbook(page=page, sections=sections)
+
+
+def _parse_sections(page: WorkbookPage) -> tuple[WorkbookSection, ...]:
+    sections = []
+    number = 0
+    seen: set[str] = set()
+    for block in page.sections:
+        if block.block_type != "section":
+            continue
+        questions = []
+        for child in block.value["questions"]:
+            value = child.value
+            key = value["key"]
+            if key in seen:  # the editor's validation prevents this; never let one answer show twice
+                continue
+            seen.add(key)
+            number += 1
+            questions.append(
+                WorkbookQuestion(
+                    key=key,
+                    kind=child.block.kind,
+                    text=value["question"],
+                    help_text=value.get("help_text") or "",
+                    choices=tuple(str(c) for c in value.get("choices") or ()),
+                    steps=value.get("steps") or 0,
+                    minimum_label=value.get("minimum_label") or "",
+                    maximum_label=value.get("maximum_label") or "",
+                    number=number,
+                )
+            )
+        sections.append(
+            WorkbookSection(
+                title=block.value["title"], intro=block.value["intro"] or "", questions=tuple(questions)
+            )
+        )
+    return tuple(sections)
+
+
+@transaction.atomic
+def workbook_session_start(*, space: TeamSpace) -> WorkbookSession:
+    # Lock the space row so two members pressing "start" at once get numbers 1 and 2, not a crash.
+    TeamSpace.objects.select_for_update().filter(pk=space.pk).first()
+    last = space.workbook_sessions.aggregate(last=Max("number"))["last"] or 0
+    session = WorkbookSession(space=space, number=last + 1)
+    session.full_clean()
+    session.save()
+    team_space_touch(space=space)
+    return session
+
+
+def workbook_session_get(*, space: TeamSpace, number: int) -> WorkbookSession:
+    try:
+        session = WorkbookSession.objects.get(space=space, number=number)
+    except (WorkbookSession.DoesNotExist, ValueError, OverflowError):
+        raise Http404 from None
+    session.space = space  # the caller's instance: saves a query for get_absolute_url
+    return session
+
+
+def workbook_session_previous(*, session: WorkbookSession) -> WorkbookSession | None:
+    return (
+        WorkbookSession.objects.filter(space_id=session.space_id, number__lt=session.number)
+        .order_by("-number")
+        .first()
+    )
+
+
+def workbook_session_and_previous(
+    *, space: TeamSpace, number: int
+) -> tuple[WorkbookSession, WorkbookSession | None]:
+    """Session `number` of the space and the one before it (or None), in one query; 404 if it is missing."""
+    try:
+        pair = list(WorkbookSession.objects.filter(space=space, number__lte=number).order_by("-number")[:2])
+    except (ValueError, OverflowError):
+        raise Http404 from None
+    if not pair or pair[0].number != number:
+        raise Http404
+    for session in pair:
+        session.space = space  # the caller's instance: saves a query for get_absolute_url
+    return pair[0], pair[1] if len(pair) > 1 else None
+
+
+def workbook_answers_of(*sessions: WorkbookSession | None) -> list[dict[str, WorkbookAnswer]]:
+    """workbook_answers() for several sessions in one query, in the same order (empty for None)."""
+    ids = [session.pk for session in sessions if session is not None]
+    by_session: dict[int, dict[str, WorkbookAnswer]] = {pk: {} for pk in ids}
+    if ids:
+        for answer in WorkbookAnswer.objects.filter(session_id__in=ids):
+            by_session[answer.session_id][answer.question_key] = answer
+    return [by_session[session.pk] if session is not None else {} for session in sessions]
+
+
+def workbook_answers(*, session: WorkbookSession | None) -> dict[str, WorkbookAnswer]:
+    if session is None:
+        return {}
+    return {answer.question_key: answer for answer in session.answers.all()}
+
+
+def workbook_revision(*, answers: dict[str, WorkbookAnswer]) -> int:
+    """A number that grows with every saved answer of a session: each save adds one to some answer's version
+    and answers are never deleted one by one, so the sum of the versions changes exactly when an answer does.
+    The workbook page polls with it (an ETag) to see the others' answers."""
+    return sum(answer.version for answer in answers.values())
+
+
+def workbook_session_revision(*, session: WorkbookSession) -> int:
+    """workbook_revision() computed in the database: one small aggregate instead of reading the answers."""
+    return session.answers.aggregate(revision=Sum("version"))["revision"] or 0
+
+
+def workbook_progress(*, workbook: Workbook, answers: dict[str, WorkbookAnswer]) -> tuple[int, int]:
+    """(answered, total) over the questions the workbook has now: removed questions do not count."""
+    answered = sum(1 for q in workbook.questions if q.key in answers and answers[q.key].text)
+    return answered, len(workbook.questions)
+
+
+@dataclass(frozen=True)
+class AnswerSaveResult:
+    answer: WorkbookAnswer
+    conflict: bool = False
+    # On a conflict: the text this member tried to save. answer holds the newer saved one ("theirs").
+    attempted_text: str = ""
+
+
+def workbook_answer_save(
+    *, session: WorkbookSession, question: WorkbookQuestion, text: str, base_version: int
+) -> AnswerSaveResult:
+    """Save an answer if nobody else saved it since `base_version` (0 = no answer yet).
+
+    Never overwrites silently: when the stored version is newer, nothing is written and the result
+    carries both texts so that the member can choose or merge. The version check is a single
+    conditional UPDATE (or INSERT guarded by the unique constraint), so it holds under concurrency.
+    """
+    text = question.clean_answer(text)
+    now = timezone.now()
+    if base_version > 0:
+        updated = WorkbookAnswer.objects.filter(
+            session=session, question_key=question.key, version=base_version
+        ).update(text=text, version=F("version") + 1, updated_at=now)
+        if updated:
+            _session_touch(session=session)
+            # Exactly what the conditional UPDATE wrote: no need to read it back.
+            return AnswerSaveResult(
+                answer=WorkbookAnswer(
+                    session=session,
+                    question_key=question.key,
+                    text=text,
+                    version=base_version + 1,
+                    updated_at=now,
+                )
+            )
+    else:
+        try:
+            with transaction.atomic():
+                answer = WorkbookAnswer.objects.create(
+                    session=session,
+                    question_key=question.key,
+                    text=text,
+                    version=1,
+                    created_at=now,
+                    updated_at=now,
+                )
+            _session_touch(session=session)
+            return AnswerSaveResult(answer=answer)
+        except IntegrityError:
+            pass
+    current = WorkbookAnswer.objects.filter(session=session, question_key=question.key).first()
+    if current is None:
+        # The base version names an answer that does not exist (a forged or stale form): start afresh.
+        return workbook_answer_save(session=session, question=question, text=text, base_version=0)
+    if current.text == text:
+        # Both members wrote the same thing: nothing to choose between.
+        return AnswerSaveResult(answer=current)
+    return AnswerSaveResult(answer=current, conflict=True, attempted_text=text)
+
+
+# The retention clock counts months: one write an hour is plenty, not one per autosaved keystroke pause.
+TOUCH_INTERVAL = timedelta(hours=1)
+
+
+def _session_touch(*, session: WorkbookSession) -> None:
+    now = timezone.now()
+    space = session.space if WorkbookSession.space.is_cached(session) else None
+    if space is not None and space.last_active_at > now - TOUCH_INTERVAL:
+        return
+    TeamSpace.objects.filter(pk=session.space_id).update(last_active_at=now)
+    if space is not None:
+        space.last_active_at = now
+
+
+def workbook_session_csv(*, session: WorkbookSession, workbook: Workbook) -> bytes:
+    """The session's answers as CSV: UTF-8 with a BOM, so that Excel shows ä and ö correctly."""
+    answers = workbook_answers(session=session)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow([_("Osa"), _("Nro"), _("Kysymys"), _("Vastaus"), _("Muokattu")])
+    for section in workbook.sections:
+        for question in section.questions:
+            answer = answers.get(question.key)
+            writer.writerow(
+                [
+                    csv_safe(section.title),
+                    question.number,
+                    csv_safe(question.text),
+                    csv_safe(answer.text if answer else ""),
+                    timezone.localtime(answer.updated_at).strftime("%Y-%m-%d %H:%M") if answer else "",
+                ]
+            )
+    return (CSV_BOM + buffer.getvalue()).encode("utf-8")
+
+
+# --- Retention and statistics -----------------------------------------------------------------------
+
+
+def team_spaces_inactive(*, now: datetime | None = None, months: int | None = None):
+    months = settings.TEAM_SPACE_RETENTION_MONTHS if months is None else months
+    cutoff = _months_before(now or timezone.now(), months)
+    return TeamSpace.objects.filter(last_active_at__lt=cutoff)
+
+
+@transaction.atomic
+def team_spaces_purge_inactive(*, now: datetime | None = None, months: int | None = None) -> int:
+    """Delete spaces not used for `months` (default TEAM_SPACE_RETENTION_MONTHS) and all their data."""
+    spaces = team_spaces_inactive(now=now, months=months)
+    count = spaces.count()
+    spaces.delete()
+    return count
+
+
+def _months_before(moment: datetime, months: int) -> datetime:
+    month_index = moment.year * 12 + moment.month - 1 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)
+
+
+def team_data_monthly_counts(*, months: int = 12) -> list[dict]:
+    """Counts only, per month: what the admin may see of the teams' data. Never the answers."""
+    since = _months_before(timezone.now(), months - 1).replace(
+        day=1, hour=0, minute=0, second=0, microsecond=0
+    )
+    rows: dict = {}
+    for label, queryset, field in [
+        ("spaces", TeamSpace.objects, "created_at"),
+        ("sessions", WorkbookSession.objects, "created_at"),
+        ("answers", WorkbookAnswer.objects, "created_at"),
+    ]:
+        for row in (
+            queryset.filter(**{f"{field}__gte": since})
+            .annotate(month=TruncMonth(field))
+            .values("month")
+            .annotate(count=Count("pk"))
+            .order_by()
+        ):
+            month = row["month"].date() if isinstance(row["month"], datetime) else row["month"]
+            rows.setdefault(month, {"month": month, "spaces": 0, "sessions": 0, "answers": 0})[label] = row[
+                "count"
+            ]
+    return [rows[month] for month in sorted(rows, reverse=True)]

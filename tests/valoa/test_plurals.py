@@ -71,11 +71,11 @@ TRANSLATED = {
         "en": ("1 message is waiting for moderation.", "2 messages are waiting for moderation.")},
     ("inspire/inspire_index_page.html", "tarina"): {
         "sv": ("1 berättelse", "2 berättelser"), "en": ("1 story", "2 stories")},
-    ("toolkit/admin/team_statistics.html", "työtila"): {
+    ("toolkit/team/admin_statistics.html", "työtila"): {
         "sv": ("1 arbetsutrymme", "2 arbetsutrymmen"), "en": ("1 team space", "2 team spaces")},
-    ("toolkit/admin/team_statistics.html", "kerta{%"): {
+    ("toolkit/team/admin_statistics.html", "kerta{%"): {
         "sv": ("1 arbetsboksomgång", "2 arbetsboksomgångar"), "en": ("1 workbook round", "2 workbook rounds")},
-    ("toolkit/admin/team_statistics.html", "vastaus{%"): {
+    ("toolkit/team/admin_statistics.html", "vastaus{%"): {
         "sv": ("1 svar", "2 svar"), "en": ("1 answer", "2 answers")},
     ("toolkit/team/space.html", "kuukauden"): {
         "sv": ("automatiskt efter 1 månad.", "automatiskt efter 2 månader."),
@@ -86,7 +86,7 @@ TRANSLATED = {
     ("valoa/admin/recovery_codes.html", "codes_left"): {
         "sv": ("Du har 1 oanvänd reservkod kvar.", "Du har 2 oanvända reservkoder kvar."),
         "en": ("You have 1 unused backup code left.", "You have 2 unused backup codes left.")},
-    ("toolkit/team/session.html", "kysymys"): {
+    ("toolkit/workbook/session.html", "kysymys"): {
         "sv": ("0 av 1 fråga", "0 av 2 frågor"), "en": ("0 of 1 question", "0 of 2 questions")},
     ("toolkit/assessment/facilitator.html", "done=current"): {
         "sv": ("Bedömt 0 av 1 påstående.", "Bedömt 0 av 2 påståenden."),
@@ -102,9 +102,9 @@ TRANSLATED = {
         "sv": ("Medelvärde 1,88 (1 svar).", "Medelvärde 1,88 (2 svar)."),
         # The number's format is fi_number's (a comma), not the catalogue's: checked here is the count.
         "en": ("(1 response).", "(2 responses).")},
-    ("toolkit/tool_index_page.html", "työkalu"): {
+    ("toolkit/tools/tool_index_page.html", "työkalu"): {
         "sv": ("1 verktyg", "2 verktyg"), "en": ("1 tool", "2 tools")},
-    ("toolkit/workbook_page.html", "kysymys"): {
+    ("toolkit/workbook/workbook_page.html", "kysymys"): {
         "sv": ("1 fråga", "2 frågor"), "en": ("1 question", "2 questions")},
     ("valoa/search.html", "haulle"): {
         "sv": ("1 resultat för ”tiimi”", "2 resultat för ”tiimi”"),
@@ -223,8 +223,8 @@ def test_admin_listing_counts(viewset_path, one, two):
         ("valoa.wagtail_hooks.PhaseViewSet", "en", "1 phase", "2 phases"),
         ("valoa.wagtail_hooks.ThemeViewSet", "sv", "1 tema", "2 teman"),
         ("valoa.wagtail_hooks.ThemeViewSet", "en", "1 theme", "2 themes"),
-        ("toolkit.assessment_admin.AssessmentScaleViewSet", "sv", "1 bedömningsskala", "2 bedömningsskalor"),
-        ("toolkit.assessment_admin.AssessmentScaleViewSet", "en", "1 rating scale", "2 rating scales"),
+        ("toolkit.assessment.admin.AssessmentScaleViewSet", "sv", "1 bedömningsskala", "2 bedömningsskalor"),
+        ("toolkit.assessment.admin.AssessmentScaleViewSet", "en", "1 rating scale", "2 rating scales"),
         ("inspire.wagtail_hooks.OrganisationViewSet", "sv", "1 organisation", "2 organisationer"),
         ("inspire.wagtail_hooks.OrganisationViewSet", "en", "1 organisation", "2 organisations"),
     ],

@@ -17,7 +17,7 @@ SERVE = DEBUG=False SERVE_MEDIA=True DJANGO_SETTINGS_MODULE=valoa.settings.dev $
 
 .DEFAULT_GOAL := help
 .PHONY: help setup setup-test run demo test test-fast browser lint format check bench scale-check clean
-.PHONY: backup restore audit messages
+.PHONY: backup restore audit worksheets messages
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -78,6 +78,9 @@ format: setup-test ## Format the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+worksheets: setup-test ## Make the demo tools' PDF work templates anew with fpdf2 (docs/demo-content.md)
+	$(BIN)/python -m tests.worksheets
+
 check: setup ## Django's system checks and the migration check
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
@@ -88,11 +91,14 @@ BENCH_ENV = DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(BENCH_REDIS_URL) CACH
 	DJANGO_SETTINGS_MODULE=valoa.settings.production SECRET_KEY=bench-only-not-secret-$$(hostname)-0123456789abcdef \
 	ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=False MEDIA_ROOT=$(CURDIR)/var/bench/media
 
+# The benchmark lives in tests/bench/, outside the installed product; `python -m tests.bench` runs its commands.
+BENCH = $(BIN)/python -m tests.bench
+
 bench: setup ## Benchmark every page type on a large content set (docs/performance.md; BENCH_DATABASE_URL)
-	$(BENCH_ENV) $(MANAGE) bench
+	$(BENCH_ENV) $(BENCH) run $(BENCH_ARGS)
 
 scale-check: setup ## Prove two app servers share PostgreSQL, Redis and media (docs/deploy.md; REDIS_URL)
-	$(BENCH_ENV) $(MANAGE) scale_check
+	$(BENCH_ENV) $(BENCH) scale_check $(BENCH_ARGS)
 
 # --- Backups (docs/deploy.md): separate targets, so other Makefile edits merge cleanly -------------------
 BACKUP_DIR ?= var/backups

@@ -148,6 +148,8 @@ class SubmissionForm(forms.Form):
 
     error_css_class = "field--error"
     required_css_class = "field--required"
+    # components/forms/field.html says after each label whether the field is required.
+    required_marks = True
 
     TEXT_LABELS = {
         Submission.Kind.FEEDBACK: (_("Palautteesi"), _("Kerro, mikä toimii ja mitä pitäisi parantaa.")),
@@ -260,13 +262,6 @@ class SubmissionForm(forms.Form):
         page = getattr(self, "cleaned_data", {}).get("page")  # (an unbound form has no cleaned_data)
         if page is not None:
             self._fix_page(page)
-        # Tie each field to its help text and its error message, for screen readers.
-        for name, field in self.fields.items():
-            ids = [f"id_{name}_helptext"] if field.help_text else []
-            if name in self.errors:
-                ids.append(f"id_{name}_error")
-            if ids:
-                field.widget.attrs["aria-describedby"] = " ".join(ids)
 
     def honeypot_caught(self) -> bool:
         """The honeypot was filled: the view answers neutrally and stores nothing."""

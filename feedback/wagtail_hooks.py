@@ -20,6 +20,8 @@ from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
 from feedback import frontend_cache, services
 from feedback.models import Submission
+from feedback.templatetags.feedback_tags import experiences_context, tell_experience
+from toolkit.common.slots import SESSION_END_PANELS, TOOL_PAGE_PANELS, Panel
 from valoa.admin_counts import index_view_counting
 
 
@@ -299,3 +301,19 @@ def register_feedback_log_actions(actions):
 
 
 hooks.register("register_frontend_cache_models", frontend_cache.models)
+
+
+def tool_page_experiences(request, page) -> Panel:
+    """Approved experiences of the tool, on its page, below the stories (toolkit.common.slots)."""
+    return Panel("feedback/includes/experiences.html", experiences_context(request, page))
+
+
+hooks.register(TOOL_PAGE_PANELS, tool_page_experiences, order=20)
+
+
+def session_end_invitation(request, page) -> Panel:
+    """The end of a workbook session or an assessment: an invitation to tell others how it went."""
+    return Panel("feedback/includes/tell_experience.html", tell_experience(page))
+
+
+hooks.register(SESSION_END_PANELS, session_end_invitation)

@@ -6,6 +6,7 @@ import json
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,8 +19,14 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from inspire.blocks import StoryBodyBlock
+from inspire.choices import ExperimentStatus, StoryKind
+from inspire.feeds import StoryAtomFeed, StoryRssFeed
+from inspire.filters import StoryFilter
+from inspire.selectors import for_cards, prefetch_story_pictures, related_stories, tool_links_for_story
 from valoa.blocks import BodyStreamBlock
-from valoa.models import BasePage
+from valoa.models import BasePage, Phase, Theme, page_phases_and_themes, phases_and_themes
+from valoa.page_queries import public_q
+from valoa.paginator import requested_page
 
 
 class Organisation(index.Indexed, models.Model):
@@ -54,48 +61,45 @@ class InspireIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("Innostu-hakemisto")
 
-    def get_context(self, request, *args, **kwargs):
-        from inspire.views import index_context
+    stories_per_page = 12
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(index_context(self, request))
+        phases, themes = phases_and_themes(
+            Phase.objects.filter(locale_id=self.locale_id), Theme.objects.filter(locale_id=self.locale_id)
+        )
+        stories = StoryFilter.when_filtering(
+            request.GET,
+            queryset=self.stories().filter(public_q()),
+            themes=themes,
+            phases=phases,
+            organisations=list(self.organisations()),
+        )
+        paginator = Paginator(for_cards(stories.qs), self.stories_per_page)
+        page_obj = requested_page(paginator, request.GET.get("page"))
+        context.update(
+            filter_form=stories.form,
+            active_filters=stories.active,
+            paginator=paginator,
+            page_obj=page_obj,
+            stories=page_obj.object_list,
+        )
         return context
+
+    def stories(self) -> PageQuerySet:
+        return StoryPage.objects.child_of(self).live()
+
+    def organisations(self) -> models.QuerySet:
+        """Organisations that have at least one live story here: the only ones worth offering as a filter."""
+        return Organisation.objects.filter(pk__in=self.stories().values("organisation")).order_by("name")
 
     @path("syote/rss/", name="rss")
     def rss_feed(self, request):
-        from inspire.feeds import StoryRssFeed
-
-        return StoryRssFeed(self)(request)
+        return StoryRssFeed(self, self.stories().public())(request)
 
     @path("syote/atom/", name="atom")
     def atom_feed(self, request):
-        from inspire.feeds import StoryAtomFeed
-
-        return StoryAtomFeed(self)(request)
-
-
-class StoryKind(models.TextChoices):
-    """What kind of story a page tells. The values are the Innostu filter's URL values (`?kind=kokeilu`)."""
-
-    CASE_STUDY = "tapausesimerkki", _("Tapausesimerkki")
-    EXPERIMENT = "kokeilu", _("Kokeilu")
-    INSIGHT = "oivallus", _("Oivallus")
-
-
-# The filter lists kinds in the plural ("Kokeilut"); a story names its own in the singular.
-KIND_PLURALS = {
-    StoryKind.CASE_STUDY: _("Tapausesimerkit"),
-    StoryKind.EXPERIMENT: _("Kokeilut"),
-    StoryKind.INSIGHT: _("Oivallukset"),
-}
-
-
-class ExperimentStatus(models.TextChoices):
-    PLANNED = "planned", _("suunnitteilla")
-    RUNNING = "running", _("käynnissä")
-    ENDED = "ended", _("päättynyt")
-    ADOPTED = "adopted", _("vakiintunut käytännöksi")
-    STOPPED = "stopped", _("lopetettu")
+        return StoryAtomFeed(self, self.stories().public())(request)
 
 
 class StoryPageQuerySet(PageQuerySet):
@@ -245,6 +249,7 @@ class StoryPage(BasePage):
     subpage_types = []
 
     objects = StoryPageManager()
+    related_stories_shown = 3
 
     class Meta:
         verbose_name = _("tarina")
@@ -275,10 +280,17 @@ class StoryPage(BasePage):
         return getattr(self.hero_image, "description", "") if self.hero_image_id else ""
 
     def get_context(self, request, *args, **kwargs):
-        from inspire.views import story_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(story_context(self, request))
+        phases, themes = page_phases_and_themes(self, related_name="stories")
+        related = related_stories(self, themes=themes, limit=self.related_stories_shown)
+        # The hero's renditions come in the same query as the related cards' ones (Django's prefetch).
+        prefetch_story_pictures([self, *related])
+        context.update(
+            story_themes=themes,
+            story_phases=phases,
+            tool_links=list(tool_links_for_story(self)),
+            related_stories=related,
+        )
         return context
 
 

@@ -1,4 +1,7 @@
-"""Reading stories: one table (`StoryPage`), queried with Wagtail's and Django's own queryset methods."""
+"""Reading stories for a page: Django's and Wagtail's queryset methods on the stories the page hands over.
+
+Nothing here imports inspire.models: the page models use these helpers, so the import arrows point one way.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,6 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.models import Page
 
-from inspire.models import Organisation, StoryPage, StoryToolLink
 from valoa.page_queries import public_q
 
 # The renditions of a story card's {% picture %} (templates/inspire/includes/story_card.html); keep both in the
@@ -23,30 +25,9 @@ def card_renditions(specs=CARD_PICTURE_SPECS) -> Prefetch:
     return Prefetch("hero_image__renditions", queryset=renditions)
 
 
-def prefetch_story_pictures(stories: list[StoryPage]) -> None:
+def prefetch_story_pictures(stories: list[Page]) -> None:
     """The hero and card renditions of already fetched stories (a story page and its related cards): one query."""
     prefetch_related_objects(stories, card_renditions([*CARD_PICTURE_SPECS, *HERO_PICTURE_SPECS]))
-
-
-def story_queryset(
-    *,
-    index: Page,
-    kind: str | None = None,
-    theme=None,
-    phase=None,
-    organisation=None,
-) -> QuerySet:
-    """Live, public stories under `index`, newest first, with what a card shows."""
-    stories = StoryPage.objects.child_of(index).live().filter(public_q())
-    if kind:
-        stories = stories.filter(kind=kind)
-    if theme is not None:
-        stories = stories.filter(themes=theme)
-    if phase is not None:
-        stories = stories.filter(phases=phase)
-    if organisation is not None:
-        stories = stories.filter(organisation=organisation)
-    return for_cards(stories)
 
 
 def for_cards(stories: QuerySet) -> QuerySet:
@@ -57,37 +38,21 @@ def for_cards(stories: QuerySet) -> QuerySet:
     )
 
 
-def related_stories(page: StoryPage, *, themes: list, limit: int) -> list[StoryPage]:
+def related_stories(page: Page, *, themes: list, limit: int) -> list[Page]:
     """Other live, public stories beside `page` that share one of `themes` (any, if it has none)."""
-    stories = StoryPage.objects.sibling_of(page, inclusive=False).live().filter(public_q())
+    story_model = type(page)
+    stories = story_model.objects.sibling_of(page, inclusive=False).live().filter(public_q())
     theme_ids = [theme.pk for theme in themes]
     if theme_ids:
         # A subquery, not a join: a story sharing two themes is still one card.
-        stories = stories.filter(pk__in=StoryPage.objects.filter(themes__in=theme_ids).values("pk"))
+        stories = stories.filter(pk__in=story_model.objects.filter(themes__in=theme_ids).values("pk"))
     # The renditions come with the story page's own (prefetch_story_pictures).
     return list(stories.defer_streamfields().order_by("-story_date", "-page_ptr")[:limit])
 
 
-def organisations_with_stories(*, index: Page) -> QuerySet:
-    """Organisations that have at least one live story under `index`: the only ones worth offering."""
-    stories = StoryPage.objects.child_of(index).live()
-    return Organisation.objects.filter(pk__in=stories.values("organisation")).order_by("name")
-
-
-def tool_links_for_story(page: StoryPage) -> QuerySet | list[StoryToolLink]:
+def tool_links_for_story(page: Page) -> QuerySet | list:
     if page.pk is None:
         # The preview of a story not saved yet: its links are the form's, held on the page in memory.
         links = [link for link in page.story_tool_links.all() if link.tool.live]
         return sorted(links, key=lambda link: link.sort_order or 0)
     return page.story_tool_links.filter(tool__live=True).select_related("tool").order_by("sort_order")
-
-
-def stories_for_tool(tool: Page, *, limit: int = 6) -> QuerySet:
-    """The live, public stories that name `tool` as used, newest publication first: one query."""
-    if tool.pk is None:  # the preview of a tool not saved yet: no story can name it
-        return StoryPage.objects.none()
-    return (
-        StoryPage.objects.live()
-        .filter(public_q(), pk__in=StoryToolLink.objects.filter(tool=tool).values("page"))
-        .order_by("-first_published_at")[:limit]
-    )

@@ -1,4 +1,5 @@
-"""Wagtail hooks of Innostu: its snippet viewset and its part of the front-cache purge map."""
+"""Wagtail hooks of Innostu: its snippet viewset, its part of the front-cache purge map and its section on
+the tool page."""
 
 from django.utils.translation import ngettext
 from wagtail import hooks
@@ -6,8 +7,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from inspire import frontend_cache
-from inspire.models import Organisation
+from inspire.models import Organisation, StoryPage, StoryToolLink
+from toolkit.common.slots import TOOL_PAGE_PANELS, Panel
 from valoa.admin_counts import index_view_counting
+from valoa.page_queries import public_q
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -24,3 +27,22 @@ register_snippet(OrganisationViewSet)
 
 hooks.register("frontend_cache_page_targets", frontend_cache.page_targets)
 hooks.register("register_frontend_cache_models", frontend_cache.models)
+
+
+def stories_for_tool(tool, *, limit: int = 6):
+    """The live, public stories that name `tool` as used, newest publication first: one query."""
+    if tool.pk is None:  # the preview of a tool not saved yet: no story can name it
+        return StoryPage.objects.none()
+    return (
+        StoryPage.objects.live()
+        .filter(public_q(), pk__in=StoryToolLink.objects.filter(tool=tool).values("page"))
+        .order_by("-first_published_at")[:limit]
+    )
+
+
+def tool_page_stories(request, page) -> Panel:
+    """The stories that used the tool, on its page (one query whatever the number of stories)."""
+    return Panel("inspire/includes/stories_for_tool.html", {"stories": stories_for_tool(page)})
+
+
+hooks.register(TOOL_PAGE_PANELS, tool_page_stories, order=10)

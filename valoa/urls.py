@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -25,6 +26,8 @@ urlpatterns = [
     path("health/live", health.live, name="health_live"),
     path("health/ready", health.ready, name="health_ready"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
+    # The public scripts' strings (static/js/autosave.js): Django's JavaScript catalogue, cached like a page.
+    path("jsi18n/", public(JavaScriptCatalog.as_view()), name="javascript-catalog"),
     path("tiimi/", include("toolkit.urls")),
     path("palaute/lomake/", include("feedback.urls")),
 ]

@@ -4,7 +4,7 @@
 alone: the site keeps serving without Redis, so a Redis outage must not take the app servers out of
 rotation), a round-robin director `app` over them, and the ACL of addresses allowed to PURGE and BAN.
 Production writes it with `manage.py varnish_backends`; the tests, `make bench` and `make scale-check`
-with valoa/bench/varnish.py.
+with tests/bench/varnish.py.
 """
 
 from __future__ import annotations

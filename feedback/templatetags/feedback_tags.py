@@ -10,8 +10,7 @@ register = template.Library()
 MAX_EXPERIENCES = 50
 
 
-@register.inclusion_tag("feedback/includes/experiences.html", takes_context=True)
-def page_experiences(context, page):
+def experiences_context(request, page) -> dict:
     from feedback.views import form_url
 
     experiences = []
@@ -24,10 +23,15 @@ def page_experiences(context, page):
             .order_by("-created_at", "-pk")[:MAX_EXPERIENCES]
         )
     return {
-        "request": context.get("request"),
+        "request": request,
         "experiences": experiences,
         "form_url": form_url(Submission.Kind.EXPERIENCE, page) if page is not None else "",
     }
+
+
+@register.inclusion_tag("feedback/includes/experiences.html", takes_context=True)
+def page_experiences(context, page):
+    return experiences_context(context.get("request"), page)
 
 
 @register.inclusion_tag("feedback/includes/tell_experience.html")

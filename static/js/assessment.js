@@ -1,37 +1,48 @@
-// Consensus mode: save each statement as soon as the team picks a rating. The forms work without this.
+/* Consensus mode: save each statement as soon as the team picks a rating, through the shared autosave
+   (static/js/autosave.js, loaded before this file). The forms work without this (full-page POST). */
 (function () {
     "use strict";
+    var autosave = window.valoaAutosave;
     var forms = document.querySelectorAll("form[data-autosave]");
-    if (!forms.length || !window.fetch) { return; }
+    if (!autosave || !forms.length || !window.fetch) { return; }
     var progress = document.getElementById("progress");
-    function showProgress(rated) {
+
+    function showProgress(done, total) {
         // The server counts the statements rated so far; the line would otherwise stay as the page loaded it.
-        if (progress && progress.dataset.progress && typeof rated === "number") {
-            progress.textContent = progress.dataset.progress.replace("__done__", String(rated));
+        if (progress) {
+            progress.textContent = autosave.interpolate(
+                window.ngettext ? window.ngettext("Arvioitu %(done)s / %(total)s väittämä.", "Arvioitu %(done)s / %(total)s väittämää.", total)
+                    : "%(done)s / %(total)s",
+                {done: done, total: total},
+                true
+            );
         }
     }
+
     forms.forEach(function (form) {
-        var status = form.querySelector(".save-status");
-        function show(text, isError) {
-            if (!status) { return; }
-            status.textContent = text || "";
-            status.classList.toggle("is-error", Boolean(isError));
-        }
-        form.addEventListener("change", function () {
-            show(form.dataset.saving);
-            fetch(form.action, {
-                method: "POST",
-                body: new FormData(form),
-                headers: { "X-Requested-With": "fetch" },
-                credentials: "same-origin"
-            }).then(function (response) {
-                return response.json().then(function (data) {
-                    show(response.ok ? data.message : data.error, !response.ok);
-                    if (response.ok) { showProgress(data.rated); }
+        autosave.attach(form, {
+            field: "value",
+            status: form.querySelector(".js-status"),
+            conflictBox: form.querySelector(".js-conflict"),
+            delay: 0,
+            conflictText: autosave.gettext(
+                "Joku muu tallensi tälle väittämälle arvion sillä välin. Mitään ei ole korvattu. Valitkaa, kumpi arvio jää."
+            ),
+            getValue: function () {
+                var checked = form.querySelector("input[name=value]:checked");
+                return checked ? checked.value : "";
+            },
+            setValue: function (value) {
+                form.querySelectorAll("input[name=value]").forEach(function (radio) {
+                    radio.checked = radio.value === String(value);
                 });
-            }).catch(function () {
-                show(form.dataset.failed, true);
-            });
+            },
+            describe: function (value) {
+                var radio = form.querySelector("input[name=value][value='" + String(value).replace(/[^0-9]/g, "") + "']");
+                var label = radio ? radio.closest("label").querySelector(".scale__label") : null;
+                return label ? label.textContent.trim() : autosave.gettext("Ei arviota");
+            },
+            onSaved: function (data) { showProgress(data.progress.done, data.progress.total); }
         });
     });
-})();
+}());

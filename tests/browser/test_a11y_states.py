@@ -176,7 +176,7 @@ def test_error_summary_takes_focus_on_every_form_that_can_fail(live_server, demo
         page.goto(base + "/innostu/?theme=ei-ole")
         _expect_error_focus(page, "Osa rajauksista ei kelpaa")
     elif case == "team-delete-unconfirmed":
-        from toolkit.workbook import services
+        from toolkit.team import services
 
         space = services.team_space_create(name="Tiimi")
         page.goto(f"{base}/tiimi/{space.token}/poista/")
@@ -205,11 +205,11 @@ def test_consensus_progress_counts_each_autosaved_statement(live_server, demo_si
     expect(progress).to_have_text("Arvioitu 0 / 12 väittämää.")
     forms = page.locator("form.consensus-form")
     for done, index in enumerate((0, 4, 11), start=1):
-        forms.nth(index).locator('input[value="2"]').check()
-        expect(forms.nth(index).locator(".save-status")).to_have_text("Tallennettu.")
+        forms.nth(index).locator('input[name=value][value="2"]').check()
+        expect(forms.nth(index).locator(".js-status")).to_have_text(re.compile("^Tallennettu klo"))
         expect(progress).to_have_text(f"Arvioitu {done} / 12 väittämää.")
     # Changing a rating already given does not count it twice.
-    forms.nth(4).locator('input[value="3"]').check()
+    forms.nth(4).locator('input[name=value][value="3"]').check()
     expect(progress).to_have_text("Arvioitu 3 / 12 väittämää.")
     page.reload()
     expect(progress).to_have_text("Arvioitu 3 / 12 väittämää.")

@@ -5,6 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
+from toolkit.assessment import services
 from toolkit.models import AssessmentRound
 
 
@@ -56,11 +57,11 @@ def test_consensus_autosaves_each_statement(live_server, demo_site, page, checke
     page.goto(live_server.url + "/aloita/tiimin-arviointi/")
     page.get_by_role("button", name="Aloita arviointi").click()  # consensus is the default
     first = page.locator("form.consensus-form").first
-    first.locator('input[value="3"]').check()
-    expect(first.locator(".save-status")).to_have_text("Tallennettu.")
+    first.locator('input[name=value][value="3"]').check()
+    expect(first.locator(".js-status")).to_have_text(re.compile(r"^Tallennettu klo \d"))
     checker.assert_accessible("consensus page")
     page.reload()
-    expect(page.locator("form.consensus-form").first.locator('input[value="3"]')).to_be_checked()
+    expect(page.locator("form.consensus-form").first.locator('input[name=value][value="3"]')).to_be_checked()
     checker.assert_clean_console()
 
 
@@ -74,4 +75,48 @@ def test_self_assessment_result_at_once(live_server, demo_site, page, checker):
     page.get_by_role("button", name="Tallenna").click()
     expect(page.get_by_text("Arviointi on tallennettu työtilaan.")).to_be_visible()
     checker.assert_accessible("saved self-assessment")
+    checker.assert_clean_console()
+
+
+def test_consensus_autosave_conflict_and_offline(live_server, demo_site, page, checker):
+    """The shared autosave on the consensus form: status, the conflict choice, an honest offline state."""
+    page.goto(live_server.url + "/aloita/tiimin-arviointi/")
+    page.get_by_role("button", name="Aloita arviointi").click()
+    forms = page.locator("form.consensus-form")
+    first, second, third = forms.nth(0), forms.nth(1), forms.nth(2)
+    first.locator('input[name=value][value="3"]').check()
+    expect(first.locator(".js-status")).to_have_text(re.compile(r"^Tallennettu klo \d"))
+    expect(page.locator("#progress")).to_have_text(re.compile("^Arvioitu 1 / "))
+
+    # Another device agreed "1" on the second statement meanwhile: nothing is overwritten, the team chooses.
+    assessment_round = AssessmentRound.objects.get()
+    key = second.locator("input[name=statement]").input_value()
+    services.consensus_save(assessment_round=assessment_round, statement_key=key, value=1, base=None)
+    second.locator('input[name=value][value="2"]').check()
+    conflict = second.locator(".js-conflict")
+    expect(conflict).to_be_visible()
+    expect(second.locator(".js-status")).to_have_text(re.compile("^Ei tallennettu"))
+    expect(conflict.locator("blockquote").first).to_have_text(re.compile("^1 "))
+    expect(conflict.locator("blockquote").last).to_have_text(re.compile("^2 "))
+    checker.assert_accessible("consensus conflict")
+    conflict.get_by_role("button", name="Käytä omaa versiota").click()
+    expect(conflict).to_be_hidden()
+    expect(second.locator(".js-status")).to_have_text(re.compile("^Tallennettu"))
+    assert (
+        services.response_ratings(
+            assessment_round=assessment_round, respondent=services.CONSENSUS_RESPONDENT
+        )[key]
+        == 2
+    )
+
+    # Offline: the status says the rating is not saved yet; back online, it is saved without a click.
+    page.context.set_offline(True)
+    third.locator('input[name=value][value="1"]').check()
+    expect(third.locator(".js-status")).to_have_text(re.compile("ei ole vielä tallennettu"))
+    checker_offline = third.locator(".js-status").get_attribute("class")
+    assert "is-error" in checker_offline
+    page.context.set_offline(False)
+    expect(third.locator(".js-status")).to_have_text(re.compile("^Tallennettu"), timeout=15_000)
+    expect(page.locator("#progress")).to_have_text(re.compile("^Arvioitu 3 / "))
+    checker.assert_accessible("consensus after autosave")
     checker.assert_clean_console()

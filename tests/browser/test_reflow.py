@@ -103,9 +103,10 @@ def test_team_pages_reflow_at_320_px(live_server, demo_site, page, checker):
 
     from toolkit.assessment import services as assessment_services
     from toolkit.models import AssessmentPage
+    from toolkit.team import services as team_services
     from toolkit.workbook import services
 
-    space = services.team_space_create(name="Asiakaspalvelun tiimi, jolla on melko pitkä nimi")
+    space = team_services.team_space_create(name="Asiakaspalvelun tiimi, jolla on melko pitkä nimi")
     session = services.workbook_session_start(space=space)
     team_page = AssessmentPage.objects.get(slug="tiimin-arviointi")
     consensus = assessment_services.round_open(space=space, page=team_page, mode="consensus")

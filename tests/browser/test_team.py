@@ -113,7 +113,7 @@ def test_a_team_runs_a_whole_session(live_server, demo_site, page, checker):
 
 
 def test_team_pages_at_phone_width(live_server, demo_site, page, checker):
-    from tests.toolkit.team.team_support import start_session
+    from tests.toolkit.workbook.support import start_session
 
     space, session = start_session()
     page.set_viewport_size({"width": 375, "height": 800})
@@ -133,7 +133,7 @@ def test_team_pages_at_phone_width(live_server, demo_site, page, checker):
 
 def test_two_members_see_each_others_answers_without_a_false_conflict(live_server, demo_site, browser):
     """X saves question 2, Y then changes it, X merely clicks into question 3: X gets Y's text, no conflict."""
-    from tests.toolkit.team.team_support import start_session
+    from tests.toolkit.workbook.support import start_session
 
     _space, session = start_session()
     url = live_server.url + session.get_absolute_url()
@@ -179,7 +179,7 @@ def test_two_members_see_each_others_answers_without_a_false_conflict(live_serve
 
 
 def test_answers_are_not_polled_while_the_tab_is_hidden(live_server, demo_site, page):
-    from tests.toolkit.team.team_support import start_session
+    from tests.toolkit.workbook.support import start_session
 
     _space, session = start_session()
     polls = []
@@ -196,3 +196,23 @@ def test_answers_are_not_polled_while_the_tab_is_hidden(live_server, demo_site, 
     )
     page.wait_for_timeout(9_000)
     assert len(polls) == 1
+
+
+def test_workbook_autosave_is_honest_offline_and_saves_when_back(live_server, demo_site, page, checker):
+    """The shared autosave never claims a save it has not made: offline it says so, then saves by itself."""
+    from tests.toolkit.workbook.support import start_session
+
+    _space, session = start_session()
+    page.goto(live_server.url + session.get_absolute_url())
+    field = page.get_by_label(re.compile("Mitkä tilanteet toistuvat"))
+    status = page.locator("#kysymys-ilmio-toistuvat .js-status")
+    page.context.set_offline(True)
+    field.fill("Kirjoitettu ilman yhteyttä")
+    expect(status).to_have_text(re.compile("ei ole vielä tallennettu"), timeout=10_000)
+    expect(status).to_have_class(re.compile("is-error"))
+    checker.assert_accessible("offline status")
+    assert not WorkbookAnswer.objects.filter(question_key="ilmio-toistuvat").exists()
+    page.context.set_offline(False)
+    expect(status).to_have_text(re.compile(r"^Tallennettu klo \d"), timeout=15_000)
+    assert WorkbookAnswer.objects.get(question_key="ilmio-toistuvat").text == "Kirjoitettu ilman yhteyttä"
+    checker.assert_clean_console()

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from feedback.models import Submission
 from tests.feedback.helpers import form_data
-from tests.toolkit.team.team_support import start_session
+from tests.toolkit.workbook.support import start_session
 from toolkit.assessment.services import response_save, round_open
 from toolkit.models import AssessmentPage, AssessmentRound, WorkbookPage
 

@@ -6,9 +6,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from inspire.models import InspireIndexPage, Organisation, StoryKind, StoryPage
-from inspire.views import page_number
 from tests import factories
 from valoa.models import Theme
+from valoa.paginator import page_number
 
 pytestmark = pytest.mark.django_db
 
@@ -93,7 +93,9 @@ def test_invalid_filters_are_ignored_and_explained(client, demo_site, params):
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.select_one(".error-summary")
     field = soup.select_one("[aria-invalid=true]")
-    assert soup.find(id=field["aria-describedby"])
+    # Django's own wiring, the one id scheme of every public form: the input names its message.
+    assert field["aria-describedby"] == f"{field['id']}_error"
+    assert "Valintaa ei löytynyt" in soup.find(id=field["aria-describedby"]).get_text()
 
 
 def test_only_organisations_with_published_stories_are_offered(client, demo_site):
@@ -124,7 +126,7 @@ def test_unpublished_and_private_stories_are_not_listed(client, demo_site):
 @pytest.fixture
 def many_stories(demo_site, monkeypatch):
     # Four to a page makes the demo's nine stories three pages (4, 4, 1) without creating any.
-    monkeypatch.setattr("inspire.views.STORIES_PER_PAGE", 4)
+    monkeypatch.setattr(InspireIndexPage, "stories_per_page", 4)
     return InspireIndexPage.objects.get()
 
 

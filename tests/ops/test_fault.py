@@ -23,9 +23,9 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
+from valoa.management.commands.scale_check import Client, _answer_on_page
 
 from tests.ops.servers import PG_BIN, Gunicorn, ThrowawayPostgres
-from valoa.management.commands.scale_check import Client, _answer_on_page
 
 pytestmark = [
     pytest.mark.fault,

@@ -10,11 +10,11 @@ from types import SimpleNamespace
 
 import pytest
 
+from tests.bench import lua
+from tests.bench.apps import toolkit as toolkit_bench
 from tests.performance.test_query_counts import generate
-from toolkit import bench as toolkit_bench
 from toolkit.models import AssessmentRound, TeamSpace, WorkbookAnswer, WorkbookSession
 from toolkit.workbook import services
-from valoa.bench import lua
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
-from valoa.bench.context import BenchContext
-from valoa.bench.scenarios import all_scenarios, app_modules
+from tests.bench.context import BenchContext
+from tests.bench.scenarios import all_scenarios, app_modules
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
-from valoa.bench.server import Gunicorn
-from valoa.bench.varnish import free_port
+from tests.bench.server import Gunicorn
+from tests.bench.varnish import free_port
 
 pytestmark = pytest.mark.django_db
 

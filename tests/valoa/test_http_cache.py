@@ -97,6 +97,23 @@ def test_a_logged_in_user_gets_private_pages(client, demo_site, tool):
         assert_private(response)
 
 
+def test_the_user_bar_is_for_editors_only_and_their_pages_stay_private(client, demo_site, tool):
+    # Anonymous visitors get the cacheable page without Wagtail's user bar: nothing in it changes for them.
+    for url in ("/", tool.url, "/innostu/"):
+        response = client.get(url)
+        assert_public(response)
+        assert b"wagtail-userbar" not in response.content
+    # A reader who has an account but no admin access gets no user bar either.
+    client.force_login(UserFactory())
+    assert b"wagtail-userbar" not in client.get(tool.url).content
+    client.force_login(UserFactory(groups=["Editors"]))
+    response = client.get(tool.url)
+    assert_private(response)
+    html = response.content.decode()
+    assert "<wagtail-userbar>" in html
+    assert f"/admin/pages/{tool.pk}/edit/" in html  # "Muokkaa tätä sivua"
+
+
 def test_a_session_cookie_alone_makes_a_page_private(client, demo_site):
     client.cookies["sessionid"] = "not-a-real-session"
     assert_private(client.get("/"))

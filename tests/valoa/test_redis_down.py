@@ -20,7 +20,7 @@ from django.urls import reverse
 
 from feedback.models import Submission
 from tests.feedback.helpers import form_data
-from tests.toolkit.team.team_support import question, set_workbook
+from tests.toolkit.workbook.support import question, set_workbook
 from toolkit.models import TeamSpace, WorkbookAnswer
 from valoa.redis_cache import RedisCounterCache, RedisHelperCache
 from valoa.settings.base import redis_caches

@@ -18,10 +18,10 @@ import pytest
 from django.conf import settings
 
 from feedback.models import Submission
+from tests.bench.server import Gunicorn
+from tests.bench.varnish import Varnish, free_port, varnishd_path
 from tests.factories import TeamSpaceFactory
 from toolkit.models import ToolPage
-from valoa.bench.server import Gunicorn
-from valoa.bench.varnish import Varnish, free_port, varnishd_path
 
 pytestmark = pytest.mark.skipif(
     varnishd_path() is None, reason="varnishd is missing: apt-get install varnish"

@@ -2,10 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from toolkit.models import AssessmentScale
+from toolkit.assessment.models import AssessmentScale
 from valoa.admin_counts import index_view_counting
 
 
@@ -19,6 +18,3 @@ class AssessmentScaleViewSet(SnippetViewSet):
     menu_order = 300
     add_to_admin_menu = False
     list_display = ["name", "style"]
-
-
-register_snippet(AssessmentScaleViewSet)

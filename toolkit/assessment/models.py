@@ -15,11 +15,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
 from wagtail.models import Orderable
 
-from toolkit.assessment.forms import AssessmentScaleForm
+from toolkit.assessment.admin_forms import AssessmentPageForm, AssessmentScaleForm
+from toolkit.assessment.blocks import StatementGroup, StatementsStreamBlock, statement_groups
 from toolkit.team.models import TeamSpace
+from toolkit.tools.models import SectionPage
 
 ROUND_TOKEN_BYTES = 32
 ROUND_TOKEN_LENGTH = 43
@@ -202,3 +205,67 @@ class AssessmentRating(models.Model):
 
     def __str__(self) -> str:
         return self.statement_key
+
+
+class AssessmentPage(SectionPage):
+    """An assessment tool: the team's joint assessment or an employee's or supervisor's self-assessment."""
+
+    class Kind(models.TextChoices):
+        TEAM = "team", _("tiimin yhteinen arviointi")
+        EMPLOYEE = "employee", _("työntekijän itsearviointi")
+        SUPERVISOR = "supervisor", _("esihenkilön itsearviointi")
+
+    kind = models.CharField(_("arvioinnin tyyppi"), max_length=12, choices=Kind.choices, default=Kind.TEAM)
+    scale = models.ForeignKey(
+        "toolkit.AssessmentScale",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("asteikko"),
+    )
+    statements = StreamField(
+        StatementsStreamBlock(), blank=True, verbose_name=_("väittämät"), use_json_field=True
+    )
+
+    content_panels = [
+        *SectionPage.content_panels,
+        MultiFieldPanel([FieldPanel("kind"), FieldPanel("scale")], heading=_("Arviointi")),
+        FieldPanel("statements"),
+        InlinePanel("phase_bands", heading=_("Vaiheiden pisterajat"), label=_("vaiheen pisteraja")),
+    ]
+    base_form_class = AssessmentPageForm
+
+    template = "toolkit/assessment/assessment_page.html"
+    parent_page_types = ["toolkit.StartPage"]
+    subpage_types = []
+
+    @property
+    def is_team(self) -> bool:
+        return self.kind == self.Kind.TEAM
+
+    def statement_groups(self) -> list[StatementGroup]:
+        return statement_groups(self.statements)
+
+    def scale_context(self) -> dict:
+        """The statements and the scale's levels the page and the assessment views show."""
+        levels = self.scale.level_list() if self.scale else []
+        groups = self.statement_groups()
+        return {
+            "groups": groups,
+            "levels": levels,
+            "level_count": len(levels),
+            "statement_count": sum(len(group.statements) for group in groups),
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The team's start form is a view concern: the template gets it from {% start_round_form %}.
+        context.update(
+            self.scale_context() if self.scale_id else {"groups": self.statement_groups(), "levels": []}
+        )
+        return context
+
+    class Meta:
+        verbose_name = _("arviointityökalu")
+        verbose_name_plural = _("arviointityökalut")

@@ -1,15 +1,15 @@
-"""Turn the demo tools (toolkit/demo/tools.py) into ToolPages with steps, materials and a generated work template."""
+"""Turn the demo tools (toolkit/demo/tools.py) into ToolPages with steps, materials and a work template (a committed
+PDF from toolkit/demo/worksheets/)."""
 
 from __future__ import annotations
 
 from django.core.files.base import ContentFile
-from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.rich_text import RichText
 from wagtail.utils.file import hash_filelike
 
+from toolkit.demo import worksheets
 from toolkit.demo.tools import TOOLS
-from toolkit.demo.worksheet_pdf import worksheet_pdf
 from toolkit.models import ToolIndexPage, ToolPage, ToolPageRelatedTool, ToolPageWorkTemplate
 from valoa.demo.context import DemoContext
 from valoa.demo.tree import ensure_page
@@ -80,21 +80,9 @@ def _work_template(tool: dict):
     existing = Document.objects.filter(title=title).first()
     if existing is not None:
         return existing
-    # "Työvaihe" for a method's step: "vaihe" is a phase of the VALOA journey.
-    sections = [
-        ("Mikä tämä on?", [tool["what"]]),
-        *[
-            (f"{n}. työvaihe ({minutes} min)", [text])
-            for n, (text, minutes, _grouping) in enumerate(tool["steps"], 1)
-        ],
-    ]
-    if tool.get("questions"):
-        # The question cards the material list promises: one per line, to cut out or read aloud.
-        sections.append(("Kysymyskortit", [f"– {question}" for question in tool["questions"]]))
-    sections.append(("Sovitut seuraavat askeleet", ["Mitä tehdään, kuka vastaa ja milloin asiaan palataan?"]))
-    pdf = worksheet_pdf(tool["title"], sections, writing_lines=2)
+    pdf = (worksheets.DIRECTORY / worksheets.filename(tool)).read_bytes()
     document = Document(title=title)
-    document.file.save(f"tyopohja-{slugify(tool['slug'])}.pdf", ContentFile(pdf), save=False)
+    document.file.save(worksheets.filename(tool), ContentFile(pdf), save=False)
     # Size and hash, as Wagtail's upload form records them (its duplicate check compares the hash).
     document.file_size = len(pdf)
     document.file_hash = hash_filelike(ContentFile(pdf))

@@ -3,6 +3,7 @@
 `from toolkit.models import X` working."""
 
 from toolkit.assessment.models import (
+    AssessmentPage,
     AssessmentPhaseBand,
     AssessmentRating,
     AssessmentResponse,
@@ -10,17 +11,11 @@ from toolkit.assessment.models import (
     AssessmentScale,
     AssessmentScaleLevel,
 )
-from toolkit.team.models import TeamSpace, WorkbookAnswer, WorkbookSession
-from toolkit.tools.models import (
-    AssessmentPage,
-    Format,
-    StartPage,
-    ToolIndexPage,
-    ToolPage,
-    ToolPageRelatedTool,
-    ToolPageWorkTemplate,
-    WorkbookPage,
-)
+from toolkit.team.models import TeamSpace
+from toolkit.tools.models import ToolPage, ToolPageRelatedTool, ToolPageWorkTemplate
+from toolkit.tools.pages import StartPage, ToolIndexPage
+from toolkit.tools.values import Format
+from toolkit.workbook.models import WorkbookAnswer, WorkbookPage, WorkbookSession
 
 __all__ = [
     "AssessmentPage",

@@ -1,9 +1,7 @@
-"""Forms of the team space. The answer's own rules (scale, choices, length) live in the services."""
+"""Forms of the team space: its name and the confirmation of its deletion."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-
-from toolkit.team.models import ANSWER_MAX_LENGTH
 
 
 class TeamNameForm(forms.Form):
@@ -17,18 +15,6 @@ class TeamNameForm(forms.Form):
 
     def clean_name(self) -> str:
         return self.cleaned_data["name"].replace("\x00", "").strip()
-
-
-class AnswerForm(forms.Form):
-    key = forms.CharField(max_length=60)
-    version = forms.IntegerField(min_value=0, max_value=2**31 - 1)
-    answer = forms.CharField(
-        required=False,
-        strip=False,
-        # A little above the stored limit, so that the services give the friendlier message.
-        max_length=ANSWER_MAX_LENGTH * 2,
-        error_messages={"max_length": _("Vastaus on liian pitkä.")},
-    )
 
 
 class DeleteSpaceForm(forms.Form):

@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 # 32 random bytes = 256 bits, URL-safe base64 without padding: 43 characters.
 TOKEN_BYTES = 32
 TOKEN_LENGTH = 43
-ANSWER_MAX_LENGTH = 5000
 
 
 def new_team_token() -> str:
@@ -36,58 +35,3 @@ class TeamSpace(models.Model):
         from django.urls import reverse
 
         return reverse("toolkit:team_space", kwargs={"token": self.token})
-
-
-class WorkbookSession(models.Model):
-    """One meeting's pass through the workbook in a team space; sessions are numbered per space."""
-
-    space = models.ForeignKey(
-        TeamSpace, on_delete=models.CASCADE, related_name="workbook_sessions", verbose_name=_("työtila")
-    )
-    number = models.PositiveIntegerField(_("numero"))
-    created_at = models.DateTimeField(_("aloitettu"), default=timezone.now, editable=False)
-
-    class Meta:
-        verbose_name = _("työkirjakierros")
-        verbose_name_plural = _("työkirjakierrokset")
-        ordering = ["space", "-number"]
-        constraints = [
-            models.UniqueConstraint(fields=["space", "number"], name="unique_workbook_session_number"),
-        ]
-
-    def __str__(self) -> str:
-        return str(_("Työkirjakierros %(number)s") % {"number": self.number})
-
-    def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
-        return reverse("toolkit:workbook_session", kwargs={"token": self.space.token, "number": self.number})
-
-
-class WorkbookAnswer(models.Model):
-    """A team's answer to one question in one session, keyed by the question's stable key.
-
-    `version` grows by one on every save; a save names the version it started from, so a newer answer
-    saved meanwhile by another member is reported as a conflict instead of being overwritten.
-    """
-
-    session = models.ForeignKey(
-        WorkbookSession, on_delete=models.CASCADE, related_name="answers", verbose_name=_("työkirjakierros")
-    )
-    question_key = models.CharField(_("kysymyksen tunniste"), max_length=60)
-    text = models.TextField(_("vastaus"), blank=True, max_length=ANSWER_MAX_LENGTH)
-    version = models.PositiveIntegerField(_("versio"), default=1)
-    created_at = models.DateTimeField(_("luotu"), default=timezone.now, editable=False)
-    updated_at = models.DateTimeField(_("muokattu"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("työkirjan vastaus")
-        verbose_name_plural = _("työkirjan vastaukset")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["session", "question_key"], name="unique_workbook_answer_per_question"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.question_key

@@ -15,8 +15,8 @@ from django.http import Http404
 from django_ratelimit.core import is_ratelimited
 from django_ratelimit.exceptions import Ratelimited
 
+from toolkit.team import services
 from toolkit.team.models import TeamSpace
-from toolkit.workbook import services
 
 TOKEN_MISS_GROUP = "toolkit:team-token-miss"  # noqa: S105 (a rate-limit group name)
 

@@ -7,6 +7,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from toolkit.assessment.forms import StartRoundForm
+
 register = template.Library()
 
 PALETTE = ["#8a3b12", "#a86400", "#5f7d1c", "#2e7d32", "#1b5e20"]
@@ -216,3 +218,9 @@ def get_item(mapping, key):
     if not mapping:
         return None
     return mapping.get(key)
+
+
+@register.simple_tag
+def start_round_form(form: StartRoundForm | None = None) -> StartRoundForm:
+    """The team's start form: the view's bound one after an error, else a new one (the page model makes none)."""
+    return form or StartRoundForm()

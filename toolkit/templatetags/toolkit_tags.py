@@ -1,4 +1,4 @@
-"""Toolkit template tags: "recommended for your phase" lists with a fixed number of queries."""
+"""Toolkit template tags: "recommended for your phase" lists with a fixed number of queries, and slots."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from django import template
 from django.db.models import F, QuerySet, Window
 from django.db.models.functions import RowNumber
 
-from toolkit.models import ToolPage
+from toolkit.common.slots import render_slot
+from toolkit.tools.models import ToolPage
 from valoa.models import Phase
 from valoa.page_queries import public_q
 
@@ -78,3 +79,9 @@ def _tools_by_phase(phases: list[Phase], per_phase: int) -> dict[int, list[ToolP
         by_phase[phase.pk] = [tool for tool in tools if tool.pk in chosen]  # still in title order
         shown.update(chosen)
     return by_phase
+
+
+@register.simple_tag(takes_context=True)
+def slot(context, name: str, **kwargs):
+    """The sections other rooms and apps registered for the slot `name` (toolkit/common/slots.py)."""
+    return render_slot(name, context.get("request"), **kwargs)

@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from toolkit.tools.values import duration_text
+
 
 class Grouping(models.TextChoices):
     """How the group works during a step: from alone to pairs to small groups to everyone together."""
@@ -16,8 +18,6 @@ class Grouping(models.TextChoices):
 
 class StepStructValue(blocks.StructValue):
     def duration_text(self) -> str:
-        from toolkit.tools.models import duration_text  # the models import these blocks
-
         return duration_text(self.get("minutes") or 0)
 
     def grouping_label(self) -> str:

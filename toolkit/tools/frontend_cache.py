@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from toolkit.models import StartPage, ToolPage, ToolPageRelatedTool
+from toolkit.tools.models import ToolPage, ToolPageRelatedTool
+from toolkit.tools.pages import StartPage
 from valoa.models import HomePage
 
 

@@ -1,11 +1,11 @@
-"""The way in (Aloita), the toolkit (Työkalut) and the team tools' pages."""
+"""The tools room's models: a tool page with its related tools and work templates, and SectionPage, the shape
+every section page (Aloita, Työkalut, the workbook, an assessment) starts from."""
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import F, OuterRef, Q, Subquery
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -23,36 +23,15 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from toolkit.assessment.blocks import StatementGroup, StatementsStreamBlock, statement_groups
-from toolkit.assessment.forms import AssessmentPageForm
 from toolkit.tools.blocks import StepsStreamBlock
-from toolkit.workbook.blocks import WorkbookStreamBlock
+from toolkit.tools.values import Format, duration_text, lines
 from valoa.blocks import BodyStreamBlock
-from valoa.models import BasePage, Phase, Theme, page_phases_and_themes, phases_and_themes
-from valoa.page_queries import public_q
-from valoa.paginator import requested_page
+from valoa.models import BasePage, page_phases_and_themes
 
 # What a listing of tools needs from each row (pageurl needs url_path; specific paths need depth and path).
 LISTING_FIELDS = ("title", "url_path", "intro", "duration_minutes", "path", "depth", "locale")
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
-
-
-def lines(text: str) -> list[str]:
-    """The items of a one-item-per-line text area; blank lines and stray spaces are not items."""
-    return [line.strip() for line in text.splitlines() if line.strip()]
-
-
-class Format(models.TextChoices):
-    """How a tool can be run; stored as one boolean per format on ToolPage so the finder filters in SQL."""
-
-    IN_PERSON = "lahi", _("Lähitapaaminen")
-    REMOTE = "eta", _("Etätapaaminen")
-    HYBRID = "hybridi", _("Hybriditapaaminen")
-
-    @property
-    def field_name(self) -> str:
-        return {"lahi": "format_in_person", "eta": "format_remote", "hybridi": "format_hybrid"}[self.value]
 
 
 class SectionPage(BasePage):
@@ -65,88 +44,6 @@ class SectionPage(BasePage):
 
     class Meta:
         abstract = True
-
-
-class StartPage(SectionPage):
-    """Aloita: the journey overview and the way into the workbook and the assessments."""
-
-    template = "toolkit/tools/start_page.html"
-    parent_page_types = ["valoa.HomePage"]
-    subpage_types = ["toolkit.WorkbookPage", "toolkit.AssessmentPage", "valoa.ContentPage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("aloitussivu")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["children"] = self.get_children().live().filter(public_q())
-        return context
-
-
-class ToolIndexPage(SectionPage):
-    """Työkalut: the toolkit and its tool finder."""
-
-    template = "toolkit/tools/tool_index_page.html"
-    parent_page_types = ["valoa.HomePage"]
-    subpage_types = ["toolkit.ToolPage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("työkalujen hakemisto")
-
-    page_size = 12
-
-    def get_context(self, request, *args, **kwargs):
-        from toolkit.tools.forms import ToolFinderForm  # forms import the models
-
-        context = super().get_context(request, *args, **kwargs)
-        phases, themes = phases_and_themes(
-            Phase.objects.filter(locale_id=self.locale_id), Theme.objects.filter(locale_id=self.locale_id)
-        )
-        form = ToolFinderForm(request.GET or None, phases=phases, themes=themes)
-        tools = ToolPage.objects.child_of(self).live().filter(public_q(), form.tool_q())
-        query = form.filters.get("q")
-        if query:
-            # Wagtail search (Finnish stemming on PostgreSQL) finds the matching tools; the structured
-            # filters then apply to those ids in the same SQL query as the page of results.
-            matches = ToolPage.objects.child_of(self).live().search(query, order_by_relevance=False)
-            tools = tools.filter(pk__in=[page.pk for page in matches])
-        tools = (
-            tools.order_by("title")
-            .only(
-                *LISTING_FIELDS,
-                "group_size_min",
-                "group_size_max",
-                "format_in_person",
-                "format_remote",
-                "format_hybrid",
-            )
-            .prefetch_related(Prefetch("phases", queryset=Phase.objects.order_by("sort_order", "name")))
-        )
-        paginator = Paginator(tools, self.page_size)
-        results = requested_page(paginator, request.GET.get("page"))
-        params = request.GET.copy()
-        params.pop("page", None)
-        context.update(
-            finder=form,
-            results=results,
-            result_count=paginator.count,
-            query_string=params.urlencode(),
-        )
-        return context
-
-
-def duration_text(minutes: int) -> str:
-    """A duration in the unit people use: "45 min", "1,5 tuntia", "4 tuntia", "2 h 15 min"."""
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return _("%(m)s min") % {"m": minutes}
-    if not rest:
-        return ngettext("%(h)s tunti", "%(h)s tuntia", hours) % {"h": hours}
-    if rest == 30:
-        return _("%(h)s,5 tuntia") % {"h": hours}
-    return _("%(h)s h %(m)s min") % {"h": hours, "m": rest}
 
 
 class ToolPage(BasePage):
@@ -416,81 +313,3 @@ class ToolPageWorkTemplate(Orderable):
     @property
     def label(self) -> str:
         return self.title or self.document.title
-
-
-class WorkbookPage(SectionPage):
-    """The VALOA workbook (työkirja) a team works through in its meetings.
-
-    Editors define its sections and questions here; teams answer them in their own space under /tiimi/.
-    """
-
-    sections = StreamField(
-        WorkbookStreamBlock(),
-        blank=True,
-        verbose_name=_("työkirjan osat ja kysymykset"),
-        help_text=_(
-            "Tiimien vastaukset kiinnittyvät kysymysten tunnisteisiin, eivät sanamuotoon tai järjestykseen."
-        ),
-    )
-
-    content_panels = [*SectionPage.content_panels, FieldPanel("sections")]
-
-    template = "toolkit/workbook/workbook_page.html"
-    parent_page_types = ["toolkit.StartPage"]
-    subpage_types = []
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("työkirja")
-
-
-class AssessmentPage(SectionPage):
-    """An assessment tool: the team's joint assessment or an employee's or supervisor's self-assessment."""
-
-    class Kind(models.TextChoices):
-        TEAM = "team", _("tiimin yhteinen arviointi")
-        EMPLOYEE = "employee", _("työntekijän itsearviointi")
-        SUPERVISOR = "supervisor", _("esihenkilön itsearviointi")
-
-    kind = models.CharField(_("arvioinnin tyyppi"), max_length=12, choices=Kind.choices, default=Kind.TEAM)
-    scale = models.ForeignKey(
-        "toolkit.AssessmentScale",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("asteikko"),
-    )
-    statements = StreamField(
-        StatementsStreamBlock(), blank=True, verbose_name=_("väittämät"), use_json_field=True
-    )
-
-    content_panels = [
-        *SectionPage.content_panels,
-        MultiFieldPanel([FieldPanel("kind"), FieldPanel("scale")], heading=_("Arviointi")),
-        FieldPanel("statements"),
-        InlinePanel("phase_bands", heading=_("Vaiheiden pisterajat"), label=_("vaiheen pisteraja")),
-    ]
-    base_form_class = AssessmentPageForm
-
-    template = "toolkit/assessment/assessment_page.html"
-    parent_page_types = ["toolkit.StartPage"]
-    subpage_types = []
-
-    @property
-    def is_team(self) -> bool:
-        return self.kind == self.Kind.TEAM
-
-    def statement_groups(self) -> list[StatementGroup]:
-        return statement_groups(self.statements)
-
-    def get_context(self, request, *args, **kwargs):
-        from toolkit.assessment.views import assessment_page_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(assessment_page_context(self, request))
-        return context
-
-    class Meta:
-        verbose_name = _("arviointityökalu")
-        verbose_name_plural = _("arviointityökalut")

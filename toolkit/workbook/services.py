@@ -1,67 +1,23 @@
-"""The rules of the team data, in one place. Views and forms call these; nothing else changes state."""
+"""The rules of the workbook: its questions, a team's sessions and the saving of answers. Views call these;
+nothing else changes workbook data."""
 
 from __future__ import annotations
 
-import calendar
-import csv
-import io
 import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from functools import cached_property
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Max, Sum
-from django.db.models.functions import TruncMonth
+from django.db.models import F, Max, Sum
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from toolkit.common.spreadsheet import CSV_BOM, csv_safe
-from toolkit.team.models import ANSWER_MAX_LENGTH, TOKEN_LENGTH, TeamSpace, WorkbookAnswer, WorkbookSession
-from toolkit.tools.models import WorkbookPage
-
-
-def team_space_create(*, name: str = "") -> TeamSpace:
-    space = TeamSpace(name=name.strip())
-    space.full_clean()
-    space.save()
-    return space
-
-
-def team_space_get(*, token: str) -> TeamSpace:
-    """The space behind a token, or Http404 for anything that is not exactly a live space's token."""
-    if not isinstance(token, str) or len(token) != TOKEN_LENGTH:
-        raise Http404
-    try:
-        return TeamSpace.objects.get(token=token)
-    except TeamSpace.DoesNotExist:
-        raise Http404 from None
-
-
-def team_space_touch(*, space: TeamSpace) -> None:
-    """Record activity, so that the retention job keeps spaces in use."""
-    now = timezone.now()
-    TeamSpace.objects.filter(pk=space.pk).update(last_active_at=now)
-    space.last_active_at = now
-
-
-def team_space_rename(*, space: TeamSpace, name: str) -> TeamSpace:
-    space.name = name.strip()
-    space.full_clean()
-    space.save(update_fields=["name"])
-    return space
-
-
-@transaction.atomic
-def team_space_delete(*, space: TeamSpace) -> None:
-    """Delete the space and, through cascades, everything the team saved in it."""
-    space.delete()
-
-
-# --- The workbook ---------------------------------------------------------------------------------------
+from toolkit.team.models import TeamSpace
+from toolkit.team.services import team_space_touch
+from toolkit.workbook.models import ANSWER_MAX_LENGTH, WorkbookAnswer, WorkbookPage, WorkbookSession
 
 
 @dataclass(frozen=True)
@@ -329,75 +285,3 @@ def _session_touch(*, session: WorkbookSession) -> None:
     TeamSpace.objects.filter(pk=session.space_id).update(last_active_at=now)
     if space is not None:
         space.last_active_at = now
-
-
-def workbook_session_csv(*, session: WorkbookSession, workbook: Workbook) -> bytes:
-    """The session's answers as CSV: UTF-8 with a BOM, so that Excel shows ä and ö correctly."""
-    answers = workbook_answers(session=session)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([_("Osa"), _("Nro"), _("Kysymys"), _("Vastaus"), _("Muokattu")])
-    for section in workbook.sections:
-        for question in section.questions:
-            answer = answers.get(question.key)
-            writer.writerow(
-                [
-                    csv_safe(section.title),
-                    question.number,
-                    csv_safe(question.text),
-                    csv_safe(answer.text if answer else ""),
-                    timezone.localtime(answer.updated_at).strftime("%Y-%m-%d %H:%M") if answer else "",
-                ]
-            )
-    return (CSV_BOM + buffer.getvalue()).encode("utf-8")
-
-
-# --- Retention and statistics -----------------------------------------------------------------------
-
-
-def team_spaces_inactive(*, now: datetime | None = None, months: int | None = None):
-    months = settings.TEAM_SPACE_RETENTION_MONTHS if months is None else months
-    cutoff = _months_before(now or timezone.now(), months)
-    return TeamSpace.objects.filter(last_active_at__lt=cutoff)
-
-
-@transaction.atomic
-def team_spaces_purge_inactive(*, now: datetime | None = None, months: int | None = None) -> int:
-    """Delete spaces not used for `months` (default TEAM_SPACE_RETENTION_MONTHS) and all their data."""
-    spaces = team_spaces_inactive(now=now, months=months)
-    count = spaces.count()
-    spaces.delete()
-    return count
-
-
-def _months_before(moment: datetime, months: int) -> datetime:
-    month_index = moment.year * 12 + moment.month - 1 - months
-    year, month = divmod(month_index, 12)
-    month += 1
-    day = min(moment.day, calendar.monthrange(year, month)[1])
-    return moment.replace(year=year, month=month, day=day)
-
-
-def team_data_monthly_counts(*, months: int = 12) -> list[dict]:
-    """Counts only, per month: what the admin may see of the teams' data. Never the answers."""
-    since = _months_before(timezone.now(), months - 1).replace(
-        day=1, hour=0, minute=0, second=0, microsecond=0
-    )
-    rows: dict = {}
-    for label, queryset, field in [
-        ("spaces", TeamSpace.objects, "created_at"),
-        ("sessions", WorkbookSession.objects, "created_at"),
-        ("answers", WorkbookAnswer.objects, "created_at"),
-    ]:
-        for row in (
-            queryset.filter(**{f"{field}__gte": since})
-            .annotate(month=TruncMonth(field))
-            .values("month")
-            .annotate(count=Count("pk"))
-            .order_by()
-        ):
-            month = row["month"].date() if isinstance(row["month"], datetime) else row["month"]
-            rows.setdefault(month, {"month": month, "spaces": 0, "sessions": 0, "answers": 0})[label] = row[
-                "count"
-            ]
-    return [rows[month] for month in sorted(rows, reverse=True)]

@@ -1,7 +1,7 @@
 import pytest
 
 from toolkit.models import AssessmentPage, AssessmentRound
-from toolkit.workbook.services import team_space_create
+from toolkit.team.services import team_space_create
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from toolkit.assessment.forms import BandRow, band_errors
+from toolkit.assessment.admin_forms import BandRow, band_errors
 from toolkit.models import AssessmentPage, AssessmentScale, StartPage
 from valoa.models import Phase
 

@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from toolkit.models import AssessmentPage, AssessmentRating, AssessmentResponse, AssessmentRound
-from toolkit.workbook.services import team_space_create
+from toolkit.team.services import team_space_create
 
 MEMBERS = 30
 

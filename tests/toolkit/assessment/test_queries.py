@@ -44,7 +44,7 @@ def counts_for(space, team_page, keys, n):
 
 
 def test_query_counts_do_not_grow_with_responses(team_page, keys):
-    from toolkit.workbook.services import team_space_create
+    from toolkit.team.services import team_space_create
 
     small = counts_for(team_space_create(), team_page, keys, 3)
     large = counts_for(team_space_create(), team_page, keys, 40)

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from toolkit.assessment import services
-from toolkit.assessment.views import RESPONDENT_COOKIE
+from toolkit.assessment.views.respond import RESPONDENT_COOKIE
 from toolkit.models import AssessmentResponse, AssessmentRound, TeamSpace
 
 from .conftest import all_ratings
@@ -58,16 +58,12 @@ def test_consensus_mode_end_to_end(client, team_page, keys):
     # Without JS: a plain POST per statement redirects back to it.
     saved = client.post(urls["save"], {"statement": keys[0], "value": "2"})
     assert saved.status_code == 302 and saved["Location"].endswith(f"#s-{keys[0]}")
-    # With JS: the same POST answers JSON.
-    ajax = client.post(
-        urls["save"], {"statement": keys[1], "value": "3"}, headers={"x-requested-with": "fetch"}
-    )
-    # "rated" counts the statements rated so far (two), for the page's progress line.
-    assert ajax.json() == {"ok": True, "message": "Tallennettu.", "rated": 2}
-    bad = client.post(
-        urls["save"], {"statement": keys[1], "value": "9"}, headers={"x-requested-with": "fetch"}
-    )
-    assert bad.status_code == 400 and bad.json()["ok"] is False
+    # With JS: the same POST answers JSON (docs/team-space.md, "Progressive saving").
+    ajax = client.post(urls["save"], {"statement": keys[1], "value": "3"}, HTTP_ACCEPT="application/json")
+    # "progress" counts the statements rated so far (two), for the page's progress line.
+    assert ajax.json()["progress"] == {"done": 2, "total": len(keys)}
+    bad = client.post(urls["save"], {"statement": keys[1], "value": "9"}, HTTP_ACCEPT="application/json")
+    assert bad.status_code == 400 and bad.json()["status"] == "invalid"
     assert client.post(urls["save"], {"statement": "ei-ole", "value": "1"}).status_code == 400
     assert client.post(urls["save"], {"statement": keys[1], "value": "kolme"}).status_code == 400
     results = client.get(urls["results"])

@@ -12,7 +12,7 @@ from django.utils import timezone
 from tests.factories import TeamSpaceFactory
 from tests.factories.team import WorkbookAnswerFactory, WorkbookSessionFactory
 from toolkit.models import TeamSpace, WorkbookAnswer, WorkbookSession
-from toolkit.workbook import services
+from toolkit.team import services
 
 pytestmark = pytest.mark.django_db
 
@@ -56,8 +56,8 @@ def test_dry_run_and_months_option():
 
 def test_months_before_handles_month_ends():
     moment = datetime(2026, 3, 31, 12, tzinfo=timezone.get_current_timezone())
-    assert services._months_before(moment, 1).date().isoformat() == "2026-02-28"
-    assert services._months_before(moment, 24).date().isoformat() == "2024-03-31"
+    assert services.months_before(moment, 1).date().isoformat() == "2026-02-28"
+    assert services.months_before(moment, 24).date().isoformat() == "2024-03-31"
 
 
 def test_privacy_notice_promises_the_same_period(demo_site):

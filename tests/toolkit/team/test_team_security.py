@@ -11,7 +11,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.toolkit.team.team_support import start_session
+from tests.toolkit.workbook.support import start_session
 from toolkit.models import AssessmentPage, TeamSpace
 from toolkit.team.models import TOKEN_LENGTH, new_team_token
 from valoa.logging import RedactTeamTokensFilter

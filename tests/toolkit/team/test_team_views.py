@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.toolkit.team.team_support import question, set_workbook, start_session
+from tests.toolkit.workbook.support import question, set_workbook, start_session
 from toolkit.models import TeamSpace, WorkbookAnswer, WorkbookSession
 from toolkit.team.views import CREATED_SESSION_KEY
 from toolkit.workbook import services
@@ -191,14 +191,13 @@ def test_answer_json_saved_conflict_and_invalid(client, team):
     assert saved.json() | {"saved_at": ""} == {
         "status": "saved",
         "version": 1,
-        "text": "Anna",
-        "answered": 1,
-        "total": 4,
+        "value": "Anna",
+        "progress": {"done": 1, "total": 4},
         "saved_at": "",
     }
     conflict = client.post(url, {"key": "ilmio", "version": "0", "answer": "Bertta"}, **JSON)
     assert conflict.status_code == 409
-    assert conflict.json() == {"status": "conflict", "version": 1, "theirs": "Anna", "mine": "Bertta"}
+    assert conflict.json() == {"status": "conflict", "version": 1, "value": "Anna", "mine": "Bertta"}
     invalid = client.post(url, {"key": "asteikko", "version": "0", "answer": "99"}, **JSON)
     assert invalid.status_code == 400
     assert invalid.json()["status"] == "invalid"

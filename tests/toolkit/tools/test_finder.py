@@ -131,6 +131,22 @@ def test_invalid_parameters_are_reported_and_ignored(client, index, params):
     assert "<script>" not in html.split('id="main"', 1)[1]
 
 
+def test_an_invalid_field_names_its_help_and_message(client, index):
+    # Django's own wiring (aria-invalid, aria-describedby to <id>_helptext and <id>_error), the one id scheme
+    # of every public form; components/forms/field.html gives the texts those ids.
+    html = client.get(URL, {"group": "kaksitoista", "phase": "suunta"}).content.decode()
+    group = re.search(r"<input[^>]*name=\"group\"[^>]*>", html).group()
+    assert 'aria-invalid="true"' in group
+    assert 'aria-describedby="id_group_helptext id_group_error"' in group
+    assert '<p class="field__help" id="id_group_helptext">Ryhmän koko henkilöinä.</p>' in html
+    assert (
+        '<p class="field__error" id="id_group_error">Anna ryhmän koko kokonaislukuna, esimerkiksi 12.</p>'
+        in html
+    )
+    phase = re.search(r"<select[^>]*name=\"phase\"[^>]*>", html).group()
+    assert "aria-invalid" not in phase and "aria-describedby" not in phase
+
+
 def test_invalid_value_does_not_drop_the_valid_ones(client, index):
     found = titles(client.get(URL, {"phase": "suunta", "time": "15", "group": "abc"}))
     assert found == expected(phases__slug="suunta")

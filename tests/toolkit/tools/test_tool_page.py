@@ -1,6 +1,5 @@
 """The tool card: model rules, the editor's admin form, the page a team reads and prints."""
 
-import importlib
 import io
 
 import pytest
@@ -158,22 +157,6 @@ def test_tool_page_lists_each_line_as_an_item(client, index):
 
 def test_materials_are_searchable(index):
     assert ToolPage.objects.get(slug="tilannekuva") in ToolPage.objects.live().search("tarralappuja")
-
-
-@pytest.mark.parametrize(
-    ("stored", "lines"),
-    [
-        ('[{"type": "item", "value": {"text": "Kyniä"}, "id": "a"}, {"type": "item", "value": {"text": " Taulu "}}]',
-         "Kyniä\nTaulu"),
-        ([{"type": "item", "value": {"text": "Kyniä"}, "id": "a"}], "Kyniä"),  # a revision may hold the list
-        ("[]", ""),
-        ("Kyniä\nTaulu", "Kyniä\nTaulu"),  # already converted
-    ],
-)  # fmt: skip
-def test_migration_turns_stored_lists_into_lines(stored, lines):
-    migration = importlib.import_module("toolkit.migrations.0008_one_item_per_line")
-    assert migration.stream_to_lines(stored) == lines
-    assert migration.stream_to_lines(migration.lines_to_stream(lines)) == lines
 
 
 def test_print_stylesheet_is_linked_on_tool_pages(client, index):

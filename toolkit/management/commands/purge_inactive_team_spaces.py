@@ -6,7 +6,7 @@ Run it daily from cron or a systemd timer: `manage.py purge_inactive_team_spaces
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from toolkit.workbook import services
+from toolkit.team import services
 
 
 class Command(BaseCommand):

@@ -1,0 +1,14 @@
+"""What the assessment tools show in other rooms' slots (toolkit/common/slots.py)."""
+
+from __future__ import annotations
+
+from toolkit.assessment import services
+from toolkit.common.slots import Panel
+from toolkit.team.models import TeamSpace
+
+
+def team_space_rounds(request, space: TeamSpace) -> Panel:
+    """The team's assessment rounds on its space's page."""
+    return Panel(
+        "toolkit/assessment/space_rounds.html", {"space": space, "rounds": services.space_rounds(space=space)}
+    )

@@ -1,0 +1,46 @@
+"""Slots: named places on a toolkit page where another room or a higher app adds a section.
+
+A lower module never loads a higher one's code or template tags. Instead the page names a slot, and whoever
+wants to show something there registers a Wagtail hook under the slot's name:
+
+    hooks.register(TOOL_PAGE_PANELS, my_panel, order=20)   # in that app's wagtail_hooks.py
+
+The hook is called with the request and the slot's keyword arguments and returns a Panel (or None to show
+nothing); the page's template renders the panels in hook order with `{% slot "<name>" key=value %}`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+from wagtail import hooks
+
+# A tool page, below its own content; called with page=<ToolPage>.
+TOOL_PAGE_PANELS = "toolkit_tool_page_panels"
+# A team space's page, between its header and its settings; called with space=<TeamSpace>.
+TEAM_SPACE_PANELS = "toolkit_team_space_panels"
+# The end of a workbook session or an assessment (its summary or results); called with page=<the tool's page>.
+SESSION_END_PANELS = "toolkit_session_end_panels"
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A section for a slot: a template and its context (the request is added)."""
+
+    template: str
+    context: Mapping = field(default_factory=dict)
+
+
+def render_slot(name: str, request, **kwargs) -> SafeString:
+    """The slot's panels, rendered in the order of their hooks."""
+    parts = []
+    for hook in hooks.get_hooks(name):
+        panel = hook(request, **kwargs)
+        if panel is not None:
+            parts.append(
+                render_to_string(panel.template, {"request": request, **panel.context}, request=request)
+            )
+    return mark_safe("".join(parts))  # noqa: S308 (each part is a rendered, autoescaped template)

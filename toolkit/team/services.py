@@ -1,0 +1,76 @@
+"""The rules of a team space: create, find, rename and delete it, and the retention of unused spaces."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+
+from toolkit.team.models import TOKEN_LENGTH, TeamSpace
+
+
+def team_space_create(*, name: str = "") -> TeamSpace:
+    space = TeamSpace(name=name.strip())
+    space.full_clean()
+    space.save()
+    return space
+
+
+def team_space_get(*, token: str) -> TeamSpace:
+    """The space behind a token, or Http404 for anything that is not exactly a live space's token."""
+    if not isinstance(token, str) or len(token) != TOKEN_LENGTH:
+        raise Http404
+    try:
+        return TeamSpace.objects.get(token=token)
+    except TeamSpace.DoesNotExist:
+        raise Http404 from None
+
+
+def team_space_touch(*, space: TeamSpace) -> None:
+    """Record activity, so that the retention job keeps spaces in use."""
+    now = timezone.now()
+    TeamSpace.objects.filter(pk=space.pk).update(last_active_at=now)
+    space.last_active_at = now
+
+
+def team_space_rename(*, space: TeamSpace, name: str) -> TeamSpace:
+    space.name = name.strip()
+    space.full_clean()
+    space.save(update_fields=["name"])
+    return space
+
+
+@transaction.atomic
+def team_space_delete(*, space: TeamSpace) -> None:
+    """Delete the space and, through cascades, everything the team saved in it."""
+    space.delete()
+
+
+# --- Retention ---------------------------------------------------------------------------------------
+
+
+def team_spaces_inactive(*, now: datetime | None = None, months: int | None = None):
+    months = settings.TEAM_SPACE_RETENTION_MONTHS if months is None else months
+    cutoff = months_before(now or timezone.now(), months)
+    return TeamSpace.objects.filter(last_active_at__lt=cutoff)
+
+
+@transaction.atomic
+def team_spaces_purge_inactive(*, now: datetime | None = None, months: int | None = None) -> int:
+    """Delete spaces not used for `months` (default TEAM_SPACE_RETENTION_MONTHS) and all their data."""
+    spaces = team_spaces_inactive(now=now, months=months)
+    count = spaces.count()
+    spaces.delete()
+    return count
+
+
+def months_before(moment: datetime, months: int) -> datetime:
+    month_index = moment.year * 12 + moment.month - 1 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)

@@ -240,3 +240,14 @@ def test_the_running_site_reads_the_catalogues(language, msgid, expected):
     """Django finds the catalogues through LOCALE_PATHS: the compiled files are the ones in use."""
     with translation.override(language):
         assert translation.gettext(msgid) == expected
+
+
+@pytest.mark.parametrize(("language", "expected"), [("sv", "Sparar…"), ("en", "Saving…")])
+def test_the_javascript_catalogue_speaks_the_language(rf, language, expected):
+    """The autosave status the scripts show comes from Django's JavaScript catalogue (static/js/autosave.js)."""
+    from django.views.i18n import JavaScriptCatalog
+
+    with translation.override(language):
+        response = JavaScriptCatalog.as_view()(rf.get("/jsi18n/"))
+    body = response.content.decode()
+    assert '"Tallennetaan\\u2026": "' + expected.replace("…", "\\u2026") + '"' in body

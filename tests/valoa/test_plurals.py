@@ -69,11 +69,11 @@ TRANSLATED = {
         "en": ("1 message is waiting for moderation.", "2 messages are waiting for moderation.")},
     ("inspire/inspire_index_page.html", "tarina"): {
         "sv": ("1 berättelse", "2 berättelser"), "en": ("1 story", "2 stories")},
-    ("toolkit/team/admin_statistics.html", "työtila"): {
+    ("toolkit/workbook/admin_statistics.html", "työtila"): {
         "sv": ("1 arbetsutrymme", "2 arbetsutrymmen"), "en": ("1 team space", "2 team spaces")},
-    ("toolkit/team/admin_statistics.html", "kerta{%"): {
+    ("toolkit/workbook/admin_statistics.html", "kerta{%"): {
         "sv": ("1 arbetsboksomgång", "2 arbetsboksomgångar"), "en": ("1 workbook round", "2 workbook rounds")},
-    ("toolkit/team/admin_statistics.html", "vastaus{%"): {
+    ("toolkit/workbook/admin_statistics.html", "vastaus{%"): {
         "sv": ("1 svar", "2 svar"), "en": ("1 answer", "2 answers")},
     ("toolkit/team/space.html", "kuukauden"): {
         "sv": ("automatiskt efter 1 månad.", "automatiskt efter 2 månader."),
@@ -86,12 +86,9 @@ TRANSLATED = {
         "en": ("You have 1 unused backup code left.", "You have 2 unused backup codes left.")},
     ("toolkit/workbook/session.html", "kysymys"): {
         "sv": ("0 av 1 fråga", "0 av 2 frågor"), "en": ("0 of 1 question", "0 of 2 questions")},
-    ("toolkit/assessment/facilitator.html", "done=current"): {
+    ("toolkit/assessment/facilitator.html", "done=saved"): {
         "sv": ("Bedömt 0 av 1 påstående.", "Bedömt 0 av 2 påståenden."),
         "en": ("Rated 0 of 1 statement.", "Rated 0 of 2 statements.")},
-    ("toolkit/assessment/facilitator.html", "__done__"): {
-        "sv": ("Bedömt __done__ av 1 påstående.", "Bedömt __done__ av 2 påståenden."),
-        "en": ("Rated __done__ of 1 statement.", "Rated __done__ of 2 statements.")},
     ("toolkit/assessment/facilitator.html", "vastaus{%"): {
         "sv": ("1 svar", "2 svar"), "en": ("1 answer", "2 answers")},
     ("toolkit/assessment/space_rounds.html", "vastaus{%"): {

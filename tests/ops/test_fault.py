@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
-from valoa.management.commands.scale_check import Client, _answer_on_page
 
+from tests.bench.commands.scale_check import Client, answer_on_page
 from tests.ops.servers import PG_BIN, Gunicorn, ThrowawayPostgres
 
 pytestmark = [
@@ -103,7 +103,7 @@ class Load:
                 status, _headers, html = self.request(client, self.session_url)
                 self.record("read", status)
                 if status == 200:
-                    page, (version, _text) = html, _answer_on_page(html, key)
+                    page, (version, _text) = html, answer_on_page(html, key)
                 time.sleep(PAUSE)
                 continue
             n += 1
@@ -187,7 +187,7 @@ def test_postgres_restart_under_load(demo_site, tmp_path):
             for thread in threads:
                 thread.join(timeout=30)
             workers_after = _children(server.process.pid)
-            final = {key: _answer_on_page(team.get(session_url)[2], key) for key in keys}
+            final = {key: answer_on_page(team.get(session_url)[2], key) for key in keys}
             log_text = (tmp_path / "gunicorn.log").read_text()
 
     during = collections.Counter(status for t, _kind, status in load.log if stopped <= t <= started)

@@ -183,7 +183,7 @@ def check_media_written_by_one_is_served_by_the_other(a: Gunicorn, b: Gunicorn, 
     return f"A kirjoitti {len(urls)} kuvaversiota, B tarjosi ne kaikki"
 
 
-def _answer_on_page(html: bytes, key: str) -> tuple[int, str]:
+def answer_on_page(html: bytes, key: str) -> tuple[int, str]:
     """The version and text of one question's answer form on a workbook session page."""
     page = html.decode()
     version = re.search(
@@ -230,17 +230,17 @@ def check_workbook_answer_saved_on_one_is_read_on_the_other(a: Gunicorn, b: Guni
     # Another member of the team, whose browser reaches server B.
     member = Client(b.base_url)
     _status, _headers, html_b = member.get(session_url)
-    if _answer_on_page(html_b, key) != (1, text_a):
+    if answer_on_page(html_b, key) != (1, text_a):
         raise CheckFailed(
-            f"Palvelin B ei näyttänyt A:lla tallennettua vastausta: {_answer_on_page(html_b, key)}."
+            f"Palvelin B ei näyttänyt A:lla tallennettua vastausta: {answer_on_page(html_b, key)}."
         )
     text_b = f"Muokattu B:llä {secrets.token_hex(4)}"
     if (status := save(member, html_b, 1, text_b)) != 302:
         raise CheckFailed(f"Vastauksen tallennus palvelimella B A:n versiolla epäonnistui ({status}).")
     _status, _headers, html = team.get(session_url)
-    if _answer_on_page(html, key) != (2, text_b):
+    if answer_on_page(html, key) != (2, text_b):
         raise CheckFailed(
-            f"Palvelin A ei näyttänyt B:llä tallennettua vastausta: {_answer_on_page(html, key)}."
+            f"Palvelin A ei näyttänyt B:llä tallennettua vastausta: {answer_on_page(html, key)}."
         )
     # The version check holds across servers too: a save on A from the stale version 1 is a conflict.
     if (status := save(team, html, 1, "vanhentunut")) != 409:

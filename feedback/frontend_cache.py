@@ -49,7 +49,10 @@ def _purge_shown_on(submission: Submission) -> None:
 
     page = Page.objects.filter(pk=submission.page_id).first()
     if page is not None:
-        frontend_cache.purge([page.specific_deferred])
+        # Shown on every translation of the page (feedback_tags.page_experiences).
+        frontend_cache.purge(
+            [page.specific_deferred, *(p.specific_deferred for p in page.get_translations())]
+        )
 
 
 def models() -> dict:

@@ -94,6 +94,11 @@ class Submission(models.Model):
     organisation = models.CharField(_("organisaatio"), max_length=ORGANISATION_MAX_LENGTH, blank=True)
     email = models.EmailField(_("sähköposti"), max_length=EMAIL_MAX_LENGTH, blank=True)
     publish_permission = models.BooleanField(_("lupa julkaista"), default=False)
+    # The language the sender wrote in (the form's URL: /, /sv/, /en/): the moderator reads it, and a published
+    # experience is marked with it on the page's translations in other languages (docs/languages.md).
+    language = models.CharField(
+        _("kieli"), max_length=7, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE, editable=False
+    )
     # A keyed hash of the client address: enough to see that many submissions came from one place,
     # not enough to recover the address. Erased by the retention command.
     client_hash = models.CharField(_("tekninen tunniste"), max_length=64, blank=True, editable=False)

@@ -61,6 +61,7 @@ def submission_create(
     publish_permission: bool = False,
     page: Page | None = None,
     client_address: str = "",
+    language: str = "",
 ) -> Submission:
     if kind != Submission.Kind.EXPERIENCE:
         # Only experiences are ever published, and only they concern a page.
@@ -75,6 +76,7 @@ def submission_create(
         publish_permission=publish_permission,
         page=page if kind == Submission.Kind.EXPERIENCE else None,
         client_hash=client_hash_for(address=client_address),
+        language=language or settings.LANGUAGE_CODE,
     )
     submission.full_clean()
     submission.save()
@@ -197,7 +199,9 @@ def tip_to_story_draft(*, submission: Submission, user: AbstractBaseUser | None)
         raise SubmissionStateError("Only a tip can become a story draft.")
     if submission.story_page_id:
         return submission.story_page.specific
-    parent = InspireIndexPage.objects.first()
+    # The Innostu section of the tip's own language, else the first one (the Finnish).
+    indexes = InspireIndexPage.objects.order_by("path")
+    parent = indexes.filter(locale__language_code=submission.language).first() or indexes.first()
     if parent is None:
         raise SubmissionStateError("There is no Innostu index page to put the draft under.")
 

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit import ALL
@@ -85,6 +86,7 @@ def submission_form(request, kind_slug: str):
                 publish_permission=data.get("publish_permission", False),
                 page=data.get("page"),
                 client_address=client_address(request),
+                language=get_language(),
             )
             # "e": whether an address was given, so the thanks promises a reply only then.
             token = signing.dumps(
@@ -104,7 +106,7 @@ def submission_form(request, kind_slug: str):
             "form": form,
             "kind": kind,
             "kind_label": Submission.Kind(kind).label,
-            "feedback_page": FeedbackPage.objects.live().first(),
+            "feedback_page": FeedbackPage.objects.live().filter(locale__language_code=get_language()).first(),
             "privacy_page": Page.objects.live().public().filter(slug=PRIVACY_PAGE_SLUG).first(),
         },
         status=status,
@@ -129,7 +131,7 @@ def thanks(request):
             "reference": reference,
             "kind": kind,
             "has_email": has_email,
-            "feedback_page": FeedbackPage.objects.live().first(),
+            "feedback_page": FeedbackPage.objects.live().filter(locale__language_code=get_language()).first(),
             "privacy_page": Page.objects.live().public().filter(slug=PRIVACY_PAGE_SLUG).first(),
         },
     )

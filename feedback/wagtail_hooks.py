@@ -138,8 +138,8 @@ class SubmissionViewSet(SnippetViewSet):
     menu_name = "feedback-submissions"
     menu_order = 250
     add_to_admin_menu = True
-    list_display = ["excerpt", "kind", "state", "page", "reference", "created_at"]
-    list_filter = ["state", "kind"]
+    list_display = ["excerpt", "kind", "state", "language", "page", "reference", "created_at"]
+    list_filter = ["state", "kind", "language"]
     list_export = ["reference", "kind", "state", "created_at", "handled_at"]
     search_fields = ["reference", "title", "text"]
     search_backend_name = None  # not indexed: the listing searches with the ORM
@@ -162,6 +162,7 @@ class SubmissionViewSet(SnippetViewSet):
         MultiFieldPanel(
             [
                 FieldPanel("page", read_only=True),
+                FieldPanel("language", read_only=True),
                 YesNoPanel("publish_permission", read_only=True),
                 FieldPanel("email", read_only=True),
             ],

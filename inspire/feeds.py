@@ -15,7 +15,9 @@ FEED_ITEMS = 20
 
 class StoryRssFeed(Feed):
     feed_type = Rss201rev2Feed
-    language = "fi"
+    # None: the active language, which is the feed URL's (/innostu/syote/rss/ Finnish, /sv/…/ Swedish): the
+    # Swedish Innostu page's feed lists its own (Swedish) stories, child_of(index) below.
+    language = None
 
     def __init__(self, index, stories):
         super().__init__()

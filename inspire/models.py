@@ -14,7 +14,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, PageManager
+from wagtail.models import Orderable, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -29,16 +29,19 @@ from valoa.page_queries import public_q
 from valoa.paginator import requested_page
 
 
-class Organisation(index.Indexed, models.Model):
-    name = models.CharField(_("nimi"), max_length=200, unique=True)
+class Organisation(TranslatableMixin, index.Indexed, models.Model):
+    """An organisation named in stories; translatable (its Swedish and English names), one per locale."""
+
+    name = models.CharField(_("nimi"), max_length=200)
     short_name = models.CharField(_("lyhenne"), max_length=40, blank=True)
     website = models.URLField(_("verkkosivusto"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("website")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("name", "locale")]
         verbose_name = _("organisaatio")
         verbose_name_plural = _("organisaatiot")
 

@@ -4,6 +4,7 @@ Each room keeps its own URL list; this module only puts them in order under the 
 """
 
 from toolkit.assessment import urls as assessment_urls
+from toolkit.meetings import urls as meeting_urls
 from toolkit.team import urls as team_urls
 from toolkit.workbook import urls as workbook_urls
 
@@ -12,6 +13,8 @@ app_name = "toolkit"
 urlpatterns: list = [
     # Assessment tools first: their literal prefixes (vastaa/, arviointi/, itsearviointi/) must win over <token>/.
     *assessment_urls.urlpatterns,
+    *meeting_urls.literal_urlpatterns,  # /tiimi/palaveriin/<tool>/ before <token>/
     *team_urls.urlpatterns,
     *workbook_urls.urlpatterns,
+    *meeting_urls.urlpatterns,
 ]

@@ -7,6 +7,8 @@ class ValoaConfig(AppConfig):
     verbose_name = _("VALOA-sivusto")
 
     def ready(self):
-        from valoa import frontend_cache
+        from valoa import frontend_cache, languages, translated_references
 
         frontend_cache.connect()
+        languages.connect()
+        translated_references.connect()

@@ -3,11 +3,14 @@
 An explicit map, not tags: each change names the pages and paths that show it.
 
 - A page published, unpublished (deleted pages are unpublished first) or moved: the page (its old and its new
-  URL on a move), its parent (the section that lists it), the sitemap, and whatever the apps add through the
+  URL on a move), its translations (their language switchers and hreflang links name it: a Swedish page's
+  publish purges its /sv/… URL and the Finnish and English pages of the same translation key), its parent
+  (the section that lists it), the sitemap, and whatever the apps add through the
   `frontend_cache_page_targets` hook (a tool: the home and Aloita pages that recommend tools, the tools that
   link to it, the stories that used it; a story: the whole Innostu section, its feeds included).
-  The home page and the sections of the main menu (children of a site root) show on every page: a change
-  to one of them bans the whole site. A page with children bans its subtree (their breadcrumbs show it).
+  The home page and the sections of the main menu (children of a site root) show on every page of their
+  language: a change to a Finnish one bans the whole site (Finnish is at /), to a Swedish or English one
+  that language's home (/sv/, /en/) and the translations' subtrees. A page with children bans its subtree (their breadcrumbs show it).
 - A snippet, a site setting, an image or a document changed: the whole site is banned, since the journey
   phases, themes, footer and pictures show everywhere and change rarely. An app may map one of its own
   models to narrower targets, or say that it purges the model itself, through the
@@ -43,6 +46,8 @@ from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
 from wagtail.contrib.frontend_cache.utils import get_backends, purge_urls_from_cache
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from valoa.languages import language_of_locale
 
 logger = logging.getLogger(__name__)
 
@@ -165,10 +170,17 @@ def send(urls: set[str], prefixes: set[str]) -> None:
 def page_targets(page: Page) -> list[Target]:
     """Everything that shows this page: see the module docstring."""
     page = page.specific_deferred
+    # Its translations' language switchers and hreflang links name it (or, while it is missing, their section
+    # or home page): they change with it.
+    translations = [translation.specific_deferred for translation in page.get_translations()]
     if page.depth <= 3:
-        # A site root (depth 2) or a section in its main menu: the menu and breadcrumbs are on every page.
-        return [EVERYTHING]
-    targets: list[Target] = [page, "/sitemap.xml"]
+        # A site root (depth 2) or a section in its main menu: the menu and breadcrumbs are on every page of its
+        # language. Finnish is at / (so everything); Swedish and English under their own home page's URL.
+        if language_of_locale(page.locale_id) == settings.LANGUAGE_CODE:
+            return [EVERYTHING]
+        home = page if page.depth == 2 else page.get_parent()
+        return [Subtree(url) for other in (home, *translations) if (url := other.get_full_url())]
+    targets: list[Target] = [page, "/sitemap.xml", *translations]
     parent = page.get_parent()
     if parent is not None:
         targets.append(parent.specific_deferred)

@@ -1,13 +1,16 @@
 from django.conf import settings
-from django.urls import include, path
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
-from valoa import admin_login, health, views
+from valoa import admin_login, health, page_serving, views
 from valoa.http_cache import public
+from valoa.sitemap import LanguageSitemap
 
 handler404 = "valoa.views.page_not_found"
 handler500 = "valoa.views.server_error"
@@ -20,21 +23,14 @@ urlpatterns = [
     # the user and group models, which Wagtail's admin manages) outside the admin login's throttling and
     # two-factor step (docs/security.md).
     path("dokumentit/", include(wagtaildocs_urls)),
-    path("haku/", views.search, name="search"),
-    path("sitemap.xml", public(sitemap), name="sitemap"),
+    path("sitemap.xml", public(sitemap), {"sitemaps": {"wagtail": LanguageSitemap}}, name="sitemap"),
     path("robots.txt", public(views.robots_txt), name="robots_txt"),
     path("health/live", health.live, name="health_live"),
     path("health/ready", health.ready, name="health_ready"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
-    # The public scripts' strings (static/js/autosave.js): Django's JavaScript catalogue, cached like a page.
-    path("jsi18n/", public(JavaScriptCatalog.as_view()), name="javascript-catalog"),
-    path("tiimi/", include("toolkit.urls")),
-    path("palaute/lomake/", include("feedback.urls")),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:
-    from django.urls import re_path
-
     # A path no file can have (too long, NUL, ../) answers 404, not 500 (views.serve_media).
     urlpatterns += [
         re_path(
@@ -42,5 +38,20 @@ if settings.DEBUG or settings.SERVE_MEDIA:
         )
     ]
 
-# Wagtail's page serving catches everything else, so it comes last.
-urlpatterns += [path("", include(wagtail_urls))]
+# In the visitor's language: Finnish unprefixed at /, Swedish under /sv/, English under /en/ (docs/languages.md).
+# The paths of search, team spaces and forms stay the same in every language (/sv/tiimi/…): a team link is
+# one link, and the front cache's pass rules name each path once. Wagtail's page serving catches everything
+# else, so it comes last; its pages have slugs of their own language (/sv/verktyg/…).
+urlpatterns += i18n_patterns(
+    # The public scripts' strings (static/js/autosave.js): Django's JavaScript catalogue in the URL's language
+    # (/jsi18n/, /sv/jsi18n/), cached like a page.
+    path("jsi18n/", public(JavaScriptCatalog.as_view()), name="javascript-catalog"),
+    path("haku/", views.search, name="search"),
+    path("tiimi/", include("toolkit.urls")),
+    path("palaute/lomake/", include("feedback.urls")),
+    # Wagtail's own URLs (the password form of a restricted page), then its pages, routed from the language's
+    # home page by our version of its serve view (valoa/page_serving.py).
+    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
+    re_path(serve_pattern, page_serving.serve, name="wagtail_serve"),
+    prefix_default_language=False,
+)

@@ -44,11 +44,12 @@ def search(request):
 
 @require_GET
 def robots_txt(request):
+    # Team spaces and search under every language's prefix too (/sv/tiimi/, /en/haku/: valoa/urls.py).
+    prefixes = ["", *(f"/{code}" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE)]
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /tiimi/",
-        "Disallow: /haku/",
+        *(f"Disallow: {prefix}/{path}/" for path in ("tiimi", "haku") for prefix in prefixes),
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -95,3 +95,11 @@ def show_requested_changes(request, page):
         }
     messages.warning(request, message)
     return None
+
+
+# After Wagtail's own registration of the "page" link type (order 0), so that this one replaces it.
+@hooks.register("register_rich_text_features", order=100)
+def localized_page_links(features):
+    from valoa.rich_text import LocalizedPageLinkHandler
+
+    features.register_link_type(LocalizedPageLinkHandler)

@@ -39,8 +39,10 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    # Team spaces, the forms' handlers, search, the admins, previews (under /admin/) and the health checks.
-    if (req.url ~ "^/(admin|django-admin|tiimi|palaute/lomake|haku|health)(/|$|\?)") {
+    # Team spaces, the forms' handlers, search, the admins, previews (under /admin/) and the health checks; the
+    # first three also under the Swedish and English prefixes (/sv/tiimi/…, /en/haku/), same paths.
+    if (req.url ~ "^/(admin|django-admin|health)(/|$|\?)"
+        || req.url ~ "^/((sv|en)/)?(tiimi|palaute/lomake|haku)(/|$|\?)") {
         return (pass);
     }
     # HTTP authentication (e.g. a staging site behind basic auth) is per user: the built-in rule, kept.
@@ -54,6 +56,9 @@ sub vcl_recv {
     }
     # Any other cookie (analytics, consent banners) changes nothing the app answers to a GET.
     unset req.http.Cookie;
+    # The URL fixes the language (/, /sv/, /en/: valoa/languages.py); the browser's preference changes nothing
+    # the app answers, so it does not reach the app from a cacheable request.
+    unset req.http.Accept-Language;
 
     # While the app servers are healthy a stale copy is served for at most 15 s while a fresh one is fetched;
     # while they are sick (the probe failed), the last good copy for as long as it is kept (beresp.grace).

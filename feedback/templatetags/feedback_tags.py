@@ -15,11 +15,13 @@ def experiences_context(request, page) -> dict:
 
     experiences = []
     if page is not None and getattr(page, "pk", None):
-        # Only the public subset, and only the columns a reader may see: never the email.
+        # Only the public subset, and only the columns a reader may see: never the email. Experiences told
+        # on any translation of the page show on every one of them (one tool, one set of experiences); one
+        # written in another language than the page's is marked with it (docs/languages.md).
         experiences = list(
             Submission.objects.public()
-            .filter(page_id=page.pk)
-            .only("text", "name", "organisation", "created_at", "handled_at")
+            .filter(page__translation_key=page.translation_key)
+            .only("text", "name", "organisation", "created_at", "handled_at", "language")
             .order_by("-created_at", "-pk")[:MAX_EXPERIENCES]
         )
     return {

@@ -118,7 +118,9 @@ def test_chart_legend_fits_a_five_level_scale(live_server, demo_site, page):
     labels = ["ei lainkaan", "vähän", "osittain", "suurelta osin", "täysin ja pysyvästi"]
     scale.levels.all().delete()
     AssessmentScaleLevel.objects.bulk_create(
-        AssessmentScaleLevel(scale=scale, value=value, label=label, sort_order=value)
+        AssessmentScaleLevel(
+            scale=scale, value=value, label=label, sort_order=value, locale_id=scale.locale_id
+        )
         for value, label in enumerate(labels, start=1)
     )
     page.set_viewport_size({"width": 1280, "height": 900})

@@ -25,7 +25,8 @@ PINNED = {
     "Aloita": 11,  # + its children, recommended tools per phase (2)
     "Työkalut (hakemisto)": 12,  # the finder: phases and themes (one UNION), the count, a page of tools, their phases
     "Työkalu": 15,  # its phases and themes (1), related tools, work templates, stories that used it, experiences
-    "Innostu (sivu 1)": 15,  # filter choices (2), the count, a page of stories, their renditions, the intro's link (2)
+    "Työkalun ohjaus": 8,  # routing as for the tool (its steps are a field of the page); no menu, footer or card extras
+    "Innostu (sivu 1)": 14,  # filter choices (2), the count, a page of stories, their renditions, the intro's link (1)
     "Tarina": 15,  # phases and themes, tools, related stories, their and the hero's renditions (1), experiences
     "Työkirja (sivu)": 10,
     "Arviointityökalu": 12,  # the team assessment page: scale and levels, phase bands
@@ -34,6 +35,7 @@ PINNED = {
     # the round's ratings, so the generator's ratings are the same whatever the database's sequences,
     # and the scenario picks the same round at both volumes.
     "Arvioinnin tulokset (tiimi)": 11,
+    "Arvioinnin esitys (tiimi)": 8,  # as the results, without the site menu, footer and experience form
     "Tiimin työtila": 7,  # the space, its sessions, its rounds with response counts (one query), a touch
     "Palaute": 8,
     "Palautelomake (kokemus)": 10,  # the page the reader came from is named (no list of every page)

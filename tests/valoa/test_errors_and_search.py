@@ -76,6 +76,7 @@ def test_sitemap_and_robots(client, demo_site):
     assert b"/tyokalut/kokeilukortti/" in sitemap.content
     robots = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in robots and "Disallow: /tiimi/" in robots and "Sitemap: http" in robots
+    assert "Disallow: /sv/tiimi/" in robots and "Disallow: /en/haku/" in robots
 
 
 def test_canonical_and_open_graph(client, demo_site):

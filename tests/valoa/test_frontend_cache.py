@@ -68,6 +68,7 @@ def test_publishing_a_tool_purges_where_it_shows(tree, recording, django_capture
     publish(tree["tool"], django_capture_on_commit_callbacks)
     assert recording.purged_paths() == {
         "/tyokalut/purkutyokalu/",
+        "/tyokalut/purkutyokalu/ohjaa/",  # its facilitation mode shows its steps
         "/tyokalut/",  # its section's listing (every ?page= and filter variant: the VCL bans by path)
         "/",  # the home page recommends tools
         StartPage.objects.get().url,  # so does Aloita

@@ -55,6 +55,15 @@ CASES = [
     ("toolkit/assessment/_results.html", "Keskiarvo", lambda n: {"results": {"score": 1.875, "response_count": n}},
      "Keskiarvo 1,88 (1 vastaus).", "Keskiarvo 1,88 (2 vastausta)."),
     ("toolkit/tools/tool_index_page.html", "työkalu", lambda n: {"result_count": n}, "1 työkalu", "2 työkalua"),
+    ("toolkit/assessment/present.html", "erosivat", lambda n: nest("slide.discuss_count", n),
+     "1 väittämässä arviot erosivat eniten: keskustelkaa siitä ensin.",
+     "2 väittämässä arviot erosivat eniten: keskustelkaa niistä ensin."),
+    ("toolkit/assessment/present.html", "arvio{%", lambda n: {"result": {"stats": {"mean": 1.875, "n": n}}},
+     "keskiarvo 1,88, 1 arvio", "keskiarvo 1,88, 2 arviota"),
+    ("toolkit/assessment/present.html", "Keskiarvo {{ score", lambda n: {"results": {"score": 1.875, "response_count": n}},
+     "Keskiarvo 1,88 (1 vastaus).", "Keskiarvo 1,88 (2 vastausta)."),
+    ("toolkit/assessment/present.html", "keskusteltava", lambda n: nest("theme.discuss_count", n),
+     "1 keskusteltava", "2 keskusteltavaa"),
     ("toolkit/workbook/workbook_page.html", "kysymys", lambda n: nest("block.value.questions", [None] * n),
      "1 kysymys", "2 kysymystä"),
     ("valoa/search.html", "haulle", lambda n: {**nest("results_page.paginator.count", n), "search_query": "tiimi"},
@@ -245,9 +254,14 @@ def test_admin_queue_says_how_many_messages(admin_client):
 
 
 def test_admin_organisations_listing_counts_in_finnish(admin_client):
+    from wagtail.models import Locale
+
     from inspire.models import Organisation
 
-    Organisation.objects.bulk_create(Organisation(name=f"Testivirasto {i:02}") for i in range(21))
+    locale = Locale.get_default()  # bulk_create skips the signal that sets it on a translatable model
+    Organisation.objects.bulk_create(
+        Organisation(name=f"Testivirasto {i:02}", locale=locale) for i in range(21)
+    )
     html = admin_client.get("/admin/snippets/inspire/organisation/").content.decode()
     assert "Testivirasto 00" in html
     assert f"{Organisation.objects.count()} organisaatiota" in html  # not "21 organisaatiot"

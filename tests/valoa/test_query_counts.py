@@ -14,7 +14,7 @@ PINNED = {
     "/": 8,
     "/aloita/": 11,
     "/tyokalut/": 12,
-    "/innostu/": 15,
+    "/innostu/": 14,
     "/palaute/": 8,
     "/tietoa/": 8,
 }

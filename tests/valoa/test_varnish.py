@@ -103,6 +103,11 @@ def test_public_pages_are_cached_purged_on_publish_and_private_ones_pass(demo_si
             status, headers, _body = fetch(base + space.get_absolute_url())
             assert status == 200 and headers["X-Cache"] == "PASS"
             assert "no-store" in headers["Cache-Control"]
+        # …and so do the team page and search under the Swedish and English prefixes (docs/languages.md).
+        for url in (f"/sv{space.get_absolute_url()}", f"/en{space.get_absolute_url()}", "/sv/haku/?q=tiimi"):
+            for _ in range(2):
+                status, headers, _body = fetch(base + url)
+                assert status == 200 and headers["X-Cache"] == "PASS", url
 
         # A feedback form and its POST pass through and reach the app (the submission is saved).
         jar = http.cookiejar.CookieJar()

@@ -11,7 +11,7 @@ from wagtail import blocks
 from wagtail.blocks import ListBlockValidationError, StreamBlockValidationError, StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from toolkit.common.block_keys import key_from_text
+from toolkit.common.block_keys import StableKeyBlock, key_from_text
 
 KEY_VALIDATOR = RegexValidator(
     r"^[a-z0-9][a-z0-9-]{0,39}$",
@@ -21,7 +21,7 @@ KEY_VALIDATOR = RegexValidator(
 
 class StatementBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("väittämä"), max_length=300)
-    key = blocks.CharBlock(
+    key = StableKeyBlock(
         label=_("tunniste"),
         max_length=40,
         required=False,

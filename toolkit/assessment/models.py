@@ -17,7 +17,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 
 from toolkit.assessment.admin_forms import AssessmentPageForm, AssessmentScaleForm
 from toolkit.assessment.blocks import StatementGroup, StatementsStreamBlock, statement_groups
@@ -33,8 +33,9 @@ def new_round_token() -> str:
     return secrets.token_urlsafe(ROUND_TOKEN_BYTES)
 
 
-class AssessmentScale(ClusterableModel):
-    """A rating scale, e.g. the owner's growing plant: 1 ei vielä, 2 osittain, 3 hyvin."""
+class AssessmentScale(TranslatableMixin, ClusterableModel):
+    """A rating scale, e.g. the owner's growing plant: 1 ei vielä, 2 osittain, 3 hyvin. Translatable: a Swedish
+    assessment page uses the Swedish scale (its levels' labels); the values are the same in every language."""
 
     class Style(models.TextChoices):
         PLANT = "plant", _("kasvava kasvi")
@@ -50,7 +51,7 @@ class AssessmentScale(ClusterableModel):
     ]
     base_form_class = AssessmentScaleForm
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("arviointiasteikko")
         verbose_name_plural = _("arviointiasteikot")
 
@@ -70,7 +71,7 @@ class AssessmentScale(ClusterableModel):
         return max(level.value for level in self.levels.all())
 
 
-class AssessmentScaleLevel(Orderable):
+class AssessmentScaleLevel(TranslatableMixin, Orderable):
     scale = ParentalKey(AssessmentScale, on_delete=models.CASCADE, related_name="levels")
     value = models.PositiveSmallIntegerField(_("arvo"), validators=[MaxValueValidator(10)])
     label = models.CharField(_("nimi"), max_length=60)
@@ -79,6 +80,8 @@ class AssessmentScaleLevel(Orderable):
     panels = [FieldPanel("value"), FieldPanel("label"), FieldPanel("description")]
 
     class Meta(Orderable.Meta):
+        # A level's label is translated with its scale (wagtail-localize translates translatable child objects).
+        unique_together = [("translation_key", "locale")]
         verbose_name = _("asteikon taso")
         verbose_name_plural = _("asteikon tasot")
 

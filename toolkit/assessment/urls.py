@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from toolkit.assessment import presentation
 from toolkit.assessment.views import consensus, respond, results, rounds, self_assessment
 
 urlpatterns = [
@@ -36,5 +37,10 @@ urlpatterns = [
         "<str:token>/arviointi/<int:round_id>/tulokset.csv",
         results.assessment_results_csv,
         name="assessment_results_csv",
+    ),
+    path(
+        "<str:token>/arviointi/<int:round_id>/esitys/<int:position>/",
+        presentation.assessment_present,
+        name="assessment_present",
     ),
 ]

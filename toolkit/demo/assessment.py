@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from wagtail.models import Locale
+
 from toolkit.models import AssessmentPage, AssessmentPhaseBand, AssessmentScale, AssessmentScaleLevel
 from valoa.demo.context import DemoContext
 
@@ -222,11 +224,17 @@ PAGES = [
 
 
 def ensure_plant_scale() -> AssessmentScale:
-    scale = AssessmentScale.objects.filter(name=PLANT_SCALE).first()
+    locale = Locale.get_default()
+    scale = AssessmentScale.objects.filter(name=PLANT_SCALE, locale=locale).first()
     if scale is None:
-        scale = AssessmentScale.objects.create(name=PLANT_SCALE, style=AssessmentScale.Style.PLANT)
+        scale = AssessmentScale.objects.create(
+            name=PLANT_SCALE, style=AssessmentScale.Style.PLANT, locale=locale
+        )
+        # bulk_create skips the signal that gives a translatable row its locale: the scale's, given here.
         AssessmentScaleLevel.objects.bulk_create(
-            AssessmentScaleLevel(scale=scale, value=value, label=label, description=description, sort_order=i)
+            AssessmentScaleLevel(
+                scale=scale, value=value, label=label, description=description, sort_order=i, locale=locale
+            )
             for i, (value, label, description) in enumerate(PLANT_LEVELS)
         )
     return scale

@@ -6,6 +6,7 @@ The keys are the questions' stable identities: teams' answers attach to them, no
 from __future__ import annotations
 
 from toolkit.models import WorkbookPage
+from valoa.demo.tree import with_block_ids
 
 
 def _open(key: str, question: str, help_text: str = "") -> dict:
@@ -144,5 +145,6 @@ WORKBOOK_SECTIONS: list[dict] = [
 
 
 def workbook_sections():
-    """The demo workbook as a value for WorkbookPage.sections."""
-    return WorkbookPage.sections.field.stream_block.to_python(WORKBOOK_SECTIONS)
+    """The demo workbook as a value for WorkbookPage.sections, every block with its id (as the editor gives
+    them): wagtail-localize finds a block's text by the ids of the blocks around it."""
+    return WorkbookPage.sections.field.stream_block.to_python(with_block_ids(WORKBOOK_SECTIONS))

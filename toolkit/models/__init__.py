@@ -11,6 +11,7 @@ from toolkit.assessment.models import (
     AssessmentScale,
     AssessmentScaleLevel,
 )
+from toolkit.meetings.models import MeetingBlock, MeetingPlan
 from toolkit.team.models import TeamSpace
 from toolkit.tools.models import ToolPage, ToolPageRelatedTool, ToolPageWorkTemplate
 from toolkit.tools.pages import StartPage, ToolIndexPage
@@ -26,6 +27,8 @@ __all__ = [
     "AssessmentScale",
     "AssessmentScaleLevel",
     "Format",
+    "MeetingBlock",
+    "MeetingPlan",
     "StartPage",
     "TeamSpace",
     "ToolIndexPage",

@@ -10,7 +10,8 @@ from valoa.models import HomePage
 
 
 def tool_page_targets(page) -> list:
-    """The home page and Aloita recommend tools per phase; related tools list each other both ways."""
+    """The home page and Aloita recommend tools per phase; related tools list each other both ways. The
+    tool's facilitation mode (a route of the page, …/ohjaa/) shows its steps."""
     if not isinstance(page, ToolPage):
         return []
     homes = list(HomePage.objects.ancestor_of(page))
@@ -19,4 +20,6 @@ def tool_page_targets(page) -> list:
         Q(pk__in=ToolPageRelatedTool.objects.filter(page=page).values("tool"))
         | Q(pk__in=ToolPageRelatedTool.objects.filter(tool=page).values("page"))
     )
-    return [*homes, *starts, *related.exclude(pk=page.pk)]
+    facilitation = page.get_url()
+    facilitation = [facilitation + page.reverse_subpage("facilitate")] if facilitation else []
+    return [*homes, *starts, *related.exclude(pk=page.pk), *facilitation]

@@ -19,11 +19,13 @@ from wagtail.admin.panels import (
     PageChooserPanel,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from toolkit.tools.blocks import StepsStreamBlock
+from toolkit.tools.facilitation import facilitation_context, tool_blocks
 from toolkit.tools.values import Format, duration_text, lines
 from valoa.blocks import BodyStreamBlock
 from valoa.models import BasePage, page_phases_and_themes
@@ -46,8 +48,12 @@ class SectionPage(BasePage):
         abstract = True
 
 
-class ToolPage(BasePage):
-    """A method a team can run in a meeting it already has: the owner's tool card, in the owner's order."""
+class ToolPage(RoutablePageMixin, BasePage):
+    """A method a team can run in a meeting it already has: the owner's tool card, in the owner's order.
+
+    Its facilitation mode (…/ohjaa/, docs/facilitation.md) is a route of the page: served, cached and purged
+    with it.
+    """
 
     duration_minutes = models.PositiveSmallIntegerField(
         _("kesto (min)"),
@@ -244,6 +250,8 @@ class ToolPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if kwargs.get("facilitation"):
+            return context  # the facilitation screen shows the steps alone: none of the card's queries
         context["tool_phases"], context["tool_themes"] = page_phases_and_themes(self, related_name="tools")
         if self.pk is None:
             # The preview of a tool not saved yet: its links are the form's, held on the page in memory.
@@ -254,6 +262,19 @@ class ToolPage(BasePage):
         context["related"] = self.related_tool_pages()
         context["work_templates"] = list(self.work_templates.select_related("document"))
         return context
+
+    @path("ohjaa/", name="facilitate")
+    def facilitate(self, request):
+        """Facilitation mode: the steps one at a time with a countdown (static/js/facilitate.js), or all of them
+        as a printable list without JavaScript."""
+        return self.render(
+            request,
+            facilitation=True,
+            template="toolkit/facilitate/facilitate.html",
+            context_overrides=facilitation_context(
+                tool_blocks(self), back_url=self.get_url(request), back_label=_("Takaisin työkalukorttiin")
+            ),
+        )
 
     def related_tool_pages(self) -> list["ToolPage"]:
         """Tools the editor linked from here (in their order), then tools that link here (by title): one query.

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 
-from toolkit.common.block_keys import key_from_text
+from toolkit.common.block_keys import StableKeyBlock, key_from_text
 
 KEY_MAX_LENGTH = 60
 key_validator = RegexValidator(
@@ -22,7 +22,7 @@ key_validator = RegexValidator(
 class QuestionBlock(blocks.StructBlock):
     question = blocks.CharBlock(label=_("kysymys"), max_length=300)
     help_text = blocks.TextBlock(label=_("ohje"), required=False, max_length=600)
-    key = blocks.CharBlock(
+    key = StableKeyBlock(
         label=_("tunniste"),
         max_length=KEY_MAX_LENGTH,
         required=False,

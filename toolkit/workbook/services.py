@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from toolkit.team.models import TeamSpace
 from toolkit.team.services import team_space_touch
 from toolkit.workbook.models import ANSWER_MAX_LENGTH, WorkbookAnswer, WorkbookPage, WorkbookSession
+from valoa.languages import active_language_first
 
 
 @dataclass(frozen=True)
@@ -74,8 +75,9 @@ class Workbook:
 
 
 def workbook_get() -> Workbook:
-    """The live workbook as editors defined it (one query), or an empty one."""
-    page = WorkbookPage.objects.live().order_by("path").first()
+    """The live workbook as editors defined it, in the language being read when it is translated (one query), or
+    an empty one. Answers are keyed by the questions' stable keys, the same in every translation."""
+    page = active_language_first(WorkbookPage.objects.live()).first()
     if page is None:
         return Workbook(page=None)
     return workbook_from_page(page=page)

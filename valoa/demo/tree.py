@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any, TypeVar
 
 from wagtail.models import Page
@@ -44,3 +45,18 @@ def quote(text: str, attribution: str = "") -> tuple[str, dict]:
 
 def faq(question: str, answer_html: str) -> tuple[str, dict]:
     return ("faq", {"question": question, "answer": RichText(answer_html)})
+
+
+def with_block_ids(raw: Any) -> Any:
+    """Raw StreamField data with an id on every stream child (a dict with "type" and "value") that has none.
+
+    Wagtail gives ids to top-level blocks when it saves, but nested raw streams built in code keep none.
+    """
+    if isinstance(raw, list):
+        return [with_block_ids(item) for item in raw]
+    if isinstance(raw, dict):
+        found = {key: with_block_ids(value) for key, value in raw.items()}
+        if "type" in found and "value" in found and not found.get("id"):
+            found["id"] = str(uuid.uuid4())
+        return found
+    return raw

@@ -8,8 +8,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from valoa.blocks import BodyStreamBlock
+from valoa.languages import NAVIGATION_CONTEXT, page_navigation
 from valoa.models.taxonomy import Phase
-from valoa.navigation import menu_pages
 
 
 class BasePage(Page):
@@ -75,7 +75,10 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["phases"] = Phase.objects.filter(locale_id=self.locale_id)
-        context["sections"] = menu_pages(self)
+        # Its sections are the main menu: one query for both, with the language switcher's links.
+        navigation = page_navigation(request, self, home_path=self.url_path)
+        context[NAVIGATION_CONTEXT] = navigation
+        context["sections"] = navigation.menu
         return context
 
 

@@ -33,6 +33,10 @@ INSTALLED_APPS = [
     "inspire",
     "feedback",
     "wagtail.contrib.settings",
+    # Content in Finnish, Swedish and English (docs/languages.md): wagtail-localize's translation UI, PO
+    # export/import and translation memory; its locales app replaces wagtail.locales.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -68,6 +72,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "valoa.http_cache.CacheControlMiddleware",  # sees the cookies the middleware below sets (valoa/http_cache.py)
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the URL (/, /sv/, /en/: valoa/urls.py), never from a cookie or a header for
+    # public pages; the admin follows each editor's own choice (WAGTAILADMIN_PERMITTED_LANGUAGES).
+    "valoa.languages.UrlLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -216,7 +223,11 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # --- Language: Finnish first; Swedish and English follow through the same machinery -----------------
 LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", _("suomi")), ("sv", _("ruotsi")), ("en", _("englanti"))]
-WAGTAIL_CONTENT_LANGUAGES = [("fi", "suomi")]
+# Content languages (Wagtail locales): Finnish unprefixed at /, Swedish under /sv/, English under /en/.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
+# The admin's own language follows each editor's account setting, among these.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
@@ -323,8 +334,13 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_IMAGE_FORM_BASE = "valoa.image_forms.ImageForm"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if IS_POSTGRES:
-    # Stemming for Finnish: "työkaluja" finds "työkalu".
-    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "finnish"
+    # Stemming for Finnish: "työkaluja" finds "työkalu". Swedish and English pages are indexed and searched
+    # with their own configurations (valoa/search.py, SEARCH_CONFIGS).
+    WAGTAILSEARCH_BACKENDS["default"] = {"BACKEND": "valoa.search_backend", "SEARCH_CONFIG": "finnish"}
+# `load_demo_content` builds the demo's Swedish and English versions from its PO catalogues (docs/demo-content.md).
+DEMO_TRANSLATIONS = env_bool("DEMO_TRANSLATIONS", True)
+# PostgreSQL text search configuration per content language (docs/languages.md).
+SEARCH_CONFIGS = {"fi": "finnish", "sv": "swedish", "en": "english"}
 
 # --- Logging: to the console, where the process manager collects it ----------------------------------
 LOGGING = {

@@ -16,3 +16,6 @@ WHITENOISE_USE_FINDERS = True
 CACHES["renditions"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}  # noqa: F405
 # Tests log editors in with force_login; the two-factor tests turn this on (tests/valoa/test_two_factor.py).
 TWO_FACTOR_REQUIRED = False
+# The test database holds the Finnish demo site; the language tests build its Swedish and English versions
+# with the demo's translation loader in their own transaction (tests/valoa/test_languages.py).
+DEMO_TRANSLATIONS = False

@@ -1,9 +1,9 @@
 """Navigation and breadcrumbs, each in a fixed number of queries whatever the size of the tree."""
 
 from django import template
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from valoa.navigation import menu_pages
+from valoa import languages
 
 register = template.Library()
 
@@ -12,19 +12,12 @@ register = template.Library()
 def main_nav(context):
     request = context.get("request")
     current = context.get("page")
-    site = Site.find_for_request(request) if request is not None else None
-    items = []
-    if site is not None:
-        # The home page lists the same pages as its sections: reuse them rather than asking again.
-        sections = context.get("sections")
-        items = (
-            sections if sections is not None and getattr(current, "pk", None) == site.root_page_id else None
-        )
-        if items is None:
-            items = menu_pages(site.root_page)
+    # The menu of the language being read (/, /sv/, /en/), fetched with the switcher's links (page_navigation).
+    items = navigation(context).menu
     current_path = getattr(current, "path", "")
     return {
         "request": request,
+        "home_url": languages.home_url(),
         "items": [(item, current_path.startswith(item.path), current_path == item.path) for item in items],
     }
 
@@ -57,3 +50,50 @@ def contact_settings(context):
 
     request = context.get("request")
     return ContactSettings.for_request(request) if request is not None else None
+
+
+def navigation(context) -> languages.Navigation:
+    """The page's menu and language links, once per render: the home page hands over its own (it lists the
+    same sections), any other page asks here, in one query (valoa.languages.page_navigation)."""
+    found = context.get(languages.NAVIGATION_CONTEXT)
+    if found is None:
+        found = languages.page_navigation(context.get("request"), context.get("page"))
+        # On the template's outermost context, so that includes and inclusion tags see it too.
+        context.dicts[0][languages.NAVIGATION_CONTEXT] = found
+    return found
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """The switcher's links and the page's hreflang alternates (valoa/languages.py)."""
+    return navigation(context).links
+
+
+@register.simple_tag(takes_context=True)
+def translation_missing(context):
+    return languages.translation_missing(context.get("request"))
+
+
+@register.simple_tag
+def home_url():
+    """The home page of the language being read: `/`, `/sv/`, `/en/`."""
+    return languages.home_url()
+
+
+@register.simple_tag(takes_context=True)
+def in_language(context, page):
+    """A page the site settings name (the footer's statutory pages), in the language being read when it is
+    translated: fetched with the menu (valoa.languages.page_navigation), no query of its own."""
+    if page is None:
+        return None
+    return navigation(context).footer.get(page.translation_key, page)
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_links(context):
+    """The translations of a Wagtail page, itself included, when it has at least one: its hreflang alternates."""
+    page = context.get("page")
+    if not isinstance(page, Page) or page.pk is None:
+        return []
+    translated = [link for link in navigation(context).links if link.translated]
+    return translated if len(translated) > 1 else []

@@ -8,6 +8,7 @@ import io
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
+from wagtail.models import Locale
 
 from inspire.models import InspireIndexPage, Organisation, StoryKind, StoryPage
 from tests.bench import text
@@ -39,9 +40,10 @@ def generate(ctx: BenchContext, scale: float) -> None:
     rng = ctx.rng
     index = InspireIndexPage.objects.get()
     first = Organisation.objects.count()  # a second run adds more, under new names
+    locale = Locale.get_default()  # bulk_create skips the pre_save signal that would set it
     orgs = Organisation.objects.bulk_create(
         [
-            Organisation(name=f"Testivirasto {i}", short_name=f"TV{i}")
+            Organisation(name=f"Testivirasto {i}", short_name=f"TV{i}", locale=locale)
             for i in range(first, first + max(1, round(ORGANISATIONS * scale)))
         ]
     )

@@ -24,11 +24,14 @@ from tests.bench.context import BenchContext
 from tests.bench.scenarios import Load, Scenario, Verdict
 from tests.bench.tree import bulk_add_children, index_pages
 from toolkit.assessment import services as assessment_services
+from toolkit.meetings import services as meeting_services
 from toolkit.models import (
     AssessmentPage,
     AssessmentRating,
     AssessmentResponse,
     AssessmentRound,
+    MeetingBlock,
+    MeetingPlan,
     TeamSpace,
     ToolIndexPage,
     ToolPage,
@@ -93,6 +96,7 @@ def generate(ctx: BenchContext, scale: float) -> None:
         f"  työkalut: {tools}, tiimien työtilat: {spaces}, työkirjakertoja: {len(sessions)}, vastauksia: {len(answers)}"
     )
     _assessment_rounds(ctx, created)
+    _meeting_plans(ctx, created)
 
 
 def _answer_text(rng, question) -> str:
@@ -222,6 +226,16 @@ def _tool_url(ctx) -> str:
     return tools[tools.count() // 2].get_url()
 
 
+def _tool_facilitation_url(ctx) -> str:
+    """The same tool's facilitation mode (issue 15): a route of the tool page, cached like it."""
+    return _tool_url(ctx) + "ohjaa/"
+
+
+def _assessment_present_url(ctx) -> str:
+    """The consensus presentation of the same round as the results, at its first theme (the chart)."""
+    return _assessment_results_url(ctx).replace("/tulokset/", "/esitys/2/")
+
+
 def _finder_filtered_url(ctx) -> str:
     phase = Phase.objects.order_by("sort_order").first()
     return f"{ToolIndexPage.objects.get().get_url()}?phase={phase.slug}&time=60&format=eta"
@@ -250,6 +264,49 @@ def _assessment_results_url(ctx) -> str:
     # and so the queries, depend on which statements came out weakest).
     assessment_round = rounds.order_by("pk").first()
     return f"/tiimi/{assessment_round.space.token}/arviointi/{assessment_round.pk}/tulokset/"
+
+
+def _meeting_plans(ctx: BenchContext, spaces: list[TeamSpace]) -> None:
+    """One plan per space: an opening, two tools (their steps in the facilitation data), a break, a closing."""
+    tool_list = list(ToolPage.objects.live().order_by("pk")[:2])
+    for space in spaces:
+        plan = meeting_services.plan_create(
+            space=space,
+            title="Viikkopalaveri",
+            date=datetime.date(2026, 12, 3),
+            start_time=datetime.time(9, 0),
+            minutes_available=90,
+        )
+        MeetingBlock.objects.bulk_create(
+            [
+                MeetingBlock(plan=plan, position=0, kind="avaus", title="Avaus", minutes=10),
+                *[
+                    MeetingBlock(
+                        plan=plan,
+                        position=1 + i,
+                        kind="tyokalu",
+                        tool=tool,
+                        title=tool.title,
+                        minutes=tool.duration_minutes,
+                    )
+                    for i, tool in enumerate(tool_list)
+                ],
+                MeetingBlock(plan=plan, position=1 + len(tool_list), kind="tauko", title="Tauko", minutes=10),
+                MeetingBlock(
+                    plan=plan, position=2 + len(tool_list), kind="lopetus", title="Lopetus", minutes=10
+                ),
+            ]
+        )
+
+
+def _meeting_plan_url(ctx) -> str:
+    plan = (
+        MeetingPlan.objects.filter(space__name__startswith="Tiimi ")
+        .select_related("space")
+        .order_by("pk")
+        .first()
+    )
+    return f"/tiimi/{plan.space.token}/palaverit/{plan.pk}/"
 
 
 def _space_url(ctx) -> str:
@@ -384,6 +441,7 @@ SCENARIOS = [
     Scenario("Työkalut (hakemisto)", lambda ctx: ToolIndexPage.objects.get().get_url()),
     Scenario("Työkalut (3 suodatinta)", _finder_filtered_url),
     Scenario("Työkalu", _tool_url),
+    Scenario("Työkalun ohjaus", _tool_facilitation_url),
     # Both carry a form with a CSRF token (start a team space, rate the statements): never page-cached.
     Scenario("Työkirja (sivu)", _workbook_page_url, cacheable=False),
     Scenario("Arviointityökalu", _assessment_page_url, cacheable=False),
@@ -391,6 +449,8 @@ SCENARIOS = [
     Scenario("Tiimin työtila", _space_url, cacheable=False),
     Scenario("Työkirjan kerta (tiimi)", _workbook_session_url, cacheable=False),
     Scenario("Arvioinnin tulokset (tiimi)", _assessment_results_url, cacheable=False),
+    Scenario("Arvioinnin esitys (tiimi)", _assessment_present_url, cacheable=False),
+    Scenario("Palaverin suunnitelma (tiimi)", _meeting_plan_url, cacheable=False),
     # 30 teams saving at once, each on a connection (and a wrk thread) of its own: first as fast as the
     # server answers (capacity; the latency is then the queue), then at the autosave's pace (the page
     # saves 1.2 s after the last keystroke, so one team saves at most about once per 1.2 s).

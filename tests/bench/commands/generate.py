@@ -39,7 +39,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Sisältö on jo luotu koossa {scale:g}; käytetään sitä.")
             return
         if HomePage.objects.first() is None:
-            call_command("load_demo_content", "--no-admin", stdout=io.StringIO())
+            call_command("load_demo_content", "--no-admin", "--no-translations", stdout=io.StringIO())
         ctx = BenchContext(
             home=HomePage.objects.get(),
             phases=list(Phase.objects.all()),

@@ -272,7 +272,7 @@ class Command(BaseCommand):
         if not settings.IS_POSTGRES:
             raise CommandError("Aseta DATABASE_URL PostgreSQL-tietokantaan.")
         call_command("migrate", "--noinput", verbosity=0)
-        call_command("load_demo_content", "--no-admin", stdout=io.StringIO())
+        call_command("load_demo_content", "--no-admin", "--no-translations", stdout=io.StringIO())
         connections.close_all()
         workdir = Path(tempfile.mkdtemp(prefix="valoa-scale-"))
         search_limit = 5

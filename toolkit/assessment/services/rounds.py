@@ -25,6 +25,7 @@ from toolkit.assessment.models import (
     AssessmentRound,
 )
 from toolkit.team.models import TeamSpace
+from valoa.languages import prefer_active_language
 
 CONSENSUS_RESPONDENT = "consensus"
 SELF_RESPONDENT = "self"
@@ -231,7 +232,14 @@ def response_ratings(*, assessment_round: AssessmentRound, respondent: str) -> d
 
 
 def assessment_page_for_results(*, page_id: int) -> AssessmentPage:
-    return AssessmentPage.objects.select_related("scale").prefetch_related("scale__levels").get(pk=page_id)
+    # The round's page in the language being read when it is translated: ratings are keyed by the statements'
+    # stable keys, the same in every translation, so one round reads the same in every language.
+    page = prefer_active_language(
+        AssessmentPage.objects.select_related("scale").prefetch_related("scale__levels"), page_id
+    ).first()
+    if page is None:
+        raise AssessmentPage.DoesNotExist
+    return page
 
 
 @transaction.atomic

@@ -1,14 +1,18 @@
-"""Build the Finnish demo site in code. Idempotent: a second run adds only what is missing."""
+"""Build the demo site in code: Finnish, then its Swedish and English translations from the demo catalogues.
+
+Idempotent: a second run adds only what is missing."""
 
 import importlib
 import os
 import secrets
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from valoa.demo import translations
 from valoa.demo.context import DemoContext
 from valoa.demo.site import build_content_pages, build_home, build_settings, build_taxonomy
 
@@ -18,6 +22,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--no-admin", action="store_true", help="Älä luo ylläpitäjän tunnusta.")
+        parser.add_argument(
+            "--no-translations",
+            action="store_true",
+            help="Rakenna vain suomenkielinen sivusto (ei ruotsin- ja englanninkielisiä käännöksiä).",
+        )
 
     def handle(self, *args, **options):
         with transaction.atomic():
@@ -44,6 +53,14 @@ class Command(BaseCommand):
                     continue
                 module.build(demo)
             build_settings(home, content_pages)
+        if options["no_translations"] or not settings.DEMO_TRANSLATIONS:
+            self.stdout.write(self.style.SUCCESS("Esimerkkisivusto on valmis (vain suomeksi)."))
+            if not options["no_admin"]:
+                self.ensure_admin()
+            return
+        with transaction.atomic():
+            # The Swedish and English versions, from the demo's PO catalogues (valoa/demo/translations.py).
+            translations.translate(log=lambda msg: self.stdout.write(msg))
         self.stdout.write(self.style.SUCCESS("Esimerkkisivusto on valmis."))
         if not options["no_admin"]:
             self.ensure_admin()

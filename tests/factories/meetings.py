@@ -1,0 +1,30 @@
+"""Factories of the team space's meeting plans."""
+
+import datetime
+
+import factory
+
+from tests.factories import TeamSpaceFactory
+from toolkit.models import MeetingBlock, MeetingPlan
+
+
+class MeetingPlanFactory(factory.django.DjangoModelFactory):
+    space = factory.SubFactory(TeamSpaceFactory)
+    title = factory.Sequence(lambda n: f"Palaveri {n + 1}")
+    date = datetime.date(2026, 12, 3)
+    start_time = datetime.time(9, 0)
+    minutes_available = 60
+
+    class Meta:
+        model = MeetingPlan
+
+
+class MeetingBlockFactory(factory.django.DjangoModelFactory):
+    plan = factory.SubFactory(MeetingPlanFactory)
+    position = factory.Sequence(lambda n: n)
+    kind = MeetingBlock.Kind.TOPIC
+    title = "Ajankohtaiset asiat"
+    minutes = 15
+
+    class Meta:
+        model = MeetingBlock

@@ -1,0 +1,107 @@
+"""Two members editing one plan at once, on PostgreSQL: one conflict, nothing lost, nothing overwritten."""
+
+import threading
+
+import pytest
+from django.db import connection
+
+from tests.toolkit.meetings.support import make_plan
+from toolkit.meetings import services
+from toolkit.meetings.models import MeetingBlock, MeetingPlan
+from toolkit.meetings.services import PlanConflict
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def run_threads(targets):
+    barrier = threading.Barrier(len(targets))
+    errors: list[BaseException] = []
+
+    def wrap(target):
+        def run():
+            try:
+                barrier.wait()
+                target()
+            except BaseException as error:  # reported to the test thread
+                errors.append(error)
+            finally:
+                connection.close()
+
+        return run
+
+    threads = [threading.Thread(target=wrap(t)) for t in targets]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+
+
+def test_two_members_editing_the_same_block_get_exactly_one_conflict(demo_site):
+    space, plan = make_plan()
+    block = services.block_add(plan=plan, kind="aihe", title="Budjetti", minutes=20)
+    plan.refresh_from_db()
+    base = plan.version
+    saved, conflicts = [], []
+
+    def edit(note, minutes):
+        def run():
+            # Each member has loaded the page at `base`: its own copy of the plan.
+            own = MeetingPlan.objects.get(pk=plan.pk)
+            own.space = space
+            try:
+                services.block_update(
+                    plan=own,
+                    block_id=block.pk,
+                    base_version=base,
+                    title="Budjetti",
+                    minutes=minutes,
+                    note=note,
+                )
+                saved.append(note)
+            except PlanConflict as conflict:
+                conflicts.append((note, conflict.plan.version))
+
+        return run
+
+    run_threads([edit("Annan muistiinpano", 25), edit("Bertan muistiinpano", 30)])
+    assert len(saved) == 1 and len(conflicts) == 1
+    stored = MeetingBlock.objects.get(pk=block.pk)
+    assert stored.note == saved[0]
+    assert MeetingPlan.objects.get(pk=plan.pk).version == base + 1
+    # The loser was told, with the version to try again from: its text was not written over the winner's.
+    loser_note, current_version = conflicts[0]
+    assert loser_note != stored.note and current_version == base + 1
+
+
+def test_members_adding_and_moving_at_once_lose_no_block(demo_site):
+    space, plan = make_plan()
+    first = services.block_add(plan=plan, kind="avaus", minutes=5)
+    services.block_add(plan=plan, kind="lopetus", minutes=5)
+    plan.refresh_from_db()
+    base = plan.version
+    outcomes = []
+
+    def add(i):
+        def run():
+            own = MeetingPlan.objects.get(pk=plan.pk)
+            own.space = space
+            services.block_add(plan=own, kind="aihe", title=f"Aihe {i}", minutes=10)
+
+        return run
+
+    def move():
+        own = MeetingPlan.objects.get(pk=plan.pk)
+        own.space = space
+        try:
+            services.block_move(plan=own, block_id=first.pk, base_version=base, up=False)
+            outcomes.append("moved")
+        except PlanConflict:
+            outcomes.append("conflict")
+
+    run_threads([add(i) for i in range(6)] + [move])
+    titles = list(MeetingBlock.objects.filter(plan=plan).values_list("title", flat=True))
+    assert sorted(titles) == sorted(["Avaus", "Lopetus", *[f"Aihe {i}" for i in range(6)]])
+    positions = list(MeetingBlock.objects.filter(plan=plan).values_list("position", flat=True))
+    assert sorted(positions) == list(range(8))
+    assert MeetingPlan.objects.get(pk=plan.pk).version == base + 6 + outcomes.count("moved")

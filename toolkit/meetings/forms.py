@@ -1,0 +1,226 @@
+"""Forms of the meeting plans: validation and Finnish messages; the rules of change are in the services."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from toolkit.assessment.forms import token_from_link
+from toolkit.meetings.models import (
+    BLOCK_MAX_MINUTES,
+    NOTE_MAX_LENGTH,
+    PLAN_MAX_MINUTES,
+    TITLE_MAX_LENGTH,
+    MeetingBlock,
+)
+
+MAX_DB_INT = 2**31 - 1
+
+
+def _text(label, *, required=True, max_length=TITLE_MAX_LENGTH, **kwargs):
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=max_length,
+        error_messages={
+            "required": _("Kirjoita %(what)s.") % {"what": str(label).lower()},
+            "max_length": _("Teksti on liian pitkä: enintään %(limit_value)d merkkiä."),
+        },
+        **kwargs,
+    )
+
+
+def _minutes(label, *, maximum, required=True, minimum=1, **kwargs):
+    return forms.IntegerField(
+        label=label,
+        required=required,
+        min_value=minimum,
+        max_value=maximum,
+        error_messages={
+            "required": _("Anna minuutit numerona."),
+            "invalid": _("Anna minuutit kokonaislukuna, esimerkiksi 15."),
+            "min_value": _("Vähintään %(limit_value)s min."),
+            "max_value": _("Enintään %(limit_value)s min."),
+        },
+        **kwargs,
+    )
+
+
+class MeetingForm(forms.Form):
+    """Django 5.2 points a field with errors at `<id>_error` (aria-describedby): _field.html renders it."""
+
+
+class VersionField(forms.IntegerField):
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=0, max_value=MAX_DB_INT, **kwargs)
+
+
+class CleanTextMixin:
+    def clean(self):
+        data = super().clean()
+        for name, value in list(data.items()):
+            if isinstance(value, str):
+                data[name] = value.replace("\x00", "").strip()
+        return data
+
+
+class PlanForm(CleanTextMixin, MeetingForm):
+    title = _text(_("Palaverin nimi"), help_text=_("Esimerkiksi ”Torstain tiimipalaveri”."))
+    date = forms.DateField(
+        label=_("Päivä"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"],
+        error_messages={
+            "required": _("Valitse päivä."),
+            "invalid": _("Anna päivä muodossa pp.kk.vvvv, esimerkiksi 3.12.2026."),
+        },
+    )
+    start_time = forms.TimeField(
+        label=_("Alkaa klo"),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        input_formats=["%H:%M", "%H.%M"],
+        error_messages={
+            "required": _("Anna alkamisaika."),
+            "invalid": _("Anna aika muodossa tt.mm, esimerkiksi 9.30."),
+        },
+    )
+    minutes_available = _minutes(
+        _("Aikaa käytettävissä (min)"),
+        maximum=PLAN_MAX_MINUTES,
+        minimum=5,
+        help_text=_("Kuinka monta minuuttia palaveriin on varattu."),
+    )
+    version = VersionField(required=False)
+
+
+class BlockForm(CleanTextMixin, MeetingForm):
+    """An own block: opening, topic, break or closing."""
+
+    kind = forms.ChoiceField(
+        label=_("Osion tyyppi"),
+        choices=[(k.value, k.label) for k in MeetingBlock.Kind if k != MeetingBlock.Kind.TOOL],
+        initial=MeetingBlock.Kind.TOPIC,
+        error_messages={"required": _("Valitse osion tyyppi."), "invalid_choice": _("Valitse osion tyyppi.")},
+    )
+    title = _text(
+        _("Otsikko"), required=False, help_text=_("Jätä tyhjäksi, niin otsikoksi tulee osion tyyppi.")
+    )
+    minutes = _minutes(_("Minuutteja"), maximum=BLOCK_MAX_MINUTES)
+    note = _text(_("Muistiinpano"), required=False, max_length=NOTE_MAX_LENGTH, widget=forms.Textarea)
+
+
+class ToolBlockForm(MeetingForm):
+    tool = forms.ModelChoiceField(
+        label=_("Työkalu"),
+        queryset=None,
+        empty_label=_("Valitse työkalu"),
+        error_messages={
+            "required": _("Valitse työkalu."),
+            "invalid_choice": _("Valitse työkalu luettelosta."),
+        },
+    )
+    minutes = _minutes(
+        _("Minuutteja"),
+        maximum=BLOCK_MAX_MINUTES,
+        required=False,
+        help_text=_("Jätä tyhjäksi, niin käytetään työkalun kestoa."),
+    )
+
+    def __init__(self, *args, tools, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tool"].queryset = tools
+        self.fields["tool"].label_from_instance = lambda tool: (
+            _("%(title)s (%(minutes)s min)")
+            % {
+                "title": tool.title,
+                "minutes": tool.duration_minutes,
+            }
+        )
+
+
+class BlockEditForm(CleanTextMixin, MeetingForm):
+    title = _text(_("Otsikko"))
+    minutes = _minutes(_("Minuutteja"), maximum=BLOCK_MAX_MINUTES)
+    note = _text(_("Muistiinpano"), required=False, max_length=NOTE_MAX_LENGTH, widget=forms.Textarea)
+    version = VersionField()
+
+
+class VersionOnlyForm(MeetingForm):
+    version = VersionField()
+
+
+class DeletePlanForm(MeetingForm):
+    version = VersionField()
+    confirm = forms.BooleanField(
+        label=_("Ymmärrän, että suunnitelma poistetaan pysyvästi."),
+        error_messages={"required": _("Vahvista poisto valitsemalla ruutu.")},
+    )
+
+
+MINUTE_CHOICES = [("30", _("30 min")), ("60", _("1 tunti")), ("90", _("1,5 tuntia")), ("oma", _("Muu aika"))]
+
+
+class SuggestForm(MeetingForm):
+    """ "Ehdota palaveri": the time and the group; when, so that the plan has its agenda and calendar file."""
+
+    length = forms.ChoiceField(
+        label=_("Aikaa käytettävissä"),
+        choices=MINUTE_CHOICES,
+        initial="60",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Valitse palaverin pituus."), "invalid_choice": _("Valitse pituus.")},
+    )
+    own_minutes = _minutes(
+        _("Muu aika (min)"), maximum=PLAN_MAX_MINUTES, minimum=15, required=False, help_text=_("15–480 min.")
+    )
+    group_size = forms.IntegerField(
+        label=_("Ryhmän koko (henkeä)"),
+        min_value=1,
+        max_value=500,
+        initial=6,
+        error_messages={
+            "required": _("Kerro, montako teitä on."),
+            "invalid": _("Anna ryhmän koko numerona."),
+            "min_value": _("Vähintään 1 henki."),
+            "max_value": _("Enintään 500 henkeä."),
+        },
+    )
+    date = PlanForm.base_fields["date"]
+    start_time = PlanForm.base_fields["start_time"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("length") == "oma" and not data.get("own_minutes") and "own_minutes" not in self.errors:
+            self.add_error("own_minutes", _("Anna palaverin pituus minuutteina."))
+        return data
+
+    @property
+    def minutes(self) -> int:
+        length = self.cleaned_data["length"]
+        return self.cleaned_data["own_minutes"] if length == "oma" else int(length)
+
+    @staticmethod
+    def initial_when() -> dict:
+        tomorrow = dt.date.today() + dt.timedelta(days=1)
+        return {"date": tomorrow, "start_time": dt.time(9, 0)}
+
+
+class TeamLinkForm(MeetingForm):
+    """A team link pasted to add a tool to a plan: the whole address or the token alone."""
+
+    link = forms.CharField(
+        label=_("Tiimin linkki"),
+        max_length=500,
+        help_text=_("Liitä tiimin työtilan linkki, esimerkiksi https://…/tiimi/…/"),
+        error_messages={
+            "required": _("Liitä tiimin linkki."),
+            "max_length": _("Tämä ei ole tiimin linkki: se on liian pitkä."),
+        },
+    )
+
+    def token(self) -> str:
+        return token_from_link(self.cleaned_data["link"])

@@ -1,0 +1,83 @@
+"""A team's meeting plans: a title, a date and a start time, the minutes available and ordered blocks.
+
+A plan has one `version` that grows with every change; a change names the version it started from, so a stale
+edit is reported as a conflict instead of overwriting another member's change (as workbook answers do).
+"""
+
+import uuid
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from toolkit.team.models import TeamSpace
+
+PLAN_MAX_MINUTES = 8 * 60
+BLOCK_MAX_MINUTES = 8 * 60
+NOTE_MAX_LENGTH = 1000
+TITLE_MAX_LENGTH = 120
+MAX_BLOCKS = 40
+
+
+class MeetingPlan(models.Model):
+    space = models.ForeignKey(
+        TeamSpace, on_delete=models.CASCADE, related_name="meeting_plans", verbose_name=_("työtila")
+    )
+    title = models.CharField(_("palaverin nimi"), max_length=TITLE_MAX_LENGTH)
+    date = models.DateField(_("päivä"))
+    start_time = models.TimeField(_("alkaa"))
+    minutes_available = models.PositiveSmallIntegerField(
+        _("aikaa käytettävissä (min)"),
+        validators=[MinValueValidator(5), MaxValueValidator(PLAN_MAX_MINUTES)],
+    )
+    version = models.PositiveIntegerField(_("versio"), default=1)
+    # The calendar event's UID: stable for the plan's life, and not the team's secret token.
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    created_at = models.DateTimeField(_("luotu"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("muokattu"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("palaverin suunnitelma")
+        verbose_name_plural = _("palaverien suunnitelmat")
+        ordering = ["date", "start_time", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class MeetingBlock(models.Model):
+    class Kind(models.TextChoices):
+        OPENING = "avaus", _("Avaus")
+        TOPIC = "aihe", _("Oma aihe")
+        BREAK = "tauko", _("Tauko")
+        CLOSING = "lopetus", _("Lopetus")
+        TOOL = "tyokalu", _("Työkalu")
+
+    plan = models.ForeignKey(
+        MeetingPlan, on_delete=models.CASCADE, related_name="blocks", verbose_name=_("suunnitelma")
+    )
+    position = models.PositiveIntegerField(_("järjestys"), default=0)
+    kind = models.CharField(_("tyyppi"), max_length=10, choices=Kind.choices)
+    # A tool block keeps its own title and minutes: the plan still reads right if the tool is unpublished.
+    tool = models.ForeignKey(
+        "toolkit.ToolPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("työkalu"),
+    )
+    title = models.CharField(_("otsikko"), max_length=TITLE_MAX_LENGTH)
+    minutes = models.PositiveSmallIntegerField(
+        _("minuutteja"), validators=[MinValueValidator(1), MaxValueValidator(BLOCK_MAX_MINUTES)]
+    )
+    note = models.TextField(_("muistiinpano"), blank=True, max_length=NOTE_MAX_LENGTH)
+
+    class Meta:
+        verbose_name = _("palaverin osio")
+        verbose_name_plural = _("palaverin osiot")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.title

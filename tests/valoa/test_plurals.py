@@ -106,6 +106,17 @@ TRANSLATED = {
         "sv": ("Medelvärde 1,88 (1 svar).", "Medelvärde 1,88 (2 svar)."),
         # The number's format is fi_number's (a comma), not the catalogue's: checked here is the count.
         "en": ("(1 response).", "(2 responses).")},
+    ("toolkit/assessment/present.html", "erosivat"): {
+        "sv": ("I 1 påstående skilde sig bedömningarna mest: diskutera det först.",
+               "I 2 påståenden skilde sig bedömningarna mest: diskutera dem först."),
+        "en": ("Ratings differed most in 1 statement: discuss it first.",
+               "Ratings differed most in 2 statements: discuss them first.")},
+    ("toolkit/assessment/present.html", "arvio{%"): {
+        "sv": ("1 bedömning", "2 bedömningar"), "en": ("1 rating", "2 ratings")},
+    ("toolkit/assessment/present.html", "Keskiarvo {{ score"): {
+        "sv": ("Medelvärde 1,88 (1 svar).", "Medelvärde 1,88 (2 svar)."), "en": ("(1 response).", "(2 responses).")},
+    ("toolkit/assessment/present.html", "keskusteltava"): {
+        "sv": ("1 att diskutera", "2 att diskutera"), "en": ("1 to discuss", "2 to discuss")},
     ("toolkit/tools/tool_index_page.html", "työkalu"): {
         "sv": ("1 verktyg", "2 verktyg"), "en": ("1 tool", "2 tools")},
     ("toolkit/workbook/workbook_page.html", "kysymys"): {

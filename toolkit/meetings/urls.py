@@ -21,6 +21,11 @@ urlpatterns = [
         name="meeting_block_edit",
     ),
     path(
+        "<str:token>/palaverit/<int:plan_id>/osiot/<int:block_id>/muokkaa/",
+        blocks.block_edit_page,
+        name="meeting_block_edit_page",
+    ),
+    path(
         "<str:token>/palaverit/<int:plan_id>/osiot/<int:block_id>/siirra/",
         blocks.block_move,
         name="meeting_block_move",

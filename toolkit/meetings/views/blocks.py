@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from toolkit.meetings import services
 from toolkit.meetings.forms import BlockEditForm, BlockForm, ToolBlockForm, VersionOnlyForm
@@ -62,6 +62,16 @@ def tool_add(request: HttpRequest, token: str, plan_id: int) -> HttpResponse:
         form.add_error(None, error)
         return render_plan(request, space, plan, status=400, tool_form=form)
     return see_other(plan_url(space, plan, f"osio-{block.pk}"))
+
+
+@require_GET
+@team_view
+def block_edit_page(request: HttpRequest, token: str, plan_id: int, block_id: int) -> HttpResponse:
+    """The plan with one block's edit form open (the "Muokkaa" link of a block): a page of its own, so the plan
+    page renders no form per block. The form posts to block_edit, with the plan's version it was opened on."""
+    space = get_space(request, token)
+    plan = services.plan_get(space=space, plan_id=plan_id)
+    return render_plan(request, space, plan, editing=block_id)
 
 
 @require_POST

@@ -17,7 +17,7 @@ SERVE = DEBUG=False SERVE_MEDIA=True DJANGO_SETTINGS_MODULE=valoa.settings.dev $
 
 .DEFAULT_GOAL := help
 .PHONY: help setup setup-test run demo test test-fast browser lint format check bench scale-check clean
-.PHONY: backup restore audit worksheets
+.PHONY: backup restore audit worksheets messages
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -113,6 +113,21 @@ restore: setup ## Restore BACKUP=<dir> into a new RESTORE_DATABASE_URL and an em
 # --- Dependency audit (docs/security.md) ---------------------------------------------------------------
 audit: ## pip-audit over .ci/constraints.txt: fails on a known vulnerability with a fix (or if it cannot check)
 	AUDIT_REQUIRE_SERVICE=1 bash .ci/audit
+
+# --- Translation catalogues (docs/languages-glossary.md) ---------------------------------------------------
+# sv and en follow the code: makemessages adds new msgids (Finnish) and drops gone ones; locale-memory/ fills
+# those translated ahead (valoa/management/commands/makemessages.py). Translate what is left empty, then run
+# `make messages` again to compile. fi is hand-kept (Finnish overrides of Wagtail's English): only compiled.
+# tests/valoa/test_catalogues.py fails on anything untranslated, fuzzy or out of date.
+MAKEMESSAGES = $(MANAGE) makemessages -l sv -l en --no-obsolete --add-location=file \
+	--ignore=.venv --ignore=.venv-audit --ignore=tests --ignore=var --ignore=staticfiles --ignore=node_modules
+messages: setup ## Update the sv and en catalogues from the code and compile fi, sv and en (.mo files are committed)
+	@# djangojs first: a string moving from a template to a script still finds its translation in django.po.
+	$(MAKEMESSAGES) -d djangojs
+	$(MAKEMESSAGES) -d django
+	@# The creation date changes on every run: without it, two branches' runs do not conflict.
+	sed -i '/^"POT-Creation-Date: /d' locale/sv/LC_MESSAGES/*.po locale/en/LC_MESSAGES/*.po
+	$(MANAGE) compilemessages -l fi -l sv -l en --ignore=.venv --ignore=.venv-audit
 
 clean: ## Remove the virtual environment and local data (var/)
 	rm -rf $(VENV) .venv-audit var staticfiles

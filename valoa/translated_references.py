@@ -20,14 +20,15 @@ from wagtail.models import Page, TranslatableMixin
 from valoa.languages import language_of_locale
 
 
-def in_locale(objects: list, locale_id: int) -> list:
-    """The objects, each replaced by its translation in the locale when it has one (one query per model)."""
+def in_locale(objects: list, locale_id: int, model: type[models.Model]) -> list:
+    """The objects, each replaced by its translation in the locale when it has one (one query per model).
+
+    `model` is the reference's own model (the field's `related_model`): a link to a ToolPage must get a ToolPage,
+    not the plain Page that a query on `Page` would give.
+    """
     foreign = [obj for obj in objects if obj is not None and obj.locale_id != locale_id]
     if not foreign:
         return objects
-    model = type(foreign[0])
-    if isinstance(foreign[0], Page):
-        model = Page
     found = {
         obj.translation_key: obj
         for obj in model.objects.filter(
@@ -43,7 +44,7 @@ def localize_references(page: Page) -> None:
         if isinstance(field, ParentalManyToManyField) and issubclass(field.related_model, TranslatableMixin):
             manager = getattr(page, field.name)
             current = list(manager.all())
-            localized = in_locale(current, locale_id)
+            localized = in_locale(current, locale_id, field.related_model)
             if localized != current:
                 manager.set(localized)
     for relation in get_all_child_relations(page):
@@ -61,7 +62,7 @@ def localize_references(page: Page) -> None:
         changed = False
         for field in links:
             targets = [getattr(child, field.name) for child in children]
-            localized = in_locale(targets, locale_id)
+            localized = in_locale(targets, locale_id, field.related_model)
             for child, before, after in zip(children, targets, localized, strict=True):
                 if after is not before:
                     setattr(child, field.name, after)

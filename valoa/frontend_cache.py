@@ -212,8 +212,27 @@ def _on_move(sender, instance, parent_page_before, url_path_before, url_path_aft
         return
     _site_id, root_url, parent_path = old_parent_parts
     old_url = root_url + parent_path + instance.slug + "/"
-    targets: list[Target] = [old_url if instance.is_leaf() else Subtree(old_url), parent_page_before]
+    if instance.is_leaf():
+        # Its own sub-URLs at the old place too (a tool's …/ohjaa/), not only the page itself.
+        olds: list[Target] = [old_url + sub for sub in _own_sub_urls(instance.specific_deferred)]
+    else:
+        olds = [Subtree(old_url)]
+    targets: list[Target] = [*olds, parent_page_before]
     purge(targets, root_url=root_url)
+
+
+def _own_sub_urls(page: Page) -> list[str]:
+    """The page's URL ("") and its sub-URLs that the apps' hooks name (a tool's "ohjaa/"), relative to it.
+
+    The hooks build them from the page's current URL, so on a move they name the new place only."""
+    subs = [""]
+    for path in page.get_cached_paths():
+        subs.append(path.lstrip("/"))
+    url = page.get_url()
+    if url:
+        for hook in hooks.get_hooks(PAGE_HOOK):
+            subs.extend(t[len(url) :] for t in hook(page) or () if isinstance(t, str) and t.startswith(url))
+    return list(dict.fromkeys(subs))
 
 
 def _default_model_targets(instance) -> list[Target]:

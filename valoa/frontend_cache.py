@@ -45,7 +45,7 @@ from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
 from wagtail.contrib.frontend_cache.utils import get_backends, purge_urls_from_cache
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from valoa.languages import language_of_locale
 
@@ -204,16 +204,47 @@ def _on_publish_or_unpublish(sender, instance, **kwargs) -> None:
 
 def _on_move(sender, instance, parent_page_before, url_path_before, url_path_after, **kwargs) -> None:
     purge_page(instance)
-    if not enabled() or url_path_before == url_path_after:
+    if url_path_before != url_path_after:
+        purge_old_place(instance, parent_page_before, instance.slug)
+
+
+def _on_slug_change(sender, instance, instance_before, **kwargs) -> None:
+    # A new slug published (the editor's "Lyhytnimi"): the page answers at its new URL, and its copy at the
+    # old one must not outlive it in the front cache. Publishing purges the new URL.
+    purge_old_place(instance, instance.get_parent(), instance_before.slug)
+
+
+def purge_old_place(page: Page, parent_before: Page, slug_before: str) -> None:
+    """The page's URL (and its sub-URLs or subtree) where it was: under `parent_before`, named `slug_before`."""
+    if not enabled():
         return
     # The old URL, built from the old parent's (Wagtail's URL of the page now points to the new place).
-    old_parent_parts = parent_page_before.get_url_parts()
+    old_parent_parts = parent_before.get_url_parts()
     if old_parent_parts is None:
         return
     _site_id, root_url, parent_path = old_parent_parts
-    old_url = root_url + parent_path + instance.slug + "/"
-    targets: list[Target] = [old_url if instance.is_leaf() else Subtree(old_url), parent_page_before]
+    old_url = root_url + parent_path + slug_before + "/"
+    if page.is_leaf():
+        # Its own sub-URLs at the old place too (a tool's …/ohjaa/), not only the page itself.
+        olds: list[Target] = [old_url + sub for sub in _own_sub_urls(page.specific_deferred)]
+    else:
+        olds = [Subtree(old_url)]
+    targets: list[Target] = [*olds, parent_before]
     purge(targets, root_url=root_url)
+
+
+def _own_sub_urls(page: Page) -> list[str]:
+    """The page's URL ("") and its sub-URLs that the apps' hooks name (a tool's "ohjaa/"), relative to it.
+
+    The hooks build them from the page's current URL, so on a move they name the new place only."""
+    subs = [""]
+    for path in page.get_cached_paths():
+        subs.append(path.lstrip("/"))
+    url = page.get_url()
+    if url:
+        for hook in hooks.get_hooks(PAGE_HOOK):
+            subs.extend(t[len(url) :] for t in hook(page) or () if isinstance(t, str) and t.startswith(url))
+    return list(dict.fromkeys(subs))
 
 
 def _default_model_targets(instance) -> list[Target]:
@@ -271,5 +302,6 @@ def connect() -> None:
     for signal in (page_published, page_unpublished):
         signal.connect(_on_publish_or_unpublish, dispatch_uid=f"valoa_frontend_cache_{id(signal)}")
     post_page_move.connect(_on_move, dispatch_uid="valoa_frontend_cache_move")
+    page_slug_changed.connect(_on_slug_change, dispatch_uid="valoa_frontend_cache_slug")
     post_save.connect(_on_model_change, dispatch_uid="valoa_frontend_cache_save")
     post_delete.connect(_on_model_change, dispatch_uid="valoa_frontend_cache_delete")

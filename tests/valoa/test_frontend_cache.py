@@ -133,6 +133,41 @@ def test_a_move_purges_the_old_and_the_new_url(demo_site, recording, django_capt
     }
 
 
+def test_moving_a_tool_purges_its_facilitation_mode_at_the_old_and_the_new_url(
+    tree, recording, django_capture_on_commit_callbacks
+):
+    tool = tree["tool"]
+    start = StartPage.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        tool.move(start, pos="last-child")
+    tool.refresh_from_db()
+    purged = recording.purged_paths()
+    assert {
+        "/tyokalut/purkutyokalu/",
+        "/tyokalut/purkutyokalu/ohjaa/",  # the old facilitation mode: a cached copy would outlive the move
+        tool.url,
+        tool.url + "ohjaa/",
+        "/tyokalut/",  # the old parent's listing
+    } <= purged
+    assert tool.url == f"{start.url}purkutyokalu/"
+
+
+def test_a_new_slug_purges_the_page_and_its_facilitation_mode_at_the_old_url(
+    tree, recording, django_capture_on_commit_callbacks
+):
+    tool = tree["tool"]
+    tool.slug = "uusi-nimi"
+    publish(tool, django_capture_on_commit_callbacks)
+    tool.refresh_from_db()
+    assert tool.url == "/tyokalut/uusi-nimi/"
+    assert {
+        "/tyokalut/purkutyokalu/",  # the old URL: a cached copy would outlive the rename for s-maxage
+        "/tyokalut/purkutyokalu/ohjaa/",
+        "/tyokalut/uusi-nimi/",
+        "/tyokalut/uusi-nimi/ohjaa/",
+    } <= recording.purged_paths()
+
+
 def test_a_section_of_the_main_menu_bans_the_whole_site(tree, recording, django_capture_on_commit_callbacks):
     publish(tree["index"], django_capture_on_commit_callbacks)
     assert recording.banned_paths() == {"/"}

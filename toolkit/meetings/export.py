@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from toolkit.meetings.models import MeetingBlock, MeetingPlan
-from toolkit.meetings.services import Schedule
+from toolkit.meetings.services.schedule import Schedule
 from toolkit.tools.facilitation import tool_block
 
 PRODID = "-//VALOA//Palaverin suunnitelma//FI"

@@ -2,37 +2,42 @@
 
 from django.urls import path
 
-from toolkit.meetings import views
+from toolkit.meetings.views import blocks, exports, from_tool, plans, suggest
 
 # The literal prefix first: it must win over toolkit.urls' <token>/.
 literal_urlpatterns = [
-    path("palaveriin/<int:tool_id>/", views.add_from_tool, name="meeting_add_from_tool"),
+    path("palaveriin/<int:tool_id>/", from_tool.add_from_tool, name="meeting_add_from_tool"),
 ]
 
 urlpatterns = [
-    path("<str:token>/palaverit/", views.plan_list, name="meeting_plans"),
-    path("<str:token>/palaverit/lisaa/<int:tool_id>/", views.add_tool_to_plan, name="meeting_add_tool"),
-    path("<str:token>/palaverit/<int:plan_id>/", views.plan_detail, name="meeting_plan"),
-    path("<str:token>/palaverit/<int:plan_id>/osiot/", views.block_add, name="meeting_block_add"),
-    path("<str:token>/palaverit/<int:plan_id>/tyokalu/", views.tool_add, name="meeting_tool_add"),
+    path("<str:token>/palaverit/", plans.plan_list, name="meeting_plans"),
+    path("<str:token>/palaverit/lisaa/<int:tool_id>/", from_tool.add_tool_to_plan, name="meeting_add_tool"),
+    path("<str:token>/palaverit/<int:plan_id>/", plans.plan_detail, name="meeting_plan"),
+    path("<str:token>/palaverit/<int:plan_id>/osiot/", blocks.block_add, name="meeting_block_add"),
+    path("<str:token>/palaverit/<int:plan_id>/tyokalu/", blocks.tool_add, name="meeting_tool_add"),
     path(
         "<str:token>/palaverit/<int:plan_id>/osiot/<int:block_id>/",
-        views.block_edit,
+        blocks.block_edit,
         name="meeting_block_edit",
     ),
     path(
+        "<str:token>/palaverit/<int:plan_id>/osiot/<int:block_id>/muokkaa/",
+        blocks.block_edit_page,
+        name="meeting_block_edit_page",
+    ),
+    path(
         "<str:token>/palaverit/<int:plan_id>/osiot/<int:block_id>/siirra/",
-        views.block_move,
+        blocks.block_move,
         name="meeting_block_move",
     ),
     path(
         "<str:token>/palaverit/<int:plan_id>/osiot/<int:block_id>/poista/",
-        views.block_delete,
+        blocks.block_delete,
         name="meeting_block_delete",
     ),
-    path("<str:token>/palaverit/<int:plan_id>/poista/", views.plan_delete, name="meeting_plan_delete"),
-    path("<str:token>/palaverit/<int:plan_id>/asialista/", views.agenda, name="meeting_agenda"),
-    path("<str:token>/palaverit/<int:plan_id>/palaveri.ics", views.calendar_file, name="meeting_ics"),
-    path("<str:token>/palaverit/<int:plan_id>/ohjaa/", views.facilitate, name="meeting_facilitate"),
-    path("<str:token>/arviointi/<int:round_id>/ehdota-palaveri/", views.suggest, name="meeting_suggest"),
+    path("<str:token>/palaverit/<int:plan_id>/poista/", plans.plan_delete, name="meeting_plan_delete"),
+    path("<str:token>/palaverit/<int:plan_id>/asialista/", exports.agenda, name="meeting_agenda"),
+    path("<str:token>/palaverit/<int:plan_id>/palaveri.ics", exports.calendar_file, name="meeting_ics"),
+    path("<str:token>/palaverit/<int:plan_id>/ohjaa/", exports.facilitate, name="meeting_facilitate"),
+    path("<str:token>/arviointi/<int:round_id>/ehdota-palaveri/", suggest.suggest, name="meeting_suggest"),
 ]

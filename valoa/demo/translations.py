@@ -201,9 +201,19 @@ def translate(log: Callable[[str], None] = lambda msg: None) -> list[LoadResult]
             (result.translated if outcome == "translated" else result.skipped).append(
                 f"{describe(instance)}: {outcome}"
             )
-    for _locale, _translations, result in targets:
+    for locale, _translations, result in targets:
+        if result.translated:
+            relink(locale)
         log(f"{result.language}: {len(result.translated)} käännetty, {len(result.skipped)} ohitettu")
     return [result for _locale, _translations, result in targets]
+
+
+def relink(locale: Locale) -> None:
+    """Publish the locale's pages once more, now that all of them exist: a page translated before a page it links
+    to (a tool's related tools, a story's tools) still links to the Finnish one, and a save moves each such link
+    to its own language (valoa/translated_references.py)."""
+    for page in Page.objects.filter(locale=locale, depth__gt=1).live().specific():
+        page.save_revision().publish()
 
 
 def translate_one(instance, locale: Locale, translations: dict[str, str], texts: list[str]) -> str:

@@ -88,12 +88,14 @@ def test_a_plan_is_built_with_the_keyboard_alone(live_server, demo_site, page, c
     if 5 + tool.duration_minutes > 30:
         expect(page.get_by_text("Aika ei riitä:")).to_be_visible()
 
-    # Edit a block: its form opens from "Muokkaa" with Enter; an error keeps the input and names the field.
-    summary = page.locator(f"#osio-{opening.pk} summary")
-    tab_to(page, summary)
+    # Edit a block: "Muokkaa" opens its form (its own page) with Enter, and the next Tab stops start at the form;
+    # an error keeps the input and names the field.
+    edit = page.get_by_role("link", name=named("Muokkaa", "Avaus"))
+    tab_to(page, edit)
     page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=4, name="Muokkaa osiota")).to_be_visible()
     minutes = page.locator(f"#id_osio-{opening.pk}-minutes")
-    tab_to(page, minutes)
+    tab_to(page, minutes, limit=5)
     page.keyboard.press("Control+a")
     page.keyboard.type("0")
     tab_to(page, page.locator(f"#osio-{opening.pk}").get_by_role("button", name="Tallenna osio"))
@@ -115,6 +117,7 @@ def test_plan_pages_and_the_agenda_have_no_axe_violations(live_server, demo_site
     for name, address in [
         ("plans", url("meeting_plans", space)),
         ("plan", plan_url(space, plan)),
+        ("edit-block", plan_url(space, plan, "meeting_block_edit_page", block_id=plan.blocks.first().pk)),
         ("agenda", plan_url(space, plan, "meeting_agenda")),
         ("facilitate", plan_url(space, plan, "meeting_facilitate")),
         ("add-tool", url("meeting_add_tool", space, tool_id=tool.pk)),

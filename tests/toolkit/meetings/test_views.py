@@ -255,6 +255,47 @@ def test_a_block_of_another_plan_is_404(client, demo_site):
     assert response.status_code == 404
 
 
+def test_the_plan_page_links_to_each_blocks_edit_page_which_opens_that_form_alone(client, demo_site):
+    space, plan = make_plan()
+    first = services.block_add(plan=plan, kind="aihe", title="Budjetti", minutes=20, note="Luvut")
+    second = services.block_add(plan=plan, kind="tauko", minutes=5)
+    plan.refresh_from_db()
+    html = client.get(plan_url(space, plan)).content.decode()
+    # No edit form per block on the plan page: a link to each block's own edit page.
+    assert 'name="osio-' not in html
+    edit_url = plan_url(space, plan, "meeting_block_edit_page", block_id=first.pk)
+    assert f'href="{edit_url}#osio-{first.pk}-muokkaa"' in html
+    page = client.get(edit_url)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert f'id="osio-{first.pk}-muokkaa"' in html and "Muokkaa osiota" in html
+    assert f'name="osio-{first.pk}-title"' in html and "Luvut</textarea>" in html
+    assert f'name="osio-{first.pk}-version" value="{plan.version}"' in html
+    assert f'name="osio-{second.pk}-' not in html  # the other block keeps its link
+    assert plan_url(space, plan, "meeting_block_edit_page", block_id=second.pk) in html
+    # Saving it from there saves the block and returns to the plan.
+    response = client.post(
+        plan_url(space, plan, "meeting_block_edit", block_id=first.pk),
+        {
+            f"osio-{first.pk}-title": "Budjetti 2027",
+            f"osio-{first.pk}-minutes": "25",
+            f"osio-{first.pk}-note": "Luvut",
+            f"osio-{first.pk}-version": plan.version,
+        },
+    )
+    assert response.status_code == 303
+    assert MeetingBlock.objects.get(pk=first.pk).title == "Budjetti 2027"
+
+
+def test_the_edit_page_of_a_block_of_another_plan_or_none_is_404(client, demo_site):
+    space, plan = make_plan()
+    _, other_plan = make_plan(space=space, title="Toinen")
+    block = services.block_add(plan=other_plan, kind="avaus", minutes=5)
+    for block_id in (block.pk, 999999, 99999999999):
+        response = client.get(plan_url(space, plan, "meeting_block_edit_page", block_id=block_id))
+        assert response.status_code == 404
+
+
 def test_add_from_a_tool_card_with_a_pasted_link(client, demo_site):
     space, plan = make_plan()
     tool = tools(1)[0]

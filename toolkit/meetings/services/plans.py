@@ -1,25 +1,16 @@
-"""The rules of meeting plans, in one place: every change names the plan's version it started from.
-
-A change runs one conditional `UPDATE … SET version = version + 1 WHERE version = <base>` first, in the same
-transaction as the change itself. If another member changed the plan meanwhile, nothing is written and the
-caller gets a conflict to show with the current plan (the member's input is kept by the view). Adding a
-block is the one change that needs no base: appending overwrites nothing.
-"""
+"""Plans: creating, changing and deleting a plan, the version claim every change starts with, the tools a
+block can be made of, and a plan suggested from an assessment round. See the package's docstring."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from toolkit.meetings.models import MAX_BLOCKS, MeetingBlock, MeetingPlan
+from toolkit.meetings.models import MeetingBlock, MeetingPlan
 from toolkit.meetings.suggest import SuggestedBlock, ToolOption, suggest_blocks
 from toolkit.team import services as team_services
 from toolkit.team.models import TeamSpace
@@ -27,7 +18,6 @@ from toolkit.tools.models import ToolPage
 from toolkit.tools.pages import ToolIndexPage
 from valoa.page_queries import public_q
 
-HELSINKI = ZoneInfo("Europe/Helsinki")
 MAX_DB_INT = 2**31 - 1
 
 
@@ -57,92 +47,13 @@ def plan_get(*, space: TeamSpace, plan_id: int) -> MeetingPlan:
     return plan
 
 
-def plan_blocks(*, plan: MeetingPlan) -> list[MeetingBlock]:
-    """The blocks in order, with their tools (one query: the tool's page row joined)."""
-    return list(
-        plan.blocks.select_related("tool").only(
-            "plan_id",
-            "position",
-            "kind",
-            "title",
-            "minutes",
-            "note",
-            "tool_id",
-            "tool__title",
-            "tool__url_path",
-            "tool__live",
-            "tool__path",
-            "tool__depth",
-            "tool__locale_id",
-            "tool__duration_minutes",
-            "tool__steps",
-            "tool__intro",
-        )
-    )
-
-
-@dataclass(frozen=True)
-class ScheduledBlock:
-    block: MeetingBlock
-    number: int
-    start: dt.datetime
-    end: dt.datetime
-    offset: int  # minutes from the start of the meeting
-
-
-@dataclass(frozen=True)
-class Schedule:
-    rows: list[ScheduledBlock]
-    start: dt.datetime
-    total: int
-    available: int
-
-    @property
-    def over(self) -> int:
-        return max(0, self.total - self.available)
-
-    @property
-    def left(self) -> int:
-        return max(0, self.available - self.total)
-
-    @property
-    def end(self) -> dt.datetime:
-        return self.start + dt.timedelta(minutes=self.total)
-
-    @property
-    def reserved_end(self) -> dt.datetime:
-        return self.start + dt.timedelta(minutes=self.available)
-
-
-def plan_start(*, plan: MeetingPlan) -> dt.datetime:
-    """The meeting's start as an aware Helsinki time (the date and time the team entered are Finnish time)."""
-    return dt.datetime.combine(plan.date, plan.start_time, tzinfo=HELSINKI)
-
-
-def plan_schedule(*, plan: MeetingPlan, blocks: list[MeetingBlock]) -> Schedule:
-    """Each block's start and end from the plan's start time and the blocks before it."""
-    start = plan_start(plan=plan)
-    rows, offset = [], 0
-    for number, block in enumerate(blocks, start=1):
-        begins = start + dt.timedelta(minutes=offset)
-        offset += block.minutes
-        rows.append(
-            ScheduledBlock(
-                block=block,
-                number=number,
-                start=begins,
-                end=start + dt.timedelta(minutes=offset),
-                offset=offset - block.minutes,
-            )
-        )
-    return Schedule(rows=rows, start=start, total=offset, available=plan.minutes_available)
-
-
 # --- Changing -----------------------------------------------------------------------------------------
 
 
-def _claim(*, plan: MeetingPlan, base_version: int | None) -> None:
+def claim(*, plan: MeetingPlan, base_version: int | None) -> None:
     """Take the next version, or raise PlanConflict. Must run inside the change's transaction.
+
+    Shared with services.blocks (the package's own helper, not for views).
 
     The UPDATE locks the plan's row until the transaction ends, so a second member's conditional UPDATE
     waits, then finds the version changed and writes nothing.
@@ -161,17 +72,7 @@ def _claim(*, plan: MeetingPlan, base_version: int | None) -> None:
     team_services.team_space_touch(space=plan.space)
 
 
-def _renumber(blocks: list[MeetingBlock]) -> None:
-    changed = []
-    for position, block in enumerate(blocks):
-        if block.position != position:
-            block.position = position
-            changed.append(block)
-    if changed:
-        MeetingBlock.objects.bulk_update(changed, ["position"])
-
-
-def _clean_text(value: str) -> str:
+def clean_text(value: str) -> str:
     return (value or "").replace("\x00", "").replace("\r\n", "\n").strip()
 
 
@@ -187,7 +88,7 @@ def plan_create(
 ) -> MeetingPlan:
     plan = MeetingPlan(
         space=space,
-        title=_clean_text(title),
+        title=clean_text(title),
         date=date,
         start_time=start_time,
         minutes_available=minutes_available,
@@ -223,8 +124,8 @@ def plan_update(
     start_time: dt.time,
     minutes_available: int,
 ) -> MeetingPlan:
-    _claim(plan=plan, base_version=base_version)
-    plan.title = _clean_text(title)
+    claim(plan=plan, base_version=base_version)
+    plan.title = clean_text(title)
     plan.date = date
     plan.start_time = start_time
     plan.minutes_available = minutes_available
@@ -235,84 +136,8 @@ def plan_update(
 
 @transaction.atomic
 def plan_delete(*, plan: MeetingPlan, base_version: int) -> None:
-    _claim(plan=plan, base_version=base_version)
+    claim(plan=plan, base_version=base_version)
     plan.delete()
-
-
-@transaction.atomic
-def block_add(
-    *,
-    plan: MeetingPlan,
-    kind: str,
-    minutes: int,
-    title: str = "",
-    note: str = "",
-    tool: ToolPage | None = None,
-) -> MeetingBlock:
-    """Append a block. No base version: adding overwrites nothing, so two members adding at once both win."""
-    _claim(plan=plan, base_version=None)
-    count = plan.blocks.count()
-    if count >= MAX_BLOCKS:
-        raise ValidationError(_("Palaverissa voi olla enintään %(max)s osiota.") % {"max": MAX_BLOCKS})
-    if kind == MeetingBlock.Kind.TOOL:
-        if tool is None:
-            raise ValidationError(_("Valitse työkalu."))
-        title = title or tool.title
-    else:
-        tool = None
-        title = _clean_text(title) or str(MeetingBlock.Kind(kind).label)
-    block = MeetingBlock(
-        plan=plan, position=count, kind=kind, tool=tool, title=title, minutes=minutes, note=_clean_text(note)
-    )
-    block.full_clean()
-    block.save()
-    return block
-
-
-def _block_of(plan: MeetingPlan, block_id: int) -> tuple[list[MeetingBlock], int]:
-    blocks = list(plan.blocks.select_for_update())
-    for index, block in enumerate(blocks):
-        if block.pk == block_id:
-            return blocks, index
-    raise Http404
-
-
-@transaction.atomic
-def block_update(
-    *, plan: MeetingPlan, block_id: int, base_version: int, title: str, minutes: int, note: str
-) -> MeetingBlock:
-    _claim(plan=plan, base_version=base_version)
-    blocks, index = _block_of(plan, block_id)
-    block = blocks[index]
-    block.title = _clean_text(title) or block.title
-    block.minutes = minutes
-    block.note = _clean_text(note)
-    block.full_clean()
-    block.save(update_fields=["title", "minutes", "note"])
-    return block
-
-
-@transaction.atomic
-def block_move(*, plan: MeetingPlan, block_id: int, base_version: int, up: bool) -> tuple[int, int]:
-    """Move a block one place up or down; returns its new 1-based place and the number of blocks."""
-    _claim(plan=plan, base_version=base_version)
-    blocks, index = _block_of(plan, block_id)
-    target = index - 1 if up else index + 1
-    if 0 <= target < len(blocks):
-        blocks[index], blocks[target] = blocks[target], blocks[index]
-        index = target
-    _renumber(blocks)
-    return index + 1, len(blocks)
-
-
-@transaction.atomic
-def block_delete(*, plan: MeetingPlan, block_id: int, base_version: int) -> MeetingBlock:
-    _claim(plan=plan, base_version=base_version)
-    blocks, index = _block_of(plan, block_id)
-    block = blocks.pop(index)
-    block.delete()
-    _renumber(blocks)
-    return block
 
 
 # --- Tools --------------------------------------------------------------------------------------------

@@ -1,0 +1,66 @@
+"""The rules of meeting plans, in one place: every change names the plan's version it started from.
+
+A change runs one conditional `UPDATE … SET version = version + 1 WHERE version = <base>` first, in the same
+transaction as the change itself. If another member changed the plan meanwhile, nothing is written and the
+caller gets a conflict to show with the current plan (the member's input is kept by the view). Adding a
+block is the one change that needs no base: appending overwrites nothing.
+
+The package's modules: plans (a plan's own changes, the version claim, tools, the suggestion), blocks (a
+plan's blocks) and schedule (reading the blocks and their clock times). Callers use this package's names.
+"""
+
+from django.core.exceptions import ValidationError
+
+from toolkit.meetings.services.blocks import block_add, block_delete, block_move, block_update
+from toolkit.meetings.services.plans import (
+    MAX_DB_INT,
+    PlanConflict,
+    finder_url,
+    plan_create,
+    plan_delete,
+    plan_get,
+    plan_list,
+    plan_suggest,
+    plan_update,
+    suggestion_inputs,
+    tool_get,
+    tools_for_choice,
+)
+from toolkit.meetings.services.schedule import (
+    HELSINKI,
+    Schedule,
+    ScheduledBlock,
+    plan_blocks,
+    plan_schedule,
+    plan_start,
+)
+from toolkit.meetings.suggest import SuggestedBlock, ToolOption, suggest_blocks
+
+__all__ = [
+    "HELSINKI",
+    "MAX_DB_INT",
+    "PlanConflict",
+    "Schedule",
+    "ScheduledBlock",
+    "SuggestedBlock",
+    "ToolOption",
+    "ValidationError",
+    "block_add",
+    "block_delete",
+    "block_move",
+    "block_update",
+    "finder_url",
+    "plan_blocks",
+    "plan_create",
+    "plan_delete",
+    "plan_get",
+    "plan_list",
+    "plan_schedule",
+    "plan_start",
+    "plan_suggest",
+    "plan_update",
+    "suggest_blocks",
+    "suggestion_inputs",
+    "tool_get",
+    "tools_for_choice",
+]

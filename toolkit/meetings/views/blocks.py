@@ -1,0 +1,148 @@
+"""A plan's blocks: adding a block or a tool, editing, moving and deleting one."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from toolkit.meetings import services
+from toolkit.meetings.forms import BlockEditForm, BlockForm, ToolBlockForm, VersionOnlyForm
+from toolkit.meetings.models import MeetingBlock
+from toolkit.meetings.services import PlanConflict
+from toolkit.meetings.views.page import (
+    NEW_BLOCK,
+    NEW_TOOL,
+    plan_url,
+    render_conflict,
+    render_plan,
+    see_other,
+    with_version,
+)
+from toolkit.team.secret_links import get_space
+from toolkit.team.views import team_view
+
+
+@require_POST
+@team_view
+def block_add(request: HttpRequest, token: str, plan_id: int) -> HttpResponse:
+    space = get_space(request, token)
+    plan = services.plan_get(space=space, plan_id=plan_id)
+    form = BlockForm(request.POST, prefix=NEW_BLOCK)
+    if not form.is_valid():
+        return render_plan(request, space, plan, status=400, block_form=form)
+    data = form.cleaned_data
+    try:
+        block = services.block_add(
+            plan=plan, kind=data["kind"], title=data["title"], minutes=data["minutes"], note=data["note"]
+        )
+    except services.ValidationError as error:
+        form.add_error(None, error)
+        return render_plan(request, space, plan, status=400, block_form=form)
+    return see_other(plan_url(space, plan, f"osio-{block.pk}"))
+
+
+@require_POST
+@team_view
+def tool_add(request: HttpRequest, token: str, plan_id: int) -> HttpResponse:
+    space = get_space(request, token)
+    plan = services.plan_get(space=space, plan_id=plan_id)
+    form = ToolBlockForm(request.POST, tools=services.tools_for_choice(), prefix=NEW_TOOL)
+    if not form.is_valid():
+        return render_plan(request, space, plan, status=400, tool_form=form)
+    tool = form.cleaned_data["tool"]
+    try:
+        block = services.block_add(
+            plan=plan,
+            kind=MeetingBlock.Kind.TOOL,
+            tool=tool,
+            minutes=form.cleaned_data["minutes"] or tool.duration_minutes,
+        )
+    except services.ValidationError as error:
+        form.add_error(None, error)
+        return render_plan(request, space, plan, status=400, tool_form=form)
+    return see_other(plan_url(space, plan, f"osio-{block.pk}"))
+
+
+@require_GET
+@team_view
+def block_edit_page(request: HttpRequest, token: str, plan_id: int, block_id: int) -> HttpResponse:
+    """The plan with one block's edit form open (the "Muokkaa" link of a block): a page of its own, so the plan
+    page renders no form per block. The form posts to block_edit, with the plan's version it was opened on."""
+    space = get_space(request, token)
+    plan = services.plan_get(space=space, plan_id=plan_id)
+    return render_plan(request, space, plan, editing=block_id)
+
+
+@require_POST
+@team_view
+def block_edit(request: HttpRequest, token: str, plan_id: int, block_id: int) -> HttpResponse:
+    space = get_space(request, token)
+    plan = services.plan_get(space=space, plan_id=plan_id)
+    prefix = f"osio-{block_id}"
+    form = BlockEditForm(request.POST, prefix=prefix)
+    form.block_id = block_id
+    if not form.is_valid():
+        return render_plan(request, space, plan, status=400, edit_form=form)
+    data = form.cleaned_data
+    try:
+        services.block_update(
+            plan=plan,
+            block_id=block_id,
+            base_version=data["version"],
+            title=data["title"],
+            minutes=data["minutes"],
+            note=data["note"],
+        )
+    except PlanConflict as conflict:
+        current = conflict.plan
+        if not current.blocks.filter(pk=block_id).exists():
+            # Deleted meanwhile: offer the member's text as a new block, so nothing typed is lost.
+            kept = BlockForm(
+                {
+                    f"{NEW_BLOCK}-kind": MeetingBlock.Kind.TOPIC,
+                    f"{NEW_BLOCK}-title": data["title"],
+                    f"{NEW_BLOCK}-minutes": data["minutes"],
+                    f"{NEW_BLOCK}-note": data["note"],
+                },
+                prefix=NEW_BLOCK,
+            )
+            return render_conflict(request, space, current, block_form=kept, block_gone=True)
+        kept = with_version(form, current.version, prefix)
+        kept.block_id = block_id
+        return render_conflict(request, space, current, edit_form=kept)
+    return see_other(plan_url(space, plan, f"osio-{block_id}"))
+
+
+@require_POST
+@team_view
+def block_move(request: HttpRequest, token: str, plan_id: int, block_id: int) -> HttpResponse:
+    space = get_space(request, token)
+    plan = services.plan_get(space=space, plan_id=plan_id)
+    form = VersionOnlyForm(request.POST)
+    direction = request.POST.get("suunta")
+    if not form.is_valid() or direction not in ("ylos", "alas"):
+        return HttpResponse(_("Virheellinen pyyntö."), status=400, content_type="text/plain; charset=utf-8")
+    try:
+        services.block_move(
+            plan=plan, block_id=block_id, base_version=form.cleaned_data["version"], up=direction == "ylos"
+        )
+    except PlanConflict as conflict:
+        return render_conflict(request, space, conflict.plan, move_conflict=True)
+    url = plan_url(space, plan)
+    return see_other(f"{url}?siirretty={block_id}&suunta={direction}#osio-{block_id}")
+
+
+@require_POST
+@team_view
+def block_delete(request: HttpRequest, token: str, plan_id: int, block_id: int) -> HttpResponse:
+    space = get_space(request, token)
+    plan = services.plan_get(space=space, plan_id=plan_id)
+    form = VersionOnlyForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse(_("Virheellinen pyyntö."), status=400, content_type="text/plain; charset=utf-8")
+    try:
+        services.block_delete(plan=plan, block_id=block_id, base_version=form.cleaned_data["version"])
+    except PlanConflict as conflict:
+        return render_conflict(request, space, conflict.plan, delete_conflict=True)
+    return see_other(plan_url(space, plan, "osiot"))

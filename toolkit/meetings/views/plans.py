@@ -1,0 +1,103 @@
+"""The list of plans and a new plan, a plan's page and its details form, deleting a plan."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_http_methods
+
+from toolkit.meetings import services
+from toolkit.meetings.forms import DeletePlanForm, PlanForm, SuggestForm
+from toolkit.meetings.services import PlanConflict
+from toolkit.meetings.views.page import (
+    DETAILS,
+    plan_url,
+    plans_url,
+    render_conflict,
+    render_plan,
+    see_other,
+    with_version,
+)
+from toolkit.team.secret_links import get_space
+from toolkit.team.views import team_view
+
+
+@require_http_methods(["GET", "POST"])
+@team_view
+def plan_list(request: HttpRequest, token: str) -> HttpResponse:
+    space = get_space(request, token)
+    form = PlanForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        plan = services.plan_create(
+            space=space,
+            title=data["title"],
+            date=data["date"],
+            start_time=data["start_time"],
+            minutes_available=data["minutes_available"],
+        )
+        return see_other(plan_url(space, plan))
+    if request.method == "GET":
+        form = PlanForm(initial={"minutes_available": 60, **SuggestForm.initial_when()})
+    return TemplateResponse(
+        request,
+        "toolkit/meetings/plan_list.html",
+        {"space": space, "plans": services.plan_list(space=space), "form": form},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@team_view
+def plan_detail(request: HttpRequest, token: str, plan_id: int) -> HttpResponse:
+    space = get_space(request, token)
+    plan = services.plan_get(space=space, plan_id=plan_id)
+    if request.method == "GET":
+        return render_plan(request, space, plan)
+    form = PlanForm(request.POST, prefix=DETAILS)
+    if not form.is_valid() or form.cleaned_data["version"] is None:
+        if form.is_valid():
+            raise Http404
+        return render_plan(request, space, plan, status=400, details_form=form, details_open=True)
+    data = form.cleaned_data
+    try:
+        services.plan_update(
+            plan=plan,
+            base_version=data["version"],
+            title=data["title"],
+            date=data["date"],
+            start_time=data["start_time"],
+            minutes_available=data["minutes_available"],
+        )
+    except PlanConflict as conflict:
+        return render_conflict(
+            request, space, conflict.plan, details_form=with_version(form, conflict.plan.version, DETAILS)
+        )
+    return see_other(plan_url(space, plan))
+
+
+@require_http_methods(["GET", "POST"])
+@team_view
+def plan_delete(request: HttpRequest, token: str, plan_id: int) -> HttpResponse:
+    space = get_space(request, token)
+    plan = services.plan_get(space=space, plan_id=plan_id)
+    form = DeletePlanForm(
+        request.POST if request.method == "POST" else None, initial={"version": plan.version}
+    )
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                services.plan_delete(plan=plan, base_version=form.cleaned_data["version"])
+                return see_other(plans_url(space))
+            except PlanConflict as conflict:
+                plan = conflict.plan
+                form = DeletePlanForm(initial={"version": plan.version})
+                status = 409
+    return TemplateResponse(
+        request,
+        "toolkit/meetings/plan_delete.html",
+        {"space": space, "plan": plan, "form": form, "conflict": status == 409},
+        status=status,
+    )

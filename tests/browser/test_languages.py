@@ -92,6 +92,7 @@ def test_a_team_page_switched_to_swedish_keeps_the_answers_and_autosaves(
     page.get_by_role("button", name="Luo tiimin työtila").click()
     space = TeamSpace.objects.get()
     page.get_by_role("button", name="Aloita ensimmäinen kierros").click()
+    page.wait_for_load_state("load")  # the autosave script bound before typing
     first = page.locator("#kysymys-ilmio-havainnot textarea")
     first.fill("Uusi asiakasjärjestelmä otettiin käyttöön")
     expect(page.locator("#kysymys-ilmio-havainnot .js-status")).to_have_text(
@@ -101,6 +102,7 @@ def test_a_team_page_switched_to_swedish_keeps_the_answers_and_autosaves(
     # The member switches to Swedish: the same space, the same round, the same answer.
     page.locator('nav.language-switcher a[lang="sv"]').click()
     expect(page).to_have_url(re.compile(f"/sv/tiimi/{space.token}/"))
+    page.wait_for_load_state("load")
     assert page.locator("html").get_attribute("lang") == "sv"
     expect(first).to_have_value("Uusi asiakasjärjestelmä otettiin käyttöön")
     checker.assert_accessible("team session in Swedish")

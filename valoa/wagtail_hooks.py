@@ -10,7 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from valoa import two_factor
 from valoa.admin_counts import index_view_counting
 from valoa.http_cache import mark_public
-from valoa.models import Phase, Theme
+from valoa.models import Phase, SiteTexts, Theme
 
 
 class PhaseViewSet(SnippetViewSet):
@@ -39,6 +39,18 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+
+
+class SiteTextsViewSet(SnippetViewSet):
+    # The site settings' free text (ContactSettings.texts), translated like any snippet.
+    model = SiteTexts
+    icon = "doc-full"
+    menu_label = _("Sivuston tekstit")
+    add_to_settings_menu = True
+    list_display = ["organisation", "locale"]
+
+
+register_snippet(SiteTextsViewSet)
 
 
 @hooks.register("before_serve_page")

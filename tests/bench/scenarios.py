@@ -128,4 +128,7 @@ def all_scenarios() -> list[Scenario]:
     scenarios = list(CORE_SCENARIOS)
     for module in app_modules():
         scenarios.extend(getattr(module, "SCENARIOS", []))
+    from tests.bench import swedish  # a Swedish page of each public page type, after the Finnish ones
+
+    scenarios.extend(swedish.SCENARIOS)
     return scenarios

@@ -155,9 +155,10 @@ def test_accessibility_statement_states_the_settings_facts_in_the_legal_structur
 
     contact = ContactSettings.for_site(Site.objects.get(is_default_site=True))
     contact.accessibility_compliance = ContactSettings.Compliance.PARTIAL
-    contact.accessibility_issues = "Työpohjien PDF-tiedostot\n\nVideoiden tekstitys"
-    contact.accessibility_response_time = "kahden viikon kuluessa"
     contact.save()
+    contact.texts.accessibility_issues = "Työpohjien PDF-tiedostot\n\nVideoiden tekstitys"
+    contact.texts.accessibility_response_time = "kahden viikon kuluessa"
+    contact.texts.save()
     html = client.get("/saavutettavuusseloste/").content.decode()
     order = [
         "Saavutettavuuden tila</h2>",
@@ -174,8 +175,9 @@ def test_accessibility_statement_states_the_settings_facts_in_the_legal_structur
     assert "kriittiset" not in html and "käsin" not in html
 
     contact.accessibility_compliance = ContactSettings.Compliance.FULL
-    contact.accessibility_issues = ""
     contact.save()
+    contact.texts.accessibility_issues = ""
+    contact.texts.save()
     html = client.get("/saavutettavuusseloste/").content.decode()
     assert "Sivusto täyttää digipalvelulain saavutettavuusvaatimukset (WCAG 2.1 -ohjeiston AA-taso)." in html
 
@@ -186,10 +188,10 @@ def test_privacy_notice_names_controller_legal_basis_and_contact_from_settings(c
     from valoa.models import ContactSettings
 
     contact = ContactSettings.for_site(Site.objects.get(is_default_site=True))
-    contact.privacy_controller = "Testiorganisaatio"
-    contact.privacy_legal_basis = "Yleisen edun mukainen tehtävä"
-    contact.privacy_contact = "tietosuoja@testi.invalid"
-    contact.save()
+    contact.texts.privacy_controller = "Testiorganisaatio"
+    contact.texts.privacy_legal_basis = "Yleisen edun mukainen tehtävä"
+    contact.texts.privacy_contact = "tietosuoja@testi.invalid"
+    contact.texts.save()
     html = client.get("/tietosuojaseloste/").content.decode()
     for fact in ("Testiorganisaatio", "Yleisen edun mukainen tehtävä", "tietosuoja@testi.invalid"):
         assert fact in html

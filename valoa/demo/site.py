@@ -6,10 +6,10 @@ import datetime
 import os
 
 from django.conf import settings
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from valoa.demo.tree import ensure_page, faq, heading, paragraph
-from valoa.models import ContactSettings, ContentPage, HomePage, Phase, Theme
+from valoa.models import ContactSettings, ContentPage, HomePage, Phase, SiteTexts, Theme
 
 PHASES = [
     (
@@ -309,24 +309,28 @@ def build_settings(home: HomePage, content_pages: dict[str, ContentPage]) -> Non
     contact = ContactSettings.for_site(site)
     if not contact.email:
         organisation = os.environ.get("VALOA_DEMO_ORGANISATION", "").strip() or DEMO_ORGANISATION
-        contact.organisation = organisation
         contact.email = os.environ.get("VALOA_DEMO_CONTACT_EMAIL", "").strip() or DEMO_EMAIL
         contact.phone = ""
-        contact.address = ""
-        contact.privacy_controller = organisation
-        contact.privacy_legal_basis = (
+        # The free text is a translatable snippet (SiteTexts): the demo's Swedish and English come from the
+        # catalogues (valoa/demo/translations/) like the pages'.
+        texts = contact.texts or SiteTexts(locale=Locale.get_default())
+        texts.organisation = organisation
+        texts.address = ""
+        texts.privacy_controller = organisation
+        texts.privacy_legal_basis = (
             "Esimerkki: yleisen edun mukaisen tehtävän suorittaminen (tietosuoja-asetuksen 6 artiklan "
             "1 kohdan e alakohta). Ylläpitäjä täyttää oikean perusteen asetuksissa."
         )
-        contact.privacy_contact = "Esimerkki: tietosuojavastaava, tietosuoja@esimerkki.invalid"
-        contact.accessibility_compliance = ContactSettings.Compliance.PARTIAL
-        contact.accessibility_issues = (
+        texts.privacy_contact = "Esimerkki: tietosuojavastaava, tietosuoja@esimerkki.invalid"
+        texts.accessibility_issues = (
             "Ladattavat PDF-työpohjat eivät ole kaikilta osin saavutettavia: niissä ei ole otsikkorakennetta "
             "ruudunlukijoille."
         )
-        contact.accessibility_assessment = (
-            "Esimerkki: ylläpitäjä kirjaa tähän arvioinnin tavan ja ajankohdan."
-        )
+        texts.accessibility_assessment = "Esimerkki: ylläpitäjä kirjaa tähän arvioinnin tavan ja ajankohdan."
+        texts.accessibility_response_time = "kahden viikon kuluessa"
+        texts.save()
+        contact.texts = texts
+        contact.accessibility_compliance = ContactSettings.Compliance.PARTIAL
         contact.about_page = content_pages["about"]
         contact.accessibility_page = content_pages["accessibility"]
         contact.privacy_page = content_pages["privacy"]

@@ -6,9 +6,15 @@ demo fills them with placeholders marked as examples (valoa/demo/site.py).
 """
 
 from django.db import models
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import JSONObject
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from .site_texts import TEXT_FIELDS, SiteTexts
 
 
 @register_setting(icon="mail")
@@ -20,10 +26,18 @@ class ContactSettings(BaseSiteSetting):
         PARTIAL = "partial", _("täyttää vaatimukset osittain")
         NONE = "none", _("ei täytä vaatimuksia")
 
-    organisation = models.CharField(_("ylläpitäjä"), max_length=200, blank=True)
     email = models.EmailField(_("sähköposti"), blank=True)
     phone = models.CharField(_("puhelin"), max_length=40, blank=True)
-    address = models.TextField(_("postiosoite"), blank=True)
+    # The free text (organisation, address, the statements' facts) in every language: see SiteTexts.
+    texts = models.ForeignKey(
+        "valoa.SiteTexts",
+        verbose_name=_("sivuston tekstit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Ylläpitäjän nimi, osoite ja selosteiden tekstit. Käännä ne kuten muutkin tekstit."),
+    )
     accessibility_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("saavutettavuusseloste"),
@@ -56,43 +70,12 @@ class ContactSettings(BaseSiteSetting):
         default=Compliance.PARTIAL,
         help_text=_("Saavutettavuusselosteen tila WCAG 2.1 AA -tason vaatimuksiin nähden."),
     )
-    accessibility_issues = models.TextField(
-        _("saavutettavuuden puutteet"),
-        blank=True,
-        help_text=_("Yksi puute riville: mikä sisältö ei ole saavutettavaa ja miksi."),
-    )
-    accessibility_assessment = models.CharField(
-        _("arviointi"),
-        max_length=300,
-        blank=True,
-        help_text=_("Miten ja milloin saavutettavuus on arvioitu, esimerkiksi ”Itsearviointi 11/2026”."),
-    )
-    accessibility_response_time = models.CharField(
-        _("vastausaika"),
-        max_length=100,
-        blank=True,
-        help_text=_(
-            "Kuinka nopeasti saavutettavuuspalautteeseen vastataan, esimerkiksi ”kahden viikon kuluessa”."
-        ),
-    )
-    privacy_controller = models.CharField(_("rekisterinpitäjä"), max_length=200, blank=True)
-    privacy_legal_basis = models.TextField(
-        _("käsittelyn oikeusperuste"),
-        blank=True,
-        help_text=_("Tietosuoja-asetuksen peruste, jolla palautteen henkilötietoja käsitellään."),
-    )
-    privacy_contact = models.CharField(
-        _("tietosuojavastaavan yhteystiedot"),
-        max_length=300,
-        blank=True,
-    )
-
     # The footer shows all three links on every page: fetch them with the setting, in one query.
     select_related = ["accessibility_page", "privacy_page", "about_page"]
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("organisation"), FieldPanel("email"), FieldPanel("phone"), FieldPanel("address")],
+            [FieldPanel("texts"), FieldPanel("email"), FieldPanel("phone")],
             heading=_("Yhteystiedot"),
         ),
         MultiFieldPanel(
@@ -100,29 +83,74 @@ class ContactSettings(BaseSiteSetting):
             heading=_("Alatunnisteen lakisääteiset linkit"),
         ),
         MultiFieldPanel(
-            [
-                FieldPanel("accessibility_compliance"),
-                FieldPanel("accessibility_issues"),
-                FieldPanel("accessibility_assessment"),
-                FieldPanel("accessibility_response_time"),
-            ],
+            [FieldPanel("accessibility_compliance")],
             heading=_("Saavutettavuusseloste"),
             help_text=_("Näytetään saavutettavuusselosteen sivulla, jonka valitsit yllä."),
         ),
-        MultiFieldPanel(
-            [
-                FieldPanel("privacy_controller"),
-                FieldPanel("privacy_legal_basis"),
-                FieldPanel("privacy_contact"),
-            ],
-            heading=_("Tietosuojaseloste"),
-            help_text=_("Näytetään tietosuojaselosteen sivulla, jonka valitsit yllä."),
-        ),
     ]
+
+    @classmethod
+    def base_queryset(cls):
+        """The settings with their texts in the language being read, in one query (Wagtail's for_site and
+        for_request read the settings through this): the translation's fields as one JSON value, the Finnish
+        row (`texts`) by select_related as the fallback while a language has no translation."""
+        from valoa.languages import locale_id_of_language
+
+        in_language = SiteTexts.objects.filter(
+            translation_key=OuterRef("texts__translation_key"),
+            locale_id=locale_id_of_language(get_language()),
+        ).values(json=JSONObject(**{field: field for field in TEXT_FIELDS}))[:1]
+        return (
+            super()
+            .base_queryset()
+            .select_related("texts")
+            .annotate(texts_in_language=Subquery(in_language, output_field=models.JSONField()))
+        )
+
+    @cached_property
+    def local_texts(self) -> SiteTexts:
+        """The texts in the language being read: its translation, else the Finnish texts, else empty."""
+        values = getattr(self, "texts_in_language", None)
+        if values:
+            return SiteTexts(**{field: values.get(field) or "" for field in TEXT_FIELDS})
+        return self.texts or SiteTexts()
+
+    @property
+    def organisation(self) -> str:
+        return self.local_texts.organisation
+
+    @property
+    def address(self) -> str:
+        return self.local_texts.address
+
+    @property
+    def accessibility_assessment(self) -> str:
+        return self.local_texts.accessibility_assessment
+
+    @property
+    def accessibility_response_time(self) -> str:
+        return self.local_texts.accessibility_response_time
+
+    @property
+    def privacy_controller(self) -> str:
+        return self.local_texts.privacy_controller
+
+    @property
+    def privacy_legal_basis(self) -> str:
+        return self.local_texts.privacy_legal_basis
+
+    @property
+    def privacy_contact(self) -> str:
+        return self.local_texts.privacy_contact
+
+    @property
+    def accessibility_issues(self) -> str:
+        return self.local_texts.accessibility_issues
 
     @property
     def accessibility_issue_lines(self) -> list[str]:
-        return [line.strip() for line in self.accessibility_issues.splitlines() if line.strip()]
+        issues = self.local_texts.accessibility_issues
+        return [line.strip() for line in issues.splitlines() if line.strip()]
 
     class Meta:
         verbose_name = _("yhteystiedot ja alatunniste")

@@ -14,6 +14,7 @@ from inspire.models import InspireIndexPage, Organisation, StoryKind, StoryPage
 from tests.bench import text
 from tests.bench.context import BenchContext
 from tests.bench.scenarios import Scenario
+from tests.bench.swedish import finnish
 from tests.bench.tree import bulk_add_children, index_pages
 
 STORIES = 5000
@@ -77,12 +78,14 @@ def generate(ctx: BenchContext, scale: float) -> None:
 
 def _story_url(ctx) -> str:
     # A story with a hero image, from the middle of the list: the picture tag's renditions are exercised.
-    story = StoryPage.objects.live().filter(hero_image__isnull=False).order_by("path")
+    story = finnish(StoryPage.objects.live().filter(hero_image__isnull=False)).order_by("path")
     return story[story.count() // 2].get_url()
 
 
 SCENARIOS = [
-    Scenario("Innostu (sivu 1)", lambda ctx: InspireIndexPage.objects.get().get_url()),
-    Scenario("Innostu (syvä sivu)", lambda ctx: f"{InspireIndexPage.objects.get().get_url()}?page=400"),
+    Scenario("Innostu (sivu 1)", lambda ctx: finnish(InspireIndexPage.objects).get().get_url()),
+    Scenario(
+        "Innostu (syvä sivu)", lambda ctx: f"{finnish(InspireIndexPage.objects).get().get_url()}?page=400"
+    ),
     Scenario("Tarina", _story_url),
 ]

@@ -22,6 +22,7 @@ from django.utils import timezone
 from tests.bench import lua, text
 from tests.bench.context import BenchContext
 from tests.bench.scenarios import Load, Scenario, Verdict
+from tests.bench.swedish import finnish
 from tests.bench.tree import bulk_add_children, index_pages
 from toolkit.assessment import services as assessment_services
 from toolkit.meetings import services as meeting_services
@@ -222,7 +223,7 @@ def _steps(rng, duration: int) -> list[dict]:
 
 
 def _tool_url(ctx) -> str:
-    tools = ToolPage.objects.live().order_by("path")
+    tools = finnish(ToolPage.objects.live()).order_by("path")
     return tools[tools.count() // 2].get_url()
 
 
@@ -238,7 +239,7 @@ def _assessment_present_url(ctx) -> str:
 
 def _finder_filtered_url(ctx) -> str:
     phase = Phase.objects.order_by("sort_order").first()
-    return f"{ToolIndexPage.objects.get().get_url()}?phase={phase.slug}&time=60&format=eta"
+    return f"{finnish(ToolIndexPage.objects).get().get_url()}?phase={phase.slug}&time=60&format=eta"
 
 
 def _workbook_page_url(ctx) -> str:
@@ -247,7 +248,11 @@ def _workbook_page_url(ctx) -> str:
 
 def _assessment_page_url(ctx) -> str:
     return (
-        AssessmentPage.objects.live().filter(kind=AssessmentPage.Kind.TEAM).order_by("path").first().get_url()
+        finnish(AssessmentPage.objects.live())
+        .filter(kind=AssessmentPage.Kind.TEAM)
+        .order_by("path")
+        .first()
+        .get_url()
     )
 
 
@@ -268,7 +273,7 @@ def _assessment_results_url(ctx) -> str:
 
 def _meeting_plans(ctx: BenchContext, spaces: list[TeamSpace]) -> None:
     """One plan per space: an opening, two tools (their steps in the facilitation data), a break, a closing."""
-    tool_list = list(ToolPage.objects.live().order_by("pk")[:2])
+    tool_list = list(finnish(ToolPage.objects.live()).order_by("pk")[:2])
     for space in spaces:
         plan = meeting_services.plan_create(
             space=space,
@@ -438,7 +443,7 @@ def _verify_answers(clients: list[dict], output: str) -> Verdict:
 
 SCENARIOS = [
     Scenario("Aloita", lambda ctx: "/aloita/"),
-    Scenario("Työkalut (hakemisto)", lambda ctx: ToolIndexPage.objects.get().get_url()),
+    Scenario("Työkalut (hakemisto)", lambda ctx: finnish(ToolIndexPage.objects).get().get_url()),
     Scenario("Työkalut (3 suodatinta)", _finder_filtered_url),
     Scenario("Työkalu", _tool_url),
     Scenario("Työkalun ohjaus", _tool_facilitation_url),

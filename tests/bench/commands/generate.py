@@ -8,14 +8,15 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from tests.bench import swedish
 from tests.bench.context import BenchContext
 from tests.bench.scenarios import app_modules
 from valoa.models import HomePage, Phase, Theme
 
 MARKER_KEY = "valoa-bench-scale"
 # Raise when the generator adds content, so that a bench database made by an older one is made anew.
-CONTENT_VERSION = 4  # 2: assessment rounds with responses in the team spaces; 3: stories in one table;
-# 4: the tools' step minutes add up to their duration
+CONTENT_VERSION = 5  # 2: assessment rounds with responses in the team spaces; 3: stories in one table;
+# 4: the tools' step minutes add up to their duration; 5: Swedish copies of the measured pages (bench/swedish.py)
 
 
 def site_marker(scale: float) -> str:
@@ -54,6 +55,7 @@ class Command(BaseCommand):
                     started = time.monotonic()
                     generate(ctx, scale)
                     self.stdout.write(f"  {module.__name__}: {time.monotonic() - started:.0f} s")
+            swedish.translate(lambda msg: self.stdout.write(msg))
             site = Site.objects.get(is_default_site=True)
             site.site_name = site_marker(scale)
             site.save()

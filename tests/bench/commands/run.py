@@ -37,7 +37,7 @@ class Command(BaseCommand):
             raise CommandError("Suorituskykytesti tarvitsee PostgreSQL:n: aseta BENCH_DATABASE_URL.")
         self.prepare_database(db, scale)
         call_command("migrate", "--noinput", verbosity=0)
-        # Finnish only: its scenarios name one page of each type (a Swedish set is future work, docs/languages.md).
+        # The Finnish demo; the generator adds Swedish copies of the measured pages (tests/bench/swedish.py).
         call_command("load_demo_content", "--no-admin", "--no-translations", stdout=io.StringIO())
         call_command(Generate(), "--scale", str(scale), stdout=self.stdout)
         # Fresh statistics after the bulk inserts: without them PostgreSQL guesses a few hundred pages where

@@ -104,8 +104,8 @@ TRANSLATED = {
         "sv": ("1 svar", "2 svar"), "en": ("1 answer", "2 answers")},
     ("toolkit/assessment/_results.html", "Keskiarvo"): {
         "sv": ("Medelvärde 1,88 (1 svar).", "Medelvärde 1,88 (2 svar)."),
-        # The number's format is fi_number's (a comma), not the catalogue's: checked here is the count.
-        "en": ("(1 response).", "(2 responses).")},
+        # The mean in the reader's number format: a decimal comma in Swedish, a point in English.
+        "en": ("Average 1.88 (1 response).", "Average 1.88 (2 responses).")},
     ("toolkit/assessment/present.html", "erosivat"): {
         "sv": ("I 1 påstående skilde sig bedömningarna mest: diskutera det först.",
                "I 2 påståenden skilde sig bedömningarna mest: diskutera dem först."),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import template
+from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -56,12 +57,14 @@ def plant_svg(position: int, count: int) -> str:
 
 
 def _num(value: float | None, digits: int = 2) -> str:
+    """A mean or a share with `digits` decimals in the reader's language: 1,88 in Finnish and Swedish, 1.88 in
+    English (Django's locale formats)."""
     if value is None:
         return "–"
-    return f"{value:.{digits}f}".replace(".", ",")
+    return number_format(round(value, digits), digits)  # Django cuts the decimals; a mean is rounded
 
 
-register.filter("fi_number", _num)
+register.filter("decimal", _num)
 
 
 @register.filter

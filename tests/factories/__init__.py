@@ -12,7 +12,7 @@ from wagtail.models import Site
 from feedback.models import FeedbackPage
 from inspire.models import InspireIndexPage, Organisation, StoryKind, StoryPage
 from toolkit.models import AssessmentPage, StartPage, TeamSpace, ToolIndexPage, ToolPage, WorkbookPage
-from valoa.models import ContactSettings, ContentPage, HomePage, Phase, Theme
+from valoa.models import ContactSettings, ContentPage, HomePage, Phase, SiteTexts, Theme
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -158,6 +158,16 @@ class FeedbackPageFactory(BasePageFactory):
 
     class Meta:
         model = FeedbackPage
+
+
+class SiteTextsFactory(factory.django.DjangoModelFactory):
+    """The settings' text in one language (Finnish, the default locale, unless `locale` is given)."""
+
+    organisation = "Esimerkkivirasto"
+    address = "PL 1, 00001 Esimerkkilä"
+
+    class Meta:
+        model = SiteTexts
 
 
 class ContactSettingsFactory(factory.django.DjangoModelFactory):

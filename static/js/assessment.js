@@ -32,6 +32,12 @@
                 var checked = form.querySelector("input[name=value]:checked");
                 return checked ? checked.value : "";
             },
+            getLoadedValue: function () {
+                var loaded = Array.prototype.filter.call(form.querySelectorAll("input[name=value]"), function (radio) {
+                    return radio.defaultChecked;
+                });
+                return loaded.length ? loaded[0].value : "";
+            },
             setValue: function (value) {
                 form.querySelectorAll("input[name=value]").forEach(function (radio) {
                     radio.checked = radio.value === String(value);

@@ -24,6 +24,8 @@
 
     /* Attach autosave to `form`. Options:
          getValue(), setValue(value)  the field's value as the convention's "value" (a string)
+         getLoadedValue()             the value as the server rendered it (defaultValue/defaultChecked):
+                                      a change made before this script ran is then saved, not lost
          field                        the form field's name (for "invalid" errors and the sent body)
          status                       the element with role=status for the status line
          conflictBox                  an element (hidden) where the conflict choice is shown
@@ -48,7 +50,7 @@
         // The value the server holds as far as this page knows (loaded, saved or polled). Only a field
         // that differs from it is this person's change: anything else is never sent, so a stale value
         // cannot come back as a conflict (or overwrite a newer one).
-        var acknowledged = options.getValue();
+        var acknowledged = options.getLoadedValue ? options.getLoadedValue() : options.getValue();
 
         function changedHere() {
             return options.getValue() !== acknowledged;
@@ -233,6 +235,8 @@
         window.addEventListener("online", function () {
             if (changedHere() && !saving) { retries = 0; save(); }
         });
+        // On a slow connection someone may pick a rating before the deferred scripts run: save it now.
+        if (changedHere()) { schedule(); }
         return {save: save, remote: remote};
     }
 

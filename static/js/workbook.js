@@ -46,6 +46,13 @@
                     var checked = form.querySelector("input[name=answer]:checked");
                     return checked ? checked.value : "";
                 },
+                getLoadedValue: function () {
+                    if (textarea) { return textarea.defaultValue; }
+                    var loaded = Array.prototype.filter.call(form.querySelectorAll("input[name=answer]"), function (radio) {
+                        return radio.defaultChecked;
+                    });
+                    return loaded.length ? loaded[0].value : "";
+                },
                 setValue: function (value) {
                     if (textarea) { textarea.value = value; return; }
                     form.querySelectorAll("input[name=answer]").forEach(function (radio) {

@@ -65,6 +65,25 @@ def test_consensus_autosaves_each_statement(live_server, demo_site, page, checke
     checker.assert_clean_console()
 
 
+def test_a_rating_picked_before_the_scripts_run_is_saved(live_server, demo_site, page, checker):
+    """On a slow connection the radios are there before the deferred scripts: the pick is saved once they run."""
+    page.goto(live_server.url + "/aloita/tiimin-arviointi/")
+    held = []
+    page.route("**/js/assessment.js", lambda route: held.append(route))  # waits until the test lets it go
+    page.get_by_role("button", name="Aloita arviointi").click()
+    first = page.locator("form.consensus-form").first
+    first.locator('input[name=value][value="2"]').check()
+    page.wait_for_timeout(200)  # let any script that did run react: none may have
+    assert len(held) == 1
+    expect(first.locator(".js-status")).to_have_text("")
+    held[0].continue_()
+    page.unroute("**/js/assessment.js")
+    expect(first.locator(".js-status")).to_have_text(re.compile(r"^Tallennettu klo \d"))
+    page.reload()
+    expect(page.locator("form.consensus-form").first.locator('input[name=value][value="2"]')).to_be_checked()
+    checker.assert_clean_console()
+
+
 def test_self_assessment_result_at_once(live_server, demo_site, page, checker):
     page.goto(live_server.url + "/aloita/esihenkilon-itsearviointi/")
     for fieldset in page.locator("fieldset.statement").all():

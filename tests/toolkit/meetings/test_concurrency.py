@@ -1,40 +1,14 @@
 """Two members editing one plan at once, on PostgreSQL: one conflict, nothing lost, nothing overwritten."""
 
-import threading
-
 import pytest
-from django.db import connection
 
+from tests.toolkit.concurrency import run_threads
 from tests.toolkit.meetings.support import make_plan
 from toolkit.meetings import services
 from toolkit.meetings.models import MeetingBlock, MeetingPlan
 from toolkit.meetings.services import PlanConflict
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-def run_threads(targets):
-    barrier = threading.Barrier(len(targets))
-    errors: list[BaseException] = []
-
-    def wrap(target):
-        def run():
-            try:
-                barrier.wait()
-                target()
-            except BaseException as error:  # reported to the test thread
-                errors.append(error)
-            finally:
-                connection.close()
-
-        return run
-
-    threads = [threading.Thread(target=wrap(t)) for t in targets]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert errors == []
 
 
 def test_two_members_editing_the_same_block_get_exactly_one_conflict(demo_site):

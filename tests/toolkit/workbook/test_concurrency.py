@@ -1,39 +1,13 @@
 """Several members saving at once, on PostgreSQL: nothing is lost and no newer answer is overwritten."""
 
-import threading
-
 import pytest
-from django.db import connection
 
+from tests.toolkit.concurrency import run_threads
 from tests.toolkit.workbook.support import question, set_workbook, start_session
 from toolkit.models import WorkbookAnswer
 from toolkit.workbook import services
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-def run_threads(targets):
-    barrier = threading.Barrier(len(targets))
-    errors: list[BaseException] = []
-
-    def wrap(target):
-        def run():
-            try:
-                barrier.wait()
-                target()
-            except BaseException as error:  # reported to the test thread
-                errors.append(error)
-            finally:
-                connection.close()
-
-        return run
-
-    threads = [threading.Thread(target=wrap(t)) for t in targets]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert errors == []
 
 
 def test_twenty_members_saving_different_answers_lose_nothing(demo_site):

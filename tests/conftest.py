@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -52,6 +53,15 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _finnish_to_begin_with():
+    """Each test starts in Finnish. A request activates its URL's language in the thread and leaves it there
+    (as Django does): without this, a test after one that fetched a /sv/ page reverses its URLs under /sv/."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 def _build_demo_site():
     call_command("load_demo_content", "--no-admin", stdout=io.StringIO())
 
@@ -85,3 +95,14 @@ def demo_site(db):
         _build_demo_site()
         home = HomePage.objects.get()
     return home
+
+
+@pytest.fixture
+def translated(demo_site):
+    """The demo site in Swedish and English too, built by the demo's own loader (valoa/demo/translations.py:
+    wagtail-localize from the PO catalogues), in the test's transaction. Returns the Finnish HomePage."""
+    from valoa.demo.translations import translate
+
+    results = translate()
+    assert all(result.translated for result in results)
+    return demo_site

@@ -1,8 +1,9 @@
 """Finnish at /, Swedish under /sv/, English under /en/: pages, the switcher, hreflang, cache headers, search,
 team spaces and feedback across languages (docs/languages.md).
 
-The test database holds the Finnish demo; `translated` builds its Swedish and English versions with the demo's
-own loader (valoa/demo/translations.py: wagtail-localize from the PO catalogues), in the test's transaction.
+The test database holds the Finnish demo; `translated` (tests/conftest.py) builds its Swedish and English
+versions with the demo's own loader (valoa/demo/translations.py: wagtail-localize from the PO catalogues), in
+the test's transaction.
 """
 
 from __future__ import annotations
@@ -20,15 +21,6 @@ TOOL = {"fi": "/tyokalut/check-in-ja-check-out/", "sv": "/sv/verktyg/incheckning
 TOOL["en"] = "/en/tools/check-in-and-check-out/"
 TOOLS = {"fi": "/tyokalut/", "sv": "/sv/verktyg/", "en": "/en/tools/"}
 HOMES = {"fi": "/", "sv": "/sv/", "en": "/en/"}
-
-
-@pytest.fixture
-def translated(demo_site):
-    from valoa.demo.translations import translate
-
-    results = translate()
-    assert all(result.translated for result in results)
-    return demo_site
 
 
 def html_lang(html: str) -> str:

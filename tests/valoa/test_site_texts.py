@@ -13,14 +13,6 @@ from wagtail.models import Locale, Site
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def translated(demo_site):
-    from valoa.demo.translations import translate
-
-    translate()
-    return demo_site
-
-
 def footer(html: str) -> str:
     return re.search(r'<footer class="site-footer">.*?</footer>', html, re.S).group(0)
 

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from toolkit.meetings.models import MeetingBlock, MeetingPlan
 from toolkit.meetings.suggest import SuggestedBlock, ToolOption, suggest_blocks
@@ -16,6 +17,7 @@ from toolkit.team import services as team_services
 from toolkit.team.models import TeamSpace
 from toolkit.tools.models import ToolPage
 from toolkit.tools.pages import ToolIndexPage
+from valoa.languages import locale_id_of_language
 from valoa.page_queries import public_q
 
 MAX_DB_INT = 2**31 - 1
@@ -143,15 +145,25 @@ def plan_delete(*, plan: MeetingPlan, base_version: int) -> None:
 # --- Tools --------------------------------------------------------------------------------------------
 
 
+def _live_tools():
+    return ToolPage.objects.live().filter(public_q())
+
+
 def tools_for_choice():
-    """The live tools a block can be made of, by title (the plan page's select and the add-from-card link)."""
-    return ToolPage.objects.live().filter(public_q()).order_by("title").only("title", "duration_minutes")
+    """The live tools of the reader's language a block can be made of, by title (the plan page's select)."""
+    return (
+        _live_tools()
+        .filter(locale_id=locale_id_of_language(get_language()))
+        .order_by("title")
+        .only("title", "duration_minutes")
+    )
 
 
 def tool_get(*, tool_id: int) -> ToolPage:
+    """A live tool in any language (the add-from-card link names the card's own tool)."""
     if not 0 < tool_id <= MAX_DB_INT:
         raise Http404
-    tool = tools_for_choice().filter(pk=tool_id).first()
+    tool = _live_tools().filter(pk=tool_id).only("title", "duration_minutes").first()
     if tool is None:
         raise Http404
     return tool
@@ -178,13 +190,18 @@ def suggestion_inputs(*, results) -> tuple[list[ToolOption], list[ToolOption], s
     (in the order of the statements), the live tools of the team's phase (by title), and the weakest
     statement's text. Two queries."""
     weak_ids = list(dict.fromkeys(tool.pk for _result, tools in results.recommendations for tool in tools))
-    tools = ToolPage.objects.live().filter(public_q())
+    tools = _live_tools()
     fields = ("title", "duration_minutes", "group_size_min", "group_size_max")
     by_id = {tool.pk: tool for tool in tools.filter(pk__in=weak_ids).only(*fields)}
     weak = _options([by_id[pk] for pk in weak_ids if pk in by_id])
     phase = []
     if results.phase is not None:
-        phase = _options(list(tools.filter(phases=results.phase).order_by("title").only(*fields)))
+        # The phase's tools in the reader's language (the round's phase is in the language it was taken in).
+        in_phase = tools.filter(
+            locale_id=locale_id_of_language(get_language()),
+            phases__translation_key=results.phase.translation_key,
+        )
+        phase = _options(list(in_phase.order_by("title").only(*fields)))
     focus = results.weakest[0].statement.text if results.weakest else ""
     return weak, phase, focus
 
@@ -209,6 +226,11 @@ def plan_suggest(
 
 
 def finder_url(*, request=None) -> str:
-    """The tool finder's address, for the plan page's link to it."""
-    index = ToolIndexPage.objects.live().order_by("path").first()
+    """The tool finder's address in the reader's language, for the plan page's link to it."""
+    index = (
+        ToolIndexPage.objects.live()
+        .filter(locale_id=locale_id_of_language(get_language()))
+        .order_by("path")
+        .first()
+    )
     return (index.get_url(request) or "") if index else ""

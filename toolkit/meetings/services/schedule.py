@@ -6,14 +6,32 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from django.utils.translation import get_language
+
 from toolkit.meetings.models import MeetingBlock, MeetingPlan
+from toolkit.tools.models import ToolPage
+from valoa.languages import locale_id_of_language
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
 
+TOOL_FIELDS = (
+    "title",
+    "url_path",
+    "live",
+    "path",
+    "depth",
+    "locale_id",
+    "duration_minutes",
+    "steps",
+    "intro",
+)
+
+
 def plan_blocks(*, plan: MeetingPlan) -> list[MeetingBlock]:
-    """The blocks in order, with their tools (one query: the tool's page row joined)."""
-    return list(
+    """The blocks in order, with their tools in the reader's language (one query: the tool's page row joined;
+    one more only when a tool was added in another language)."""
+    blocks = list(
         plan.blocks.select_related("tool").only(
             "plan_id",
             "position",
@@ -22,17 +40,36 @@ def plan_blocks(*, plan: MeetingPlan) -> list[MeetingBlock]:
             "minutes",
             "note",
             "tool_id",
-            "tool__title",
-            "tool__url_path",
-            "tool__live",
-            "tool__path",
-            "tool__depth",
-            "tool__locale_id",
-            "tool__duration_minutes",
-            "tool__steps",
-            "tool__intro",
+            *(f"tool__{field}" for field in TOOL_FIELDS),
+            "tool__translation_key",
         )
     )
+    _localize_tools(blocks)
+    return blocks
+
+
+def _localize_tools(blocks: list[MeetingBlock]) -> None:
+    """A team space is one space in every language: a block made of a Finnish tool shows the Swedish tool (its
+    steps, its link) to a member reading in Swedish, and the tool's title too unless the team renamed the block.
+    For reading only: the blocks are not saved after this."""
+    locale_id = locale_id_of_language(get_language())
+    foreign = {
+        block.tool.translation_key for block in blocks if block.tool and block.tool.locale_id != locale_id
+    }
+    if not foreign or locale_id is None:
+        return
+    translations = {
+        tool.translation_key: tool
+        for tool in ToolPage.objects.live()
+        .filter(locale_id=locale_id, translation_key__in=foreign)
+        .only(*TOOL_FIELDS, "translation_key")
+    }
+    for block in blocks:
+        translated = translations.get(block.tool.translation_key) if block.tool else None
+        if translated is not None:
+            if block.title == block.tool.title:
+                block.title = translated.title
+            block.tool = translated
 
 
 @dataclass(frozen=True)

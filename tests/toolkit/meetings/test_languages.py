@@ -1,0 +1,90 @@
+"""A team space is one space in every language: a plan made in Finnish reads in Swedish with the Swedish tools,
+and what the plan page offers (the tool list, the finder link, a suggested plan) is in the reader's language."""
+
+import re
+
+import pytest
+from django.utils import translation
+
+from tests.toolkit.meetings.support import make_plan, url
+from toolkit.assessment import services as assessment_services
+from toolkit.meetings import services
+from toolkit.meetings.models import MeetingPlan
+from toolkit.models import AssessmentPage, AssessmentRound, ToolPage
+
+pytestmark = pytest.mark.django_db
+
+
+def in_language(language, name, space, **kwargs):
+    with translation.override(language):
+        return url(name, space, **kwargs)
+
+
+def tool_options(html: str) -> list[str]:
+    select = re.search(r'<select name="tyokalu-tool".*?</select>', html, re.S).group(0)
+    return [title for value, title in re.findall(r'<option value="(\d+)"[^>]*>([^<]*)</option>', select)]
+
+
+def test_a_finnish_plan_reads_in_swedish_with_the_swedish_tools(client, translated):
+    finnish = ToolPage.objects.get(locale__language_code="fi", slug="check-in-ja-check-out")
+    swedish = ToolPage.objects.get(locale__language_code="sv", translation_key=finnish.translation_key)
+    other = ToolPage.objects.live().filter(locale__language_code="fi").exclude(pk=finnish.pk).first()
+    space, plan = make_plan()
+    services.block_add(plan=plan, kind="tyokalu", tool=finnish, minutes=15)
+    services.block_add(plan=plan, kind="tyokalu", tool=other, title="Oma nimi", minutes=15)
+
+    html = client.get(in_language("sv", "meeting_plan", space, plan_id=plan.pk)).content.decode()
+    assert swedish.title in html and f'href="{swedish.url}"' in html
+    assert f">{finnish.title}<" not in html
+    assert "Oma nimi" in html  # a block the team named keeps its name
+    options = tool_options(html)
+    swedish_titles = set(
+        ToolPage.objects.live().filter(locale__language_code="sv").values_list("title", flat=True)
+    )
+    assert options and all(option.rsplit(" (", 1)[0] in swedish_titles for option in options)
+    assert '<a href="/sv/verktyg/">' in html  # the finder in Swedish
+
+    facilitation = client.get(
+        in_language("sv", "meeting_facilitate", space, plan_id=plan.pk)
+    ).content.decode()
+    assert swedish.title in facilitation and swedish.steps[0].value["title"] in facilitation
+    # Nothing was written: the stored blocks are as the team made them.
+    assert list(plan.blocks.values_list("tool_id", flat=True)) == [finnish.pk, other.pk]
+
+    finnish_html = client.get(in_language("fi", "meeting_plan", space, plan_id=plan.pk)).content.decode()
+    assert finnish.title in finnish_html and swedish.title not in finnish_html
+    assert all(o.rsplit(" (", 1)[0] not in swedish_titles for o in tool_options(finnish_html))
+
+
+def test_a_plan_suggested_in_swedish_is_made_of_swedish_tools(client, translated):
+    page = AssessmentPage.objects.get(locale__language_code="fi", slug="tiimin-arviointi")
+    keys = [s.key for g in page.statement_groups() for s in g.statements]
+    space, _ = make_plan()
+    assessment_round = assessment_services.round_open(
+        space=space, page=page, mode=AssessmentRound.Mode.ANONYMOUS
+    )
+    for i in range(3):
+        ratings = dict.fromkeys(keys, 2)
+        ratings[keys[0]] = 1
+        assessment_services.response_save(
+            assessment_round=assessment_round, respondent=f"r{i}", ratings=ratings
+        )
+    assessment_services.round_reveal(assessment_round=assessment_round)
+
+    response = client.post(
+        in_language("sv", "meeting_suggest", space, round_id=assessment_round.pk),
+        {"length": "90", "group_size": "6", "date": "2026-12-10", "start_time": "09:00"},
+    )
+    assert response.status_code == 303 and response["Location"].startswith("/sv/")
+    plan = MeetingPlan.objects.filter(space=space).latest("pk")
+    languages = {
+        block.tool.locale.language_code for block in plan.blocks.select_related("tool__locale") if block.tool
+    }
+    assert languages == {"sv"}
+    # The rule's inputs, read in Swedish: the weakest statements' tools and the phase's tools are Swedish ones.
+    with translation.override("sv"):
+        results = assessment_services.round_results(assessment_round=assessment_round)
+        weak, phase, _focus = services.suggestion_inputs(results=results)
+    assert weak and phase
+    ids = [option.id for option in weak + phase]
+    assert set(ToolPage.objects.filter(pk__in=ids).values_list("locale__language_code", flat=True)) == {"sv"}

@@ -297,8 +297,9 @@ class StoryPage(BasePage):
         return context
 
 
-class StoryToolLink(Orderable):
-    """A tool the team used, in the order the story tells it."""
+class StoryToolLink(TranslatableMixin, Orderable):
+    """A tool the team used, in the order the story tells it. Translatable with its story (wagtail-localize
+    translates translatable child objects): the note is text in the story's language."""
 
     page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="story_tool_links")
     tool = models.ForeignKey(
@@ -311,6 +312,7 @@ class StoryToolLink(Orderable):
     panels = [PageChooserPanel("tool", "toolkit.ToolPage"), FieldPanel("note")]
 
     class Meta(Orderable.Meta):
+        unique_together = [("translation_key", "locale")]
         verbose_name = _("käytetty työkalu")
         verbose_name_plural = _("käytetyt työkalut")
         constraints = [models.UniqueConstraint(fields=["page", "tool"], name="inspire_unique_tool_per_story")]

@@ -83,6 +83,16 @@ def test_swedish_pages_show_their_own_phases_themes_menu_and_footer(client, tran
     assert 'href="/sv/verktyg/incheckning-och-utcheckning/"' in finder
 
 
+def test_a_translated_story_tells_how_its_tools_were_used_in_its_own_language(client, translated):
+    # A story's tool links are translated with it (their note is text): no Finnish phrase in a Swedish page.
+    html = client.get("/sv/inspireras/larostund-pa-fredagar/").content.decode()
+    assert 'href="/sv/verktyg/forsokskort/"' in html and "för att planera försöket" in html
+    assert "kokeilun suunnitteluun" not in html
+    english = client.get("/en/get-inspired/learning-sessions-on-fridays/").content.decode()
+    assert "to plan the experiment" in english and "kokeilun suunnitteluun" not in english
+    assert "kokeilun suunnitteluun" in client.get("/innostu/oppimistuokio-perjantaisin/").content.decode()
+
+
 def test_a_browser_language_never_changes_an_unprefixed_page_or_its_cache_key(client, translated):
     for url, code in (("/", "fi"), ("/sv/", "sv"), (TOOL["en"], "en")):
         response = client.get(url, HTTP_ACCEPT_LANGUAGE="sv,en;q=0.8", HTTP_COOKIE="django_language=en")

@@ -5,7 +5,7 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 pytestmark = pytest.mark.django_db
 
@@ -71,9 +71,13 @@ def test_running_the_demo_command_again_keeps_data(demo_site):
     home = Page.objects.get(slug="tyokalut").specific
     home.title = "Editorin muokkaama otsikko"
     home.save_revision().publish()
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "Valtiokonttorin VALOA"  # renamed in Settings → Sites
+    site.save()
     call_command("load_demo_content", "--no-admin", stdout=io.StringIO())
     assert Page.objects.count() == before
     assert Page.objects.get(slug="tyokalut").title == "Editorin muokkaama otsikko"
+    assert Site.objects.get(is_default_site=True).site_name == "Valtiokonttorin VALOA"
 
 
 def test_admin_password_is_generated_and_printed_once(db, monkeypatch):

@@ -150,12 +150,13 @@ def _live_tools():
 
 
 def tools_for_choice():
-    """The live tools of the reader's language a block can be made of, by title (the plan page's select)."""
+    """The live tools of the reader's language a block can be made of, by title (the plan page's select), as
+    (id, title, minutes) rows."""
     return (
         _live_tools()
         .filter(locale_id=locale_id_of_language(get_language()))
         .order_by("title")
-        .only("title", "duration_minutes")
+        .values_list("pk", "title", "duration_minutes")
     )
 
 

@@ -50,7 +50,7 @@ def tool_add(request: HttpRequest, token: str, plan_id: int) -> HttpResponse:
     form = ToolBlockForm(request.POST, tools=services.tools_for_choice(), prefix=NEW_TOOL)
     if not form.is_valid():
         return render_plan(request, space, plan, status=400, tool_form=form)
-    tool = form.cleaned_data["tool"]
+    tool = services.tool_get(tool_id=form.cleaned_data["tool"])
     try:
         block = services.block_add(
             plan=plan,

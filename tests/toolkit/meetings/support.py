@@ -33,3 +33,25 @@ def url(name, space, **kwargs) -> str:
 
 def plan_url(space, plan, name="meeting_plan", **kwargs) -> str:
     return url(name, space, plan_id=plan.pk, **kwargs)
+
+
+def revealed_round(*, rating: int = 3):
+    """A new team's anonymous round of the Finnish team assessment, three responses rating every statement
+    `rating` but the first (1, the weakest), results revealed. Returns (space, round)."""
+    from toolkit.assessment import services as assessment_services
+    from toolkit.models import AssessmentPage, AssessmentRound
+
+    page = AssessmentPage.objects.get(locale__language_code="fi", slug="tiimin-arviointi")
+    keys = [s.key for g in page.statement_groups() for s in g.statements]
+    space, _ = make_plan()
+    assessment_round = assessment_services.round_open(
+        space=space, page=page, mode=AssessmentRound.Mode.ANONYMOUS
+    )
+    for i in range(3):
+        ratings = dict.fromkeys(keys, rating)
+        ratings[keys[0]] = 1  # the weakest statement
+        assessment_services.response_save(
+            assessment_round=assessment_round, respondent=f"r{i}", ratings=ratings
+        )
+    assessment_services.round_reveal(assessment_round=assessment_round)
+    return space, assessment_round

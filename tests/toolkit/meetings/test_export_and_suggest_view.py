@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
+from tests.toolkit.meetings import support
 from tests.toolkit.meetings.support import make_plan, plan_url, tools, url
 from toolkit.assessment import services as assessment_services
 from toolkit.meetings import services
@@ -94,20 +95,7 @@ def test_print_css_hides_the_controls_and_keeps_the_agenda_on_a4():
 
 @pytest.fixture
 def revealed_round(demo_site):
-    page = AssessmentPage.objects.get(slug="tiimin-arviointi")
-    keys = [s.key for g in page.statement_groups() for s in g.statements]
-    space, _ = make_plan()
-    assessment_round = assessment_services.round_open(
-        space=space, page=page, mode=AssessmentRound.Mode.ANONYMOUS
-    )
-    for i in range(3):
-        ratings = dict.fromkeys(keys, 3)
-        ratings[keys[0]] = 1  # the weakest statement
-        assessment_services.response_save(
-            assessment_round=assessment_round, respondent=f"r{i}", ratings=ratings
-        )
-    assessment_services.round_reveal(assessment_round=assessment_round)
-    return space, assessment_round
+    return support.revealed_round()
 
 
 def test_suggest_a_plan_from_a_round_then_edit_it(client, revealed_round):

@@ -6,11 +6,11 @@ import re
 import pytest
 from django.utils import translation
 
-from tests.toolkit.meetings.support import make_plan, url
+from tests.toolkit.meetings.support import make_plan, revealed_round, url
 from toolkit.assessment import services as assessment_services
 from toolkit.meetings import services
 from toolkit.meetings.models import MeetingPlan
-from toolkit.models import AssessmentPage, AssessmentRound, ToolPage
+from toolkit.models import ToolPage
 
 pytestmark = pytest.mark.django_db
 
@@ -57,19 +57,7 @@ def test_a_finnish_plan_reads_in_swedish_with_the_swedish_tools(client, translat
 
 
 def test_a_plan_suggested_in_swedish_is_made_of_swedish_tools(client, translated):
-    page = AssessmentPage.objects.get(locale__language_code="fi", slug="tiimin-arviointi")
-    keys = [s.key for g in page.statement_groups() for s in g.statements]
-    space, _ = make_plan()
-    assessment_round = assessment_services.round_open(
-        space=space, page=page, mode=AssessmentRound.Mode.ANONYMOUS
-    )
-    for i in range(3):
-        ratings = dict.fromkeys(keys, 2)
-        ratings[keys[0]] = 1
-        assessment_services.response_save(
-            assessment_round=assessment_round, respondent=f"r{i}", ratings=ratings
-        )
-    assessment_services.round_reveal(assessment_round=assessment_round)
+    space, assessment_round = revealed_round(rating=2)
 
     response = client.post(
         in_language("sv", "meeting_suggest", space, round_id=assessment_round.pk),

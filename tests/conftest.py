@@ -97,6 +97,23 @@ def demo_site(db):
     return home
 
 
+@pytest.fixture(scope="module")
+def translated_once(django_db_setup, django_db_blocker):
+    """The Swedish and English demo built once for a whole module, in a transaction around its tests (each
+    test's own transaction is a savepoint inside it) and rolled back after the last one. Building them takes
+    most of a minute: a module whose every test reads them overrides `translated` with this (a module with
+    other tests keeps the per-test fixture below, so that those tests see the Finnish demo alone)."""
+    from django.db import transaction
+
+    from valoa.demo.translations import translate
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        results = translate()
+        assert all(result.translated for result in results)
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
 def translated(demo_site):
     """The demo site in Swedish and English too, built by the demo's own loader (valoa/demo/translations.py:

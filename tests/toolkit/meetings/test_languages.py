@@ -15,6 +15,12 @@ from toolkit.models import ToolPage
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def translated(translated_once, demo_site):
+    """Every test here reads the translated demo: built once for the module (tests/conftest.py)."""
+    return demo_site
+
+
 def in_language(language, name, space, **kwargs):
     with translation.override(language):
         return url(name, space, **kwargs)

@@ -23,6 +23,7 @@ def translated(translated_once, demo_site):
     """Every test here reads the translated demo: built once for the module (tests/conftest.py)."""
     return demo_site
 
+
 TOOL = {"fi": "/tyokalut/check-in-ja-check-out/", "sv": "/sv/verktyg/incheckning-och-utcheckning/"}
 TOOL["en"] = "/en/tools/check-in-and-check-out/"
 TOOLS = {"fi": "/tyokalut/", "sv": "/sv/verktyg/", "en": "/en/tools/"}

@@ -30,7 +30,7 @@ keepalive = 5
 
 # The application is loaded in each worker, not in the master, so a worker that crashes reloads cleanly and
 # no database connection is ever shared across a fork. Django connects lazily: servers start while
-# PostgreSQL is unreachable, requests then answer 503 (valoa/outage.py) and /health/ready says not ready.
+# PostgreSQL is unreachable, requests then answer 503 (valoa/operations/outage.py) and /health/ready says not ready.
 preload_app = False
 
 # Load balancers check /health/live (the process answers) and /health/ready (database, cache, media).

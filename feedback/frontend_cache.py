@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.db.models.signals import post_delete, post_save, pre_save
 
 from feedback.models import Submission
-from valoa import frontend_cache
+from valoa.caching import frontend_cache
 
 # Set on the instance by pre_save: whether the row was public before this save.
 WAS_PUBLIC_ATTR = "frontend_cache_was_public"

@@ -20,7 +20,7 @@ from wagtail.models import Page
 from feedback import services
 from feedback.forms import SubmissionForm, experience_page_queryset
 from feedback.models import FeedbackPage, Submission
-from valoa.client_address import client_address
+from valoa.security.client_address import client_address
 
 KIND_SLUGS = {
     "palaute": Submission.Kind.FEEDBACK,

@@ -22,7 +22,7 @@ from feedback import frontend_cache, services
 from feedback.models import Submission
 from feedback.templatetags.feedback_tags import experiences_context, tell_experience
 from toolkit.common.slots import SESSION_END_PANELS, TOOL_PAGE_PANELS, Panel
-from valoa.admin_counts import index_view_counting
+from valoa.editing.counts import index_view_counting
 
 
 class YesNoPanel(FieldPanel):

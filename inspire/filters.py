@@ -6,7 +6,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from inspire.choices import KIND_PLURALS, StoryKind
-from valoa.filters import PageFilterSet, RowChoiceFilter
+from valoa.pages.filters import PageFilterSet, RowChoiceFilter
 
 INVALID_CHOICE = _("Valintaa ei löytynyt. Valitse jokin listan vaihtoehdoista.")
 

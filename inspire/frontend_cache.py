@@ -1,4 +1,4 @@
-"""What stories and organisations show on, for the front-cache purge map (valoa/frontend_cache.py)."""
+"""What stories and organisations show on, for the front-cache purge map (valoa/caching/frontend_cache.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from wagtail.models import Page
 
 from inspire.models import InspireIndexPage, Organisation, StoryPage, StoryToolLink
 from toolkit.models import ToolPage
-from valoa.frontend_cache import Subtree
+from valoa.caching.frontend_cache import Subtree
 
 
 def _innostu_subtrees(pages) -> list[Subtree]:

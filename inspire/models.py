@@ -25,8 +25,8 @@ from inspire.filters import StoryFilter
 from inspire.selectors import for_cards, prefetch_story_pictures, related_stories, tool_links_for_story
 from valoa.blocks import BodyStreamBlock
 from valoa.models import BasePage, Phase, Theme, page_phases_and_themes, phases_and_themes
-from valoa.page_queries import public_q
-from valoa.paginator import requested_page
+from valoa.pages.paginator import requested_page
+from valoa.pages.queries import public_q
 
 
 class Organisation(TranslatableMixin, index.Indexed, models.Model):

@@ -10,7 +10,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.models import Page
 
-from valoa.page_queries import public_q
+from valoa.pages.queries import public_q
 
 # The renditions of a story card's {% picture %} (templates/inspire/includes/story_card.html); keep both in the
 # same filter order, so the cards' renditions come prefetched with the page of cards.

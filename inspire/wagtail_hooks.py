@@ -9,8 +9,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from inspire import frontend_cache
 from inspire.models import Organisation, StoryPage, StoryToolLink
 from toolkit.common.slots import TOOL_PAGE_PANELS, Panel
-from valoa.admin_counts import index_view_counting
-from valoa.page_queries import public_q
+from valoa.editing.counts import index_view_counting
+from valoa.pages.queries import public_q
 
 
 class OrganisationViewSet(SnippetViewSet):

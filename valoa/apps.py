@@ -7,8 +7,9 @@ class ValoaConfig(AppConfig):
     verbose_name = _("VALOA-sivusto")
 
     def ready(self):
-        from valoa import frontend_cache, languages, translated_references
+        from valoa.caching import frontend_cache
+        from valoa.languages import locales, translated_references
 
         frontend_cache.connect()
-        languages.connect()
+        locales.connect()
         translated_references.connect()

@@ -6,17 +6,19 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
-from wagtail.urls import serve_pattern
 
-from valoa import admin_login, health, page_serving, views
-from valoa.http_cache import public
-from valoa.sitemap import LanguageSitemap
+from valoa import views
+from valoa.caching.http_cache import public
+from valoa.operations import health
+from valoa.pages.sitemap import LanguageSitemap
+from valoa.search import views as search_views
+from valoa.security import admin_login
 
 handler404 = "valoa.views.page_not_found"
 handler500 = "valoa.views.server_error"
 
 urlpatterns = [
-    # Wagtail's password-reset form, rate-limited (valoa/admin_login.py); it shadows the same path below.
+    # Wagtail's password-reset form, rate-limited (valoa/security/admin_login.py); it shadows the same path below.
     path("admin/password_reset/", admin_login.password_reset),
     path("admin/", include(wagtailadmin_urls)),
     # No /django-admin/: Django's own admin would be a second surface for managing users (all it has are
@@ -46,12 +48,11 @@ urlpatterns += i18n_patterns(
     # The public scripts' strings (static/js/autosave.js): Django's JavaScript catalogue in the URL's language
     # (/jsi18n/, /sv/jsi18n/), cached like a page.
     path("jsi18n/", public(JavaScriptCatalog.as_view()), name="javascript-catalog"),
-    path("haku/", views.search, name="search"),
+    path("haku/", search_views.search, name="search"),
     path("tiimi/", include("toolkit.urls")),
     path("palaute/lomake/", include("feedback.urls")),
-    # Wagtail's own URLs (the password form of a restricted page), then its pages, routed from the language's
-    # home page by our version of its serve view (valoa/page_serving.py).
-    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
-    re_path(serve_pattern, page_serving.serve, name="wagtail_serve"),
+    # Wagtail's own URLs: the password form of a restricted page, then its pages, served by Wagtail's own view
+    # from the home page of the URL's language (docs/decisions/005-wagtail-serve-view.md).
+    path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

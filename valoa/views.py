@@ -1,4 +1,4 @@
-"""Site-wide views: search, robots.txt and the error pages."""
+"""Site-wide views: robots.txt, security.txt, media and the error pages (search: valoa/search/views.py)."""
 
 import datetime
 import sys
@@ -7,39 +7,15 @@ from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.views import static
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
-from django_ratelimit.decorators import ratelimit
 from wagtail.models import Site
 
-from valoa import outage
 from valoa.models import ContactSettings
-from valoa.search import search_page
-
-SEARCH_MAX_QUERY_LENGTH = 200
-
-
-def search_rate(group, request):
-    return settings.SEARCH_RATE_LIMIT
-
-
-@require_GET
-@ratelimit(key="ip", rate=search_rate, method="GET", block=True)
-def search(request):
-    query = request.GET.get("q", "").strip()[:SEARCH_MAX_QUERY_LENGTH].replace("\x00", "")
-    results_page = None
-    if query:
-        # get_page() turns a missing, non-numeric or out-of-range ?page= into a valid page.
-        results_page = search_page(query, request.GET.get("page"))
-    return TemplateResponse(
-        request,
-        "valoa/search.html",
-        {"search_query": query, "results_page": results_page},
-    )
+from valoa.operations import outage
 
 
 @require_GET

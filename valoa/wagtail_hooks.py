@@ -7,10 +7,10 @@ from wagtail.models import TaskState, WorkflowState
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from valoa import two_factor
-from valoa.admin_counts import index_view_counting
-from valoa.http_cache import mark_public
+from valoa.caching.http_cache import mark_public
+from valoa.editing.counts import index_view_counting
 from valoa.models import Phase, SiteTexts, Theme
+from valoa.security import two_factor
 
 
 class PhaseViewSet(SnippetViewSet):
@@ -55,13 +55,13 @@ register_snippet(SiteTextsViewSet)
 
 @hooks.register("before_serve_page")
 def mark_page_public(page, request, serve_args, serve_kwargs):
-    # A page Wagtail serves may be public to the front cache, under the rules of valoa/http_cache.py.
+    # A page Wagtail serves may be public to the front cache, under the rules of valoa/caching/http_cache.py.
     mark_public(request)
 
 
 @hooks.register("register_admin_urls")
 def register_two_factor_urls():
-    # The two-factor step, enrolment and recovery codes under /admin/2fa/ (valoa/two_factor.py).
+    # The two-factor step, enrolment and recovery codes under /admin/2fa/ (valoa/security/two_factor.py).
     return two_factor.urlpatterns()
 
 
@@ -112,6 +112,6 @@ def show_requested_changes(request, page):
 # After Wagtail's own registration of the "page" link type (order 0), so that this one replaces it.
 @hooks.register("register_rich_text_features", order=100)
 def localized_page_links(features):
-    from valoa.rich_text import LocalizedPageLinkHandler
+    from valoa.pages.rich_text import LocalizedPageLinkHandler
 
     features.register_link_type(LocalizedPageLinkHandler)

@@ -3,7 +3,7 @@ vcl 4.1;
 # and `make scale-check`; what differs between them (the app servers, their health probe, the addresses that
 # may purge) lives in valoa-backends.vcl, written by `manage.py varnish_backends` and found on vcl_path.
 #
-# What is cached is what the app marks `Cache-Control: public, s-maxage=…` (valoa/http_cache.py): public
+# What is cached is what the app marks `Cache-Control: public, s-maxage=…` (valoa/caching/http_cache.py): public
 # Wagtail pages for anonymous visitors. Everything else passes through. vcl_recv and vcl_backend_response end
 # with their own return, so Varnish's built-in versions never run: the rules of theirs that matter here
 # (methods, Authorization, cookies, Set-Cookie, Vary: *, a zero TTL) are repeated below.
@@ -56,7 +56,7 @@ sub vcl_recv {
     }
     # Any other cookie (analytics, consent banners) changes nothing the app answers to a GET.
     unset req.http.Cookie;
-    # The URL fixes the language (/, /sv/, /en/: valoa/languages.py); the browser's preference changes nothing
+    # The URL fixes the language (/, /sv/, /en/: valoa/languages/locales.py); the browser's preference changes nothing
     # the app answers, so it does not reach the app from a cacheable request.
     unset req.http.Accept-Language;
 

@@ -81,7 +81,7 @@ def publish_and_time(front_url: str, name: str, path: str, pages: list[str]) -> 
         status, headers, body = get(front_url, candidate)
         if status == 200 and headers.get("X-Cache") == "HIT" and escape(old) in body:
             showing.append(candidate)
-    backend = {"bench": {"BACKEND": "valoa.frontend_cache.VarnishBackend", "LOCATION": front_url}}
+    backend = {"bench": {"BACKEND": "valoa.caching.frontend_cache.VarnishBackend", "LOCATION": front_url}}
     with override_settings(WAGTAILFRONTENDCACHE=backend):
         page.title = new
         if getattr(page, "hero_image_id", None) and not getattr(page, "hero_image_alt", "-"):

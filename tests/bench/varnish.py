@@ -16,7 +16,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from valoa.varnish import Backend, render_backends
+from valoa.caching.varnish import Backend, render_backends
 
 VCL = Path(settings.BASE_DIR) / "deploy" / "varnish" / "default.vcl"
 

@@ -15,7 +15,7 @@ PASSWORD = "moderaattorin-salasana-42"
 def test_experience_from_tool_page_to_moderation_and_back(live_server, demo_site, page, checker, settings):
     settings.FEEDBACK_MIN_FILL_SECONDS = 0  # the browser fills the form faster than a person would
     # The tool page is seen before and after the approval: the browser may keep a public page for
-    # HTTP_CACHE_MAX_AGE seconds (valoa/http_cache.py), which a purge cannot reach; this test wants the new one.
+    # HTTP_CACHE_MAX_AGE seconds (valoa/caching/http_cache.py), which a purge cannot reach; this test wants the new one.
     settings.HTTP_CACHE_MAX_AGE = 0
     Submission.objects.all().delete()  # the demo's own; this test counts from zero
     tool = ToolPage.objects.live().order_by("pk").first()

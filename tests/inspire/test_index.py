@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from inspire.models import InspireIndexPage, Organisation, StoryKind, StoryPage
 from tests import factories
 from valoa.models import Theme
-from valoa.paginator import page_number
+from valoa.pages.paginator import page_number
 
 pytestmark = pytest.mark.django_db
 

@@ -20,16 +20,16 @@ KINDS = list(StoryKind)
 PINNED = {
     # Every page: the site, Wagtail's routing (2 queries a level), its view-restriction check (2), the menu, the
     # footer's contact settings. The index: phases and themes (one UNION), organisations, the count, a page of
-    # stories (organisation and image joined), their renditions, and the intro's page link (1: valoa/rich_text.py).
-    "/innostu/": 14,
-    "/innostu/?kind=kokeilu&theme=dialogi": 14,
-    "/innostu/?theme=psykologinen-turvallisuus&phase=kokeileminen&page=999": 14,  # the last page
+    # stories (organisation and image joined), their renditions, and the intro's page link (1: valoa/pages/rich_text.py).
+    "/innostu/": 15,
+    "/innostu/?kind=kokeilu&theme=dialogi": 15,
+    "/innostu/?theme=psykologinen-turvallisuus&phase=kokeileminen&page=999": 15,  # the last page
     # A story: its phases and themes (1), tools, related stories, their and the hero's renditions (1), experiences.
-    "/innostu/paripalaute-etatiimissa/": 15,
-    "/innostu/asiakaspalvelutiimin-tilannekuva/": 15,
-    "/innostu/palaveri-ei-ole-vain-tiedonjakoa/": 15,
-    "/innostu/syote/rss/": 8,
-    "/tyokalut/kokeilukortti/": 15,  # the toolkit card + stories + experiences
+    "/innostu/paripalaute-etatiimissa/": 16,
+    "/innostu/asiakaspalvelutiimin-tilannekuva/": 16,
+    "/innostu/palaveri-ei-ole-vain-tiedonjakoa/": 16,
+    "/innostu/syote/rss/": 9,
+    "/tyokalut/kokeilukortti/": 16,  # the toolkit card + stories + experiences
 }
 URLS = list(PINNED)
 

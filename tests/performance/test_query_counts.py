@@ -19,17 +19,17 @@ pytestmark = pytest.mark.django_db
 # Every Wagtail page: the site, Wagtail's routing (2 queries a tree level below the home page, 1 for it), its
 # view-restriction check (2), the menu and the footer's contact settings.
 PINNED = {
-    "Etusivu": 8,  # + recommended tools per phase (1: the phases the page lists are reused)
-    "Sisältösivu": 8,
+    "Etusivu": 9,  # + recommended tools per phase (1: the phases the page lists are reused)
+    "Sisältösivu": 9,
     "Haku": 6,
-    "Aloita": 11,  # + its children, recommended tools per phase (2)
-    "Työkalut (hakemisto)": 12,  # the finder: phases and themes (one UNION), the count, a page of tools, their phases
-    "Työkalu": 15,  # its phases and themes (1), related tools, work templates, stories that used it, experiences
-    "Työkalun ohjaus": 8,  # routing as for the tool (its steps are a field of the page); no menu, footer or card extras
-    "Innostu (sivu 1)": 14,  # filter choices (2), the count, a page of stories, their renditions, the intro's link (1)
-    "Tarina": 15,  # phases and themes, tools, related stories, their and the hero's renditions (1), experiences
-    "Työkirja (sivu)": 10,
-    "Arviointityökalu": 12,  # the team assessment page: scale and levels, phase bands
+    "Aloita": 12,  # + its children, recommended tools per phase (2)
+    "Työkalut (hakemisto)": 13,  # the finder: phases and themes (one UNION), the count, a page of tools, their phases
+    "Työkalu": 16,  # its phases and themes (1), related tools, work templates, stories that used it, experiences
+    "Työkalun ohjaus": 9,  # routing as for the tool (its steps are a field of the page); no menu, footer or card extras
+    "Innostu (sivu 1)": 15,  # filter choices (2), the count, a page of stories, their renditions, the intro's link (1)
+    "Tarina": 16,  # phases and themes, tools, related stories, their and the hero's renditions (1), experiences
+    "Työkirja (sivu)": 11,
+    "Arviointityökalu": 13,  # the team assessment page: scale and levels, phase bands
     # A team's results: space, round, page and levels, bands, the space's rounds, one GROUP BY, tools;
     # one query more when a weakest statement has no tools of its own (its theme's tools): it depends on
     # the round's ratings, so the generator's ratings are the same whatever the database's sequences,
@@ -37,7 +37,7 @@ PINNED = {
     "Arvioinnin tulokset (tiimi)": 11,
     "Arvioinnin esitys (tiimi)": 8,  # as the results, without the site menu, footer and experience form
     "Tiimin työtila": 7,  # the space, its sessions, its rounds with response counts (one query), a touch
-    "Palaute": 8,
+    "Palaute": 9,
     "Palautelomake (kokemus)": 10,  # the page the reader came from is named (no list of every page)
 }
 

@@ -1,4 +1,4 @@
-"""One reading of the visitor's address for every rate limit and the feedback hash (valoa/client_address.py)."""
+"""One reading of the visitor's address for every rate limit and the feedback hash (valoa/security/client_address.py)."""
 
 import pytest
 from django.test import RequestFactory, override_settings
@@ -6,7 +6,7 @@ from django.test import RequestFactory, override_settings
 from feedback.models import Submission
 from feedback.services import client_hash_for
 from tests.feedback.helpers import form_data
-from valoa.client_address import UNKNOWN_ADDRESS, client_address
+from valoa.security.client_address import UNKNOWN_ADDRESS, client_address
 
 rf = RequestFactory()
 

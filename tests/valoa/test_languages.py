@@ -125,10 +125,12 @@ def count_queries(client, url: str) -> int:
     return len(ctx.captured_queries)
 
 
-def test_query_counts_are_the_same_in_every_language(client, translated):
+def test_query_counts_do_not_depend_on_the_language_beyond_routing(client, translated):
+    # Wagtail's serve view finds the home page's translation for a Swedish or English URL: one query more
+    # than Finnish, and nothing else differs (docs/decisions/005-wagtail-serve-view.md).
     for pages in (HOMES, TOOLS, TOOL):
         counts = {code: count_queries(client, url) for code, url in pages.items()}
-        assert len(set(counts.values())) == 1, counts
+        assert counts["sv"] == counts["en"] == counts["fi"] + 1, counts
 
 
 def test_sitemap_lists_every_language_with_alternates(client, translated):
@@ -217,10 +219,10 @@ def test_a_form_sent_under_sv_records_swedish(client, translated, settings):
 
 
 def test_a_swedish_publish_purges_its_own_urls_and_its_translations(translated, settings):
-    from valoa.frontend_cache import page_targets, resolve
+    from valoa.caching.frontend_cache import page_targets, resolve
 
     settings.WAGTAILFRONTENDCACHE = {
-        "v": {"BACKEND": "valoa.frontend_cache.VarnishBackend", "LOCATION": "http://x"}
+        "v": {"BACKEND": "valoa.caching.frontend_cache.VarnishBackend", "LOCATION": "http://x"}
     }
     tool = Page.objects.get(url_path="/startsida/verktyg/incheckning-och-utcheckning/")
     urls, prefixes = resolve(page_targets(tool))

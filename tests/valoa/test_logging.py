@@ -1,6 +1,6 @@
 import logging
 
-from valoa.logging import RedactTeamTokensFilter, redact
+from valoa.operations.logging import RedactTeamTokensFilter, redact
 
 TOKEN = "Abc_def-GHIjklmnopqrstuvwxyz0123456789ABCDE"
 

@@ -4,7 +4,7 @@ import pytest
 from wagtail.models import Page, PageViewRestriction
 
 from tests import factories
-from valoa.page_queries import public_q
+from valoa.pages.queries import public_q
 
 pytestmark = pytest.mark.django_db
 

@@ -22,7 +22,7 @@ from feedback.models import Submission
 from tests.feedback.helpers import form_data
 from tests.toolkit.workbook.support import question, set_workbook
 from toolkit.models import TeamSpace, WorkbookAnswer
-from valoa.redis_cache import RedisCounterCache, RedisHelperCache
+from valoa.operations.redis_cache import RedisCounterCache, RedisHelperCache
 from valoa.settings.base import redis_caches
 
 REDIS_SERVER = shutil.which("redis-server")
@@ -33,7 +33,7 @@ pytestmark = [
     ),
 ]
 PUBLIC_PAGES = ["/", "/tyokalut/", "/innostu/", "/haku/?q=tiimi", "/palaute/"]
-LOGGER = "valoa.redis_cache"
+LOGGER = "valoa.operations.redis_cache"
 
 
 def _free_port() -> int:

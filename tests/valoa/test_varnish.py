@@ -70,7 +70,10 @@ def test_public_pages_are_cached_purged_on_publish_and_private_ones_pass(demo_si
     with Varnish(backends=[("127.0.0.1", app_server.port)]) as varnish:
         varnish.wait_healthy()
         settings.WAGTAILFRONTENDCACHE = {
-            "varnish": {"BACKEND": "valoa.frontend_cache.VarnishBackend", "LOCATION": varnish.base_url}
+            "varnish": {
+                "BACKEND": "valoa.caching.frontend_cache.VarnishBackend",
+                "LOCATION": varnish.base_url,
+            }
         }
         base = varnish.base_url
         tool = ToolPage.objects.live().order_by("title").first()

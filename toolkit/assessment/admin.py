@@ -5,7 +5,7 @@ from django.utils.translation import ngettext
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from toolkit.assessment.models import AssessmentScale
-from valoa.admin_counts import index_view_counting
+from valoa.editing.counts import index_view_counting
 
 
 class AssessmentScaleViewSet(SnippetViewSet):

@@ -9,7 +9,7 @@ from django.db.models.functions import RowNumber
 from toolkit.common.slots import render_slot
 from toolkit.tools.models import ToolPage
 from valoa.models import Phase
-from valoa.page_queries import public_q
+from valoa.pages.queries import public_q
 
 register = template.Library()
 

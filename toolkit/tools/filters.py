@@ -14,7 +14,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from toolkit.tools.values import Format
-from valoa.filters import PageFilterSet, RowChoiceFilter
+from valoa.pages.filters import PageFilterSet, RowChoiceFilter
 
 
 @dataclass(frozen=True)

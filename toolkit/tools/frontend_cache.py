@@ -1,4 +1,4 @@
-"""What a tool page shows on besides itself, for the front-cache purge map (valoa/frontend_cache.py)."""
+"""What a tool page shows on besides itself, for the front-cache purge map (valoa/caching/frontend_cache.py)."""
 
 from __future__ import annotations
 

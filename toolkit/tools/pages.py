@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from toolkit.tools.filters import ToolFilter
 from toolkit.tools.models import LISTING_FIELDS, SectionPage, ToolPage
 from valoa.models import Phase, Theme, phases_and_themes
-from valoa.page_queries import public_q
-from valoa.paginator import requested_page
+from valoa.pages.paginator import requested_page
+from valoa.pages.queries import public_q
 
 
 class StartPage(SectionPage):

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from toolkit.team.models import TeamSpace
 from toolkit.team.services import team_space_touch
 from toolkit.workbook.models import ANSWER_MAX_LENGTH, WorkbookAnswer, WorkbookPage, WorkbookSession
-from valoa.languages import active_language_first
+from valoa.languages.locales import active_language_first
 
 
 @dataclass(frozen=True)

@@ -211,7 +211,7 @@ def translate(log: Callable[[str], None] = lambda msg: None) -> list[LoadResult]
 def relink(locale: Locale) -> None:
     """Publish the locale's pages once more, now that all of them exist: a page translated before a page it links
     to (a tool's related tools, a story's tools) still links to the Finnish one, and a save moves each such link
-    to its own language (valoa/translated_references.py)."""
+    to its own language (valoa/languages/translated_references.py)."""
     for page in Page.objects.filter(locale=locale, depth__gt=1).live().specific():
         page.save_revision().publish()
 

@@ -8,8 +8,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from valoa.blocks import BodyStreamBlock
-from valoa.languages import NAVIGATION_CONTEXT, page_navigation
 from valoa.models.taxonomy import Phase
+from valoa.pages.navigation import NAVIGATION_CONTEXT, page_navigation
 
 
 class BasePage(Page):

@@ -94,7 +94,7 @@ class ContactSettings(BaseSiteSetting):
         """The settings with their texts in the language being read, in one query (Wagtail's for_site and
         for_request read the settings through this): the translation's fields as one JSON value, the Finnish
         row (`texts`) by select_related as the fallback while a language has no translation."""
-        from valoa.languages import locale_id_of_language
+        from valoa.languages.locales import locale_id_of_language
 
         in_language = SiteTexts.objects.filter(
             translation_key=OuterRef("texts__translation_key"),

@@ -66,29 +66,29 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "valoa.middleware.PermissionsPolicyMiddleware",
-    "valoa.middleware.ValoaCSPMiddleware",
+    "valoa.security.headers.PermissionsPolicyMiddleware",
+    "valoa.security.headers.ValoaCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "valoa.http_cache.CacheControlMiddleware",  # sees the cookies the middleware below sets (valoa/http_cache.py)
+    "valoa.caching.http_cache.CacheControlMiddleware",  # sees the cookies the middleware below sets (valoa/caching/http_cache.py)
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the URL (/, /sv/, /en/: valoa/urls.py), never from a cookie or a header for
     # public pages; the admin follows each editor's own choice (WAGTAILADMIN_PERMITTED_LANGUAGES).
-    "valoa.languages.UrlLanguageMiddleware",
+    "valoa.languages.locales.UrlLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # The two-factor step for admin users: django-otp marks verified sessions, ours redirects the others.
     "django_otp.middleware.OTPMiddleware",
-    "valoa.two_factor.AdminTwoFactorMiddleware",
+    "valoa.security.two_factor.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
     "toolkit.team.middleware.TeamPrivacyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Answers a locked-out login (valoa/admin_login.py); after auth, as django-axes asks.
+    # Answers a locked-out login (valoa/security/admin_login.py); after auth, as django-axes asks.
     "axes.middleware.AxesMiddleware",
-    # Last, so its process_exception sees a view's database error first (503 during an outage: valoa/outage.py).
-    "valoa.outage.DatabaseOutageMiddleware",
+    # Last, so its process_exception sees a view's database error first (503 during an outage: valoa/operations/outage.py).
+    "valoa.operations.outage.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "valoa.urls"
@@ -129,9 +129,9 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 
 
 def redis_caches(url: str, key_prefix: str) -> dict:
-    """The cache aliases on one Redis; the site keeps working while it is down (valoa/redis_cache.py)."""
+    """The cache aliases on one Redis; the site keeps working while it is down (valoa/operations/redis_cache.py)."""
     alias = {
-        "BACKEND": "valoa.redis_cache.RedisHelperCache",
+        "BACKEND": "valoa.operations.redis_cache.RedisHelperCache",
         "LOCATION": url,
         "KEY_PREFIX": key_prefix,
         # Passed to redis-py's connection pool: a dead Redis costs at most this, then a few seconds' rest.
@@ -142,7 +142,7 @@ def redis_caches(url: str, key_prefix: str) -> dict:
         # The rendition cache keeps image tags off the database after the first view (Wagtail's alias).
         "renditions": {**alias, "KEY_PREFIX": key_prefix + "-r"},
         # django-ratelimit's counters: counted in the process while Redis is down, not misses.
-        "ratelimit": {**alias, "BACKEND": "valoa.redis_cache.RedisCounterCache"},
+        "ratelimit": {**alias, "BACKEND": "valoa.operations.redis_cache.RedisCounterCache"},
     }
 
 
@@ -158,15 +158,15 @@ else:
         },
     }
 
-# Benchmarks only: an X-Query-Count header on every response (valoa/query_count.py).
+# Benchmarks only: an X-Query-Count header on every response (valoa/operations/query_count.py).
 if env_bool("QUERY_COUNT_HEADER", False):
-    MIDDLEWARE.insert(0, "valoa.query_count.QueryCountHeaderMiddleware")
+    MIDDLEWARE.insert(0, "valoa.operations.query_count.QueryCountHeaderMiddleware")
 # Several app servers count the same visitor: the counter lives in the shared cache (Redis).
 SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "60/m")
 # Behind a load balancer REMOTE_ADDR is the balancer's: name the header it puts the client address in
 # (a request.META key, e.g. HTTP_X_REAL_IP). Rate limits and the feedback hash read it the same way.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
-RATELIMIT_IP_META_KEY = "valoa.client_address.client_address"
+RATELIMIT_IP_META_KEY = "valoa.security.client_address.client_address"
 # Media from Django itself (a single host or the two-server check, see docs/deploy.md); production serves
 # media from object storage or the front web server.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
@@ -193,7 +193,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# --- Admin login throttling (django-axes; valoa/admin_login.py, docs/security.md) ----------------------
+# --- Admin login throttling (django-axes; valoa/security/admin_login.py, docs/security.md) ----------------------
 # Failed passwords are counted in the database, so a lockout holds on every app server. Per account and,
 # separately, per address: many addresses on one account, or one address on many accounts, both stop.
 AUTHENTICATION_BACKENDS = [
@@ -204,10 +204,10 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "valoa.client_address.client_address"
-AXES_LOCKOUT_CALLABLE = "valoa.admin_login.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "valoa.security.client_address.client_address"
+AXES_LOCKOUT_CALLABLE = "valoa.security.admin_login.lockout_response"
 AXES_DISABLE_ACCESS_LOG = True  # no record of every successful login's address: failures are enough
-# Two-factor sign-in (TOTP with django-otp; valoa/two_factor.py): when on, every user who can open the
+# Two-factor sign-in (TOTP with django-otp; valoa/security/two_factor.py): when on, every user who can open the
 # admin (superusers, Editors, Moderators) enrols an authenticator app and gives its code after the
 # password. dev.py turns it off unless TWO_FACTOR_REQUIRED=1; production keeps it on.
 TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
@@ -272,13 +272,13 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_AUTOSAVE_INTERVAL = int(os.environ.get("WAGTAIL_AUTOSAVE_INTERVAL", "0"))
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "xlsx", "ods", "pptx", "odp", "txt", "csv"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif"]
-# The upload and edit forms say that the description is the alt text (valoa/image_forms.py).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "valoa.image_forms.ImageForm"
+# The upload and edit forms say that the description is the alt text (valoa/editing/image_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "valoa.editing.image_forms.ImageForm"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if IS_POSTGRES:
     # Stemming for Finnish: "työkaluja" finds "työkalu". Swedish and English pages are indexed and searched
-    # with their own configurations (valoa/search.py, SEARCH_CONFIGS).
-    WAGTAILSEARCH_BACKENDS["default"] = {"BACKEND": "valoa.search_backend", "SEARCH_CONFIG": "finnish"}
+    # with their own configurations (valoa/search/pages.py, SEARCH_CONFIGS).
+    WAGTAILSEARCH_BACKENDS["default"] = {"BACKEND": "valoa.search.backend", "SEARCH_CONFIG": "finnish"}
 # `load_demo_content` builds the demo's Swedish and English versions from its PO catalogues (docs/demo-content.md).
 DEMO_TRANSLATIONS = env_bool("DEMO_TRANSLATIONS", True)
 # PostgreSQL text search configuration per content language (docs/languages.md).
@@ -288,7 +288,7 @@ SEARCH_CONFIGS = {"fi": "finnish", "sv": "swedish", "en": "english"}
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact_team_tokens": {"()": "valoa.logging.RedactTeamTokensFilter"}},
+    "filters": {"redact_team_tokens": {"()": "valoa.operations.logging.RedactTeamTokensFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_team_tokens"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     # Filters on the logger run before any handler, Django's own console handler included.
@@ -323,6 +323,6 @@ HTTP_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("HTTP_CACHE_STALE_WHILE_R
 # PURGE/BAN from the app servers' addresses only). Unset: nothing is purged (no front cache).
 FRONTEND_CACHE_URLS = env_list("FRONTEND_CACHE_URL")
 WAGTAILFRONTENDCACHE = {
-    f"varnish{n}": {"BACKEND": "valoa.frontend_cache.VarnishBackend", "LOCATION": url}
+    f"varnish{n}": {"BACKEND": "valoa.caching.frontend_cache.VarnishBackend", "LOCATION": url}
     for n, url in enumerate(FRONTEND_CACHE_URLS, start=1)
 }

@@ -29,7 +29,7 @@ CONTENT_SECURITY_POLICY = {
 }
 # Wagtail 8's page editor initialises its choosers (image, date) with inline <script> tags and its
 # widgets set inline styles; image uploads preview from blob: URLs. The admin, behind a login, gets
-# this looser policy on /admin/ alone (valoa.middleware); the public site keeps the strict one.
+# this looser policy on /admin/ alone (valoa.security.headers); the public site keeps the strict one.
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],

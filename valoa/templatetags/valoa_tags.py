@@ -3,7 +3,7 @@
 from django import template
 from wagtail.models import Page
 
-from valoa import languages
+from valoa.pages import navigation as site_navigation
 
 register = template.Library()
 
@@ -17,7 +17,7 @@ def main_nav(context):
     current_path = getattr(current, "path", "")
     return {
         "request": request,
-        "home_url": languages.home_url(),
+        "home_url": site_navigation.home_url(),
         "items": [(item, current_path.startswith(item.path), current_path == item.path) for item in items],
     }
 
@@ -52,38 +52,38 @@ def contact_settings(context):
     return ContactSettings.for_request(request) if request is not None else None
 
 
-def navigation(context) -> languages.Navigation:
+def navigation(context) -> site_navigation.Navigation:
     """The page's menu and language links, once per render: the home page hands over its own (it lists the
-    same sections), any other page asks here, in one query (valoa.languages.page_navigation)."""
-    found = context.get(languages.NAVIGATION_CONTEXT)
+    same sections), any other page asks here, in one query (valoa.pages.navigation.page_navigation)."""
+    found = context.get(site_navigation.NAVIGATION_CONTEXT)
     if found is None:
-        found = languages.page_navigation(context.get("request"), context.get("page"))
+        found = site_navigation.page_navigation(context.get("request"), context.get("page"))
         # On the template's outermost context, so that includes and inclusion tags see it too.
-        context.dicts[0][languages.NAVIGATION_CONTEXT] = found
+        context.dicts[0][site_navigation.NAVIGATION_CONTEXT] = found
     return found
 
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """The switcher's links and the page's hreflang alternates (valoa/languages.py)."""
+    """The switcher's links and the page's hreflang alternates (valoa/pages/navigation.py)."""
     return navigation(context).links
 
 
 @register.simple_tag(takes_context=True)
 def translation_missing(context):
-    return languages.translation_missing(context.get("request"))
+    return site_navigation.translation_missing(context.get("request"))
 
 
 @register.simple_tag
 def home_url():
     """The home page of the language being read: `/`, `/sv/`, `/en/`."""
-    return languages.home_url()
+    return site_navigation.home_url()
 
 
 @register.simple_tag(takes_context=True)
 def in_language(context, page):
     """A page the site settings name (the footer's statutory pages), in the language being read when it is
-    translated: fetched with the menu (valoa.languages.page_navigation), no query of its own."""
+    translated: fetched with the menu (valoa.pages.navigation.page_navigation), no query of its own."""
     if page is None:
         return None
     return navigation(context).footer.get(page.translation_key, page)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from tests.toolkit.workbook.support import start_session
 from toolkit.models import AssessmentPage, TeamSpace
 from toolkit.team.models import TOKEN_LENGTH, new_team_token
-from valoa.logging import RedactTeamTokensFilter
+from valoa.operations.logging import RedactTeamTokensFilter
 
 pytestmark = pytest.mark.django_db
 

@@ -20,7 +20,7 @@ from toolkit.assessment.blocks import Statement, StatementGroup
 from toolkit.assessment.models import AssessmentPage, AssessmentPhaseBand, AssessmentRating, AssessmentRound
 from toolkit.assessment.services.rounds import assessment_page_for_results, ratings_validate, results_visible
 from toolkit.tools.models import ToolPage
-from valoa.languages import locale_id_of_language
+from valoa.languages.locales import locale_id_of_language
 
 # A statement is flagged "keskustelkaa tästä ensin" when the spread (population standard deviation) is at
 # least this share of the scale's range: on the 1–3 scale 0.6, e.g. 1, 2, 3 or 1, 3, 3 but not 2, 2, 3.

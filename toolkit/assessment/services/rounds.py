@@ -25,7 +25,7 @@ from toolkit.assessment.models import (
     AssessmentRound,
 )
 from toolkit.team.models import TeamSpace
-from valoa.languages import prefer_active_language
+from valoa.languages.locales import prefer_active_language
 
 CONSENSUS_RESPONDENT = "consensus"
 SELF_RESPONDENT = "self"

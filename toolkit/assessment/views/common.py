@@ -11,11 +11,11 @@ from toolkit.assessment.forms import token_from_link
 from toolkit.assessment.models import AssessmentPage, AssessmentRound
 from toolkit.team.models import TeamSpace
 from toolkit.team.secret_links import get_space
-from valoa.languages import prefer_active_language
+from valoa.languages.locales import prefer_active_language
 
 
 def live_page(page_id: int) -> AssessmentPage:
-    # The page in the language being read when it is translated (valoa.languages.prefer_active_language).
+    # The page in the language being read when it is translated (valoa.languages.locales.prefer_active_language).
     page = prefer_active_language(
         AssessmentPage.objects.live().public().select_related("scale").prefetch_related("scale__levels"),
         page_id,

@@ -17,8 +17,8 @@ from toolkit.team import services as team_services
 from toolkit.team.models import TeamSpace
 from toolkit.tools.models import ToolPage
 from toolkit.tools.pages import ToolIndexPage
-from valoa.languages import locale_id_of_language
-from valoa.page_queries import public_q
+from valoa.languages.locales import locale_id_of_language
+from valoa.pages.queries import public_q
 
 MAX_DB_INT = 2**31 - 1
 

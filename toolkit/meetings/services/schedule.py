@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 
 from toolkit.meetings.models import MeetingBlock, MeetingPlan
 from toolkit.tools.models import ToolPage
-from valoa.languages import locale_id_of_language
+from valoa.languages.locales import locale_id_of_language
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
-from valoa.backup import BackupError, backup_create
+from valoa.operations.backup import BackupError, backup_create
 
 
 class Command(BaseCommand):

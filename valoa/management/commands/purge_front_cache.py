@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from valoa import frontend_cache
+from valoa.caching import frontend_cache
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from valoa.two_factor import two_factor_reset
+from valoa.security.two_factor import two_factor_reset
 
 
 class Command(BaseCommand):

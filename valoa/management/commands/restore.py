@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from valoa.backup import BackupError, backup_restore
+from valoa.operations.backup import BackupError, backup_restore
 
 
 class Command(BaseCommand):

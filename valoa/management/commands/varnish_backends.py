@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from valoa.varnish import parse_backend, render_backends
+from valoa.caching.varnish import parse_backend, render_backends
 
 
 class Command(BaseCommand):

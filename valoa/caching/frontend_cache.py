@@ -47,7 +47,7 @@ from wagtail.contrib.frontend_cache.utils import get_backends, purge_urls_from_c
 from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from valoa.languages import language_of_locale
+from valoa.languages.locales import language_of_locale
 
 logger = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from valoa.page_queries import public_q
+from valoa.pages.queries import public_q
 
 
 class LanguageSitemap(Sitemap):

@@ -51,7 +51,10 @@ def render_backends(
 ) -> str:
     if not backends:
         raise ValueError("at least one backend")
-    lines = ["# Written by `manage.py varnish_backends` (valoa/varnish.py); included by default.vcl.", ""]
+    lines = [
+        "# Written by `manage.py varnish_backends` (valoa/caching/varnish.py); included by default.vcl.",
+        "",
+    ]
     for n, backend in enumerate(backends, start=1):
         lines += [
             f"backend app{n} {{",

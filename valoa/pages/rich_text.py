@@ -4,7 +4,7 @@ A translated page keeps its source's links (wagtail-localize copies them): a Swe
 Finnish page, and Wagtail's own handler then looks each link up in the active language with `page.localized`,
 a query for the active Locale and one for the translation, per link. This handler fetches the linked pages
 and their live translations in the active language together, in one query whatever the number of links or
-the language (valoa.languages knows the locale without asking), and falls back to the linked page itself.
+the language (valoa.languages.locales knows the locale without asking), and falls back to the linked page itself.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
-from valoa.languages import locale_id_of_language
+from valoa.languages.locales import locale_id_of_language
 
 
 class LocalizedPageLinkHandler(PageLinkHandler):

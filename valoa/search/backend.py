@@ -3,7 +3,7 @@
 modelsearch's backend has one `SEARCH_CONFIG` for everything it indexes and every query. Here a page (or any
 translatable object) is indexed with its own language's configuration (`settings.SEARCH_CONFIGS`: finnish,
 swedish, english), so "verktygen" is stored as "verktyg" and "tools" as "tool"; a query is parsed with the
-configuration of the language being read (valoa/search.py also keeps results to that language's pages).
+configuration of the language being read (valoa/search/pages.py also keeps results to that language's pages).
 Objects without a language (images, documents) use the default `SEARCH_CONFIG`.
 
 The backend reads `config` when it builds an object's vectors and when it compiles a query: `config` is a
@@ -22,7 +22,7 @@ from django.utils.translation import get_language
 from modelsearch.backends.database.postgres.postgres import PostgresIndex, PostgresSearchBackend
 from wagtail.models import TranslatableMixin
 
-from valoa.languages import language_of_locale
+from valoa.languages.locales import language_of_locale
 
 _indexing = threading.local()
 

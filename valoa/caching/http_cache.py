@@ -1,7 +1,7 @@
 """Who may keep a response: the `Cache-Control` policy that the front cache (Varnish, docs/deploy.md) follows.
 
 Public pages for anonymous visitors are cached by the front cache for `HTTP_CACHE_S_MAXAGE` seconds and purged
-when they change (valoa/frontend_cache.py); browsers keep them only `HTTP_CACHE_MAX_AGE` seconds, because a
+when they change (valoa/caching/frontend_cache.py); browsers keep them only `HTTP_CACHE_MAX_AGE` seconds, because a
 purge cannot reach a browser. Everything else is `private, no-store`.
 
 A response is public only when all of these hold:
@@ -13,7 +13,7 @@ A response is public only when all of these hold:
   first three in every language),
 - the view did not say otherwise itself (a public response's own `Cache-Control` is kept; any other
   response is made `private, no-store`, whatever it said).
-The language of a response is its URL's (valoa/languages.py): responses never vary on `Accept-Language`,
+The language of a response is its URL's (valoa/languages/locales.py): responses never vary on `Accept-Language`,
 so the front cache keeps one copy per URL and never mixes languages.
 Previews never pass `before_serve_page` (Wagtail renders them through `serve_preview` in the admin, whose
 views are all `never_cache`), so they are never public.

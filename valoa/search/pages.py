@@ -11,14 +11,14 @@ from django.core.paginator import Paginator
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from valoa.languages import locale_id_of_language
+from valoa.languages.locales import locale_id_of_language
 
 PAGE_SIZE = 10
 
 
 def search_page(query: str, page_number) -> PaginatorPage:
     """Pages of the language being read only (/haku/ Finnish, /sv/haku/ Swedish: valoa/urls.py), their words
-    stemmed in that language on PostgreSQL (valoa/search_backend.py). `get_page()` turns a missing,
+    stemmed in that language on PostgreSQL (valoa/search/backend.py). `get_page()` turns a missing,
     non-numeric or out-of-range page number into a valid page."""
     results = (
         Page.objects.live()

@@ -17,7 +17,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, TranslatableMixin
 
-from valoa.languages import language_of_locale
+from valoa.languages.locales import language_of_locale
 
 
 def in_locale(objects: list, locale_id: int, model: type[models.Model]) -> list:

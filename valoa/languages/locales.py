@@ -1,0 +1,99 @@
+"""The language of a request comes from its URL alone: `/…` Finnish, `/sv/…` Swedish, `/en/…` English.
+
+Django's LocaleMiddleware reads the language of an unprefixed URL from the `django_language` cookie and the
+`Accept-Language` header (and then sends `Vary: Accept-Language`) whenever the URL does not fix it. Here the
+URL always fixes it: the public site is Finnish at `/` (`i18n_patterns(prefix_default_language=False)`,
+valoa/urls.py), and paths outside the language patterns (the sitemap, robots.txt, documents, health checks) do
+not depend on the language. So one URL is one response for everyone, and the front cache keeps one copy per
+URL: no `Vary: Accept-Language` to fragment it, no visitor's browser language mixed into a shared copy. The
+admin is unaffected: Wagtail activates each editor's own language (WAGTAILADMIN_PERMITTED_LANGUAGES).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db.models import Case, Subquery, When
+from django.db.models.signals import post_delete, post_save
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page
+
+# Locale id → language code. Locales are three rows that change once in a site's life: read once per process,
+# and again when an id or a language is not found (a locale added meanwhile).
+_locale_languages: dict[int, str] = {}
+
+
+def language_of_locale(locale_id: int | None) -> str | None:
+    if locale_id is None:
+        return None
+    if locale_id not in _locale_languages:
+        _read_locales()
+    return _locale_languages.get(locale_id)
+
+
+def locale_id_of_language(language: str) -> int | None:
+    """The Locale's id for a language code, without a query once the locales are known."""
+    for attempt in range(2):
+        for pk, code in _locale_languages.items():
+            if code == language:
+                return pk
+        if attempt == 0:
+            _read_locales()
+    return None
+
+
+def _read_locales() -> None:
+    _locale_languages.clear()
+    _locale_languages.update(Locale.objects.values_list("pk", "language_code"))
+
+
+def _forget_locales(**kwargs) -> None:
+    _locale_languages.clear()
+
+
+def connect() -> None:
+    post_save.connect(_forget_locales, sender=Locale, dispatch_uid="valoa_languages_locale_saved")
+    post_delete.connect(_forget_locales, sender=Locale, dispatch_uid="valoa_languages_locale_deleted")
+
+
+def language_of_path(path: str) -> str:
+    """The language a path is in: its prefix (`/sv/`, `/en/`), else the default (Finnish)."""
+    return translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+
+
+class UrlLanguageMiddleware(LocaleMiddleware):
+    """LocaleMiddleware without the guessing: the URL's prefix or Finnish, never a cookie or a header."""
+
+    def process_request(self, request):
+        translation.activate(language_of_path(request.path_info))
+        request.LANGUAGE_CODE = translation.get_language()
+
+    def process_response(self, request, response):
+        # No redirect to a guessed language and no `Vary: Accept-Language` (see the module docstring).
+        response.headers.setdefault("Content-Language", translation.get_language())
+        return response
+
+
+def prefer_active_language(queryset, pk: int):
+    """The page `pk` and its translations in `queryset`, the one in the language being read first.
+
+    A team space is one space in every language: its links name pages by id (an assessment round's page, a
+    self-assessment), and the same link opened under /sv/ should show the Swedish page when there is one. One
+    query, the same in every language; with no translation (or an unpublished one) the page itself.
+    """
+    key = Page.objects.filter(pk=pk).values("translation_key")[:1]
+    return (
+        queryset.filter(translation_key=Subquery(key))
+        .annotate(
+            other_language=Case(When(locale_id=locale_id_of_language(get_language()), then=0), default=1)
+        )
+        .order_by("other_language", "pk")
+    )
+
+
+def active_language_first(queryset):
+    """`queryset` with the pages of the language being read first (e.g. the live workbook: one per language)."""
+    return queryset.annotate(
+        other_language=Case(When(locale_id=locale_id_of_language(get_language()), then=0), default=1)
+    ).order_by("other_language", "path")

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from inspire.demo.images import ensure_image
 from inspire.demo.stories import ORGANISATIONS, STORIES
+from inspire.demo.users import ensure_demo_users
 from inspire.models import InspireIndexPage, Organisation, StoryKind, StoryPage, StoryToolLink
-from inspire.moderation import ensure_demo_users, ensure_story_workflow
+from inspire.moderation import ensure_story_workflow
 from toolkit.models import ToolPage
 from valoa.demo.context import DemoContext
 from valoa.demo.tree import ensure_page, paragraph, quote

@@ -9,8 +9,8 @@ from PIL import Image as PILImage
 
 from inspire.demo.images import MOTIFS, draw_png
 from inspire.demo.stories import ORGANISATIONS, STORIES
+from inspire.demo.users import DEMO_USERS
 from inspire.models import InspireIndexPage, Organisation, StoryKind, StoryPage
-from inspire.moderation import DEMO_USERS
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,9 @@ from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from inspire.demo.users import DEMO_USERS, ensure_demo_users
 from inspire.models import InspireIndexPage, StoryKind, StoryPage
-from inspire.moderation import DEMO_USERS, TASK_NAME, WORKFLOW_NAME, ensure_demo_users
+from inspire.moderation import TASK_NAME, WORKFLOW_NAME
 from tests import factories
 
 pytestmark = pytest.mark.django_db

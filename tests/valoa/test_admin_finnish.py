@@ -235,3 +235,16 @@ def test_image_forms_say_the_description_is_the_alt_text(editor_client, demo_sit
     tool = Page.objects.filter(slug="kokeilukortti").first()
     promote = _visible_text(editor_client.get(f"/admin/pages/{tool.pk}/edit/").content.decode())
     assert "tarkista, että kuvalla on kuvaus" in promote
+
+
+def test_the_named_workflows_come_with_the_migrations(db):
+    """The workflows are made by a data migration (valoa 0004), not by the demo: the demo only puts them on its
+    sections, so a site built without the demo offers the same Finnish-named workflows."""
+    from wagtail.models import Workflow
+
+    names = {workflow.name: [task.name for task in workflow.tasks] for workflow in Workflow.objects.all()}
+    assert names == {
+        "Sivuston sisällön tarkastus": ["Sisällön hyväksyntä"],
+        "Työkalujen tarkastus": ["Moderaattorin hyväksyntä"],
+        "Innostun moderointi": ["Moderaattorin hyväksyntä"],
+    }

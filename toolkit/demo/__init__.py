@@ -6,7 +6,7 @@ from toolkit.demo import assessment as demo_assessment
 from toolkit.demo.tools_build import build_tools
 from toolkit.demo.workbook import workbook_sections
 from toolkit.models import AssessmentPage, StartPage, ToolIndexPage, WorkbookPage
-from toolkit.tools.moderation import ensure_toolkit_workflow, rename_default_workflow
+from toolkit.tools.moderation import ensure_toolkit_workflow
 from valoa.demo.context import DemoContext
 from valoa.demo.site import build_faq
 from valoa.demo.tree import callout, ensure_page, heading, paragraph
@@ -86,6 +86,5 @@ def build(demo: DemoContext) -> None:
     demo.pages["tool_index"] = index
     build_tools(demo, index)
     ensure_toolkit_workflow(pages=[start, index])
-    rename_default_workflow()
     # After the tools: the assessments recommend tools by slug.
     demo_assessment.build(demo)

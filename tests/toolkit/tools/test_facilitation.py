@@ -111,7 +111,7 @@ def test_facilitation_queries_are_pinned_and_below_the_cards(client, demo_site):
             assert client.get(url).status_code == 200
         return len(ctx.captured_queries)
 
-    assert count(TOOL + "ohjaa/") == 8
+    assert count(TOOL + "ohjaa/") == 9
     assert count(TOOL + "ohjaa/") < count(TOOL)
 
 

@@ -100,6 +100,12 @@ class PlanForm(CleanTextMixin, MeetingForm):
     )
     version = VersionField(required=False)
 
+    def plan_fields(self) -> dict:
+        """The plan's details as the services take them (plan_create, plan_update)."""
+        return {
+            name: self.cleaned_data[name] for name in ("title", "date", "start_time", "minutes_available")
+        }
+
 
 class BlockForm(CleanTextMixin, MeetingForm):
     """An own block: opening, topic, break or closing."""

@@ -80,10 +80,11 @@ def _rows(workbook, answers, previous_answers) -> list[dict]:
 
 @require_GET
 @team_view
-def session_detail(request, token: str, number: int):
+def session_page(request, token: str, number: int, template_name: str):
+    """A session's answers with the previous session's beside them: the form to answer (session.html) or the
+    printable summary (summary.html); the URL names the template (toolkit/workbook/urls.py)."""
     space = get_space(request, token)
-    data = _session_data(space, number)
-    return TemplateResponse(request, "toolkit/workbook/session.html", data)
+    return TemplateResponse(request, template_name, _session_data(space, number))
 
 
 @require_POST
@@ -210,14 +211,6 @@ def session_present(request, token: str, number: int, position: int):
             "next_position": position + 1 if position < len(questions) else None,
         },
     )
-
-
-@require_GET
-@team_view
-def session_summary(request, token: str, number: int):
-    space = get_space(request, token)
-    data = _session_data(space, number)
-    return TemplateResponse(request, "toolkit/workbook/summary.html", data)
 
 
 @require_GET

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from toolkit.meetings import services
@@ -13,21 +12,19 @@ from toolkit.meetings.services import PlanConflict
 from toolkit.meetings.views.page import (
     NEW_BLOCK,
     NEW_TOOL,
+    bad_request,
     plan_url,
+    plan_view,
     render_conflict,
     render_plan,
     see_other,
     with_version,
 )
-from toolkit.team.secret_links import get_space
-from toolkit.team.views import team_view
 
 
 @require_POST
-@team_view
-def block_add(request: HttpRequest, token: str, plan_id: int) -> HttpResponse:
-    space = get_space(request, token)
-    plan = services.plan_get(space=space, plan_id=plan_id)
+@plan_view
+def block_add(request: HttpRequest, space, plan) -> HttpResponse:
     form = BlockForm(request.POST, prefix=NEW_BLOCK)
     if not form.is_valid():
         return render_plan(request, space, plan, status=400, block_form=form)
@@ -43,10 +40,8 @@ def block_add(request: HttpRequest, token: str, plan_id: int) -> HttpResponse:
 
 
 @require_POST
-@team_view
-def tool_add(request: HttpRequest, token: str, plan_id: int) -> HttpResponse:
-    space = get_space(request, token)
-    plan = services.plan_get(space=space, plan_id=plan_id)
+@plan_view
+def tool_add(request: HttpRequest, space, plan) -> HttpResponse:
     form = ToolBlockForm(request.POST, tools=services.tools_for_choice(), prefix=NEW_TOOL)
     if not form.is_valid():
         return render_plan(request, space, plan, status=400, tool_form=form)
@@ -65,20 +60,16 @@ def tool_add(request: HttpRequest, token: str, plan_id: int) -> HttpResponse:
 
 
 @require_GET
-@team_view
-def block_edit_page(request: HttpRequest, token: str, plan_id: int, block_id: int) -> HttpResponse:
+@plan_view
+def block_edit_page(request: HttpRequest, space, plan, block_id: int) -> HttpResponse:
     """The plan with one block's edit form open (the "Muokkaa" link of a block): a page of its own, so the plan
     page renders no form per block. The form posts to block_edit, with the plan's version it was opened on."""
-    space = get_space(request, token)
-    plan = services.plan_get(space=space, plan_id=plan_id)
     return render_plan(request, space, plan, editing=block_id)
 
 
 @require_POST
-@team_view
-def block_edit(request: HttpRequest, token: str, plan_id: int, block_id: int) -> HttpResponse:
-    space = get_space(request, token)
-    plan = services.plan_get(space=space, plan_id=plan_id)
+@plan_view
+def block_edit(request: HttpRequest, space, plan, block_id: int) -> HttpResponse:
     prefix = f"osio-{block_id}"
     form = BlockEditForm(request.POST, prefix=prefix)
     form.block_id = block_id
@@ -115,14 +106,12 @@ def block_edit(request: HttpRequest, token: str, plan_id: int, block_id: int) ->
 
 
 @require_POST
-@team_view
-def block_move(request: HttpRequest, token: str, plan_id: int, block_id: int) -> HttpResponse:
-    space = get_space(request, token)
-    plan = services.plan_get(space=space, plan_id=plan_id)
+@plan_view
+def block_move(request: HttpRequest, space, plan, block_id: int) -> HttpResponse:
     form = VersionOnlyForm(request.POST)
     direction = request.POST.get("suunta")
     if not form.is_valid() or direction not in ("ylos", "alas"):
-        return HttpResponse(_("Virheellinen pyyntö."), status=400, content_type="text/plain; charset=utf-8")
+        return bad_request()
     try:
         services.block_move(
             plan=plan, block_id=block_id, base_version=form.cleaned_data["version"], up=direction == "ylos"
@@ -134,13 +123,11 @@ def block_move(request: HttpRequest, token: str, plan_id: int, block_id: int) ->
 
 
 @require_POST
-@team_view
-def block_delete(request: HttpRequest, token: str, plan_id: int, block_id: int) -> HttpResponse:
-    space = get_space(request, token)
-    plan = services.plan_get(space=space, plan_id=plan_id)
+@plan_view
+def block_delete(request: HttpRequest, space, plan, block_id: int) -> HttpResponse:
     form = VersionOnlyForm(request.POST)
     if not form.is_valid():
-        return HttpResponse(_("Virheellinen pyyntö."), status=400, content_type="text/plain; charset=utf-8")
+        return bad_request()
     try:
         services.block_delete(plan=plan, block_id=block_id, base_version=form.cleaned_data["version"])
     except PlanConflict as conflict:

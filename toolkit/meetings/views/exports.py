@@ -8,17 +8,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from toolkit.meetings import export, services
-from toolkit.meetings.views.page import plan_url
-from toolkit.team.secret_links import get_space
-from toolkit.team.views import team_view
+from toolkit.meetings.views.page import plan_url, plan_view
 from toolkit.tools.facilitation import facilitation_context
 
 
 @require_GET
-@team_view
-def agenda(request: HttpRequest, token: str, plan_id: int) -> HttpResponse:
-    space = get_space(request, token)
-    plan = services.plan_get(space=space, plan_id=plan_id)
+@plan_view
+def agenda(request: HttpRequest, space, plan) -> HttpResponse:
     blocks = services.plan_blocks(plan=plan)
     schedule = services.plan_schedule(plan=plan, blocks=blocks)
     return TemplateResponse(
@@ -27,12 +23,10 @@ def agenda(request: HttpRequest, token: str, plan_id: int) -> HttpResponse:
 
 
 @require_GET
-@team_view
-def facilitate(request: HttpRequest, token: str, plan_id: int) -> HttpResponse:
+@plan_view
+def facilitate(request: HttpRequest, space, plan) -> HttpResponse:
     """The whole plan in the facilitation view of branch facilitate (docs/facilitation.md): each block in turn,
     a tool's own steps nested in its block; clock times from the plan's start."""
-    space = get_space(request, token)
-    plan = services.plan_get(space=space, plan_id=plan_id)
     schedule = services.plan_schedule(plan=plan, blocks=services.plan_blocks(plan=plan))
     context = facilitation_context(
         export.plan_facilitation(plan=plan, schedule=schedule),
@@ -44,10 +38,8 @@ def facilitate(request: HttpRequest, token: str, plan_id: int) -> HttpResponse:
 
 
 @require_GET
-@team_view
-def calendar_file(request: HttpRequest, token: str, plan_id: int) -> HttpResponse:
-    space = get_space(request, token)
-    plan = services.plan_get(space=space, plan_id=plan_id)
+@plan_view
+def calendar_file(request: HttpRequest, space, plan) -> HttpResponse:
     schedule = services.plan_schedule(plan=plan, blocks=services.plan_blocks(plan=plan))
     response = HttpResponse(
         export.plan_ics(plan=plan, schedule=schedule), content_type="text/calendar; charset=utf-8"

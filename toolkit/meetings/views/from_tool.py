@@ -55,14 +55,7 @@ def add_tool_to_plan(request: HttpRequest, token: str, tool_id: int) -> HttpResp
         if request.POST.get("plan") == "uusi":
             new_form = PlanForm(request.POST)
             if new_form.is_valid():
-                data = new_form.cleaned_data
-                plan = services.plan_create(
-                    space=space,
-                    title=data["title"],
-                    date=data["date"],
-                    start_time=data["start_time"],
-                    minutes_available=data["minutes_available"],
-                )
+                plan = services.plan_create(space=space, **new_form.plan_fields())
                 block = services.block_add(
                     plan=plan, kind=MeetingBlock.Kind.TOOL, tool=tool, minutes=tool.duration_minutes
                 )

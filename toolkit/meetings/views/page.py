@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import wraps
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -10,9 +12,30 @@ from django.utils.translation import gettext as _
 
 from toolkit.meetings import services
 from toolkit.meetings.forms import BlockEditForm, BlockForm, PlanForm, ToolBlockForm
+from toolkit.team.secret_links import get_space
+from toolkit.team.views import team_view
 
 # Form prefixes: the plan page holds several forms, and their fields' ids must not clash.
 DETAILS, NEW_BLOCK, NEW_TOOL = "tiedot", "uusi", "tyokalu"
+
+
+def plan_view(view):
+    """A view of one plan in a team space: `view(request, space, plan, **kwargs)`. The space (by its secret
+    link) and the plan are found first; an unknown token or plan gets the team's friendly 404 (team_view)."""
+
+    @team_view
+    @wraps(view)
+    def wrapper(request, token: str, plan_id: int, **kwargs):
+        space = get_space(request, token)
+        plan = services.plan_get(space=space, plan_id=plan_id)
+        return view(request, space, plan, **kwargs)
+
+    return wrapper
+
+
+def bad_request() -> HttpResponse:
+    """A POST that no form of the page could send (a tampered or truncated request)."""
+    return HttpResponse(_("Virheellinen pyyntö."), status=400, content_type="text/plain; charset=utf-8")
 
 
 def plan_url(space, plan, fragment: str = "") -> str:

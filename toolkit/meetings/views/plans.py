@@ -12,6 +12,7 @@ from toolkit.meetings.services import PlanConflict
 from toolkit.meetings.views.page import (
     DETAILS,
     plan_url,
+    plan_view,
     plans_url,
     render_conflict,
     render_plan,
@@ -28,14 +29,7 @@ def plan_list(request: HttpRequest, token: str) -> HttpResponse:
     space = get_space(request, token)
     form = PlanForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        plan = services.plan_create(
-            space=space,
-            title=data["title"],
-            date=data["date"],
-            start_time=data["start_time"],
-            minutes_available=data["minutes_available"],
-        )
+        plan = services.plan_create(space=space, **form.plan_fields())
         return see_other(plan_url(space, plan))
     if request.method == "GET":
         form = PlanForm(initial={"minutes_available": 60, **SuggestForm.initial_when()})
@@ -48,10 +42,8 @@ def plan_list(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@team_view
-def plan_detail(request: HttpRequest, token: str, plan_id: int) -> HttpResponse:
-    space = get_space(request, token)
-    plan = services.plan_get(space=space, plan_id=plan_id)
+@plan_view
+def plan_detail(request: HttpRequest, space, plan) -> HttpResponse:
     if request.method == "GET":
         return render_plan(request, space, plan)
     form = PlanForm(request.POST, prefix=DETAILS)
@@ -59,16 +51,8 @@ def plan_detail(request: HttpRequest, token: str, plan_id: int) -> HttpResponse:
         if form.is_valid():
             raise Http404
         return render_plan(request, space, plan, status=400, details_form=form, details_open=True)
-    data = form.cleaned_data
     try:
-        services.plan_update(
-            plan=plan,
-            base_version=data["version"],
-            title=data["title"],
-            date=data["date"],
-            start_time=data["start_time"],
-            minutes_available=data["minutes_available"],
-        )
+        services.plan_update(plan=plan, base_version=form.cleaned_data["version"], **form.plan_fields())
     except PlanConflict as conflict:
         return render_conflict(
             request, space, conflict.plan, details_form=with_version(form, conflict.plan.version, DETAILS)
@@ -77,10 +61,8 @@ def plan_detail(request: HttpRequest, token: str, plan_id: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@team_view
-def plan_delete(request: HttpRequest, token: str, plan_id: int) -> HttpResponse:
-    space = get_space(request, token)
-    plan = services.plan_get(space=space, plan_id=plan_id)
+@plan_view
+def plan_delete(request: HttpRequest, space, plan) -> HttpResponse:
     form = DeletePlanForm(
         request.POST if request.method == "POST" else None, initial={"version": plan.version}
     )

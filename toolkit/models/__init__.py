@@ -13,8 +13,7 @@ from toolkit.assessment.models import (
 )
 from toolkit.meetings.models import MeetingBlock, MeetingPlan
 from toolkit.team.models import TeamSpace
-from toolkit.tools.models import ToolPage, ToolPageRelatedTool, ToolPageWorkTemplate
-from toolkit.tools.pages import StartPage, ToolIndexPage
+from toolkit.tools.models import StartPage, ToolIndexPage, ToolPage, ToolPageRelatedTool, ToolPageWorkTemplate
 from toolkit.tools.values import Format
 from toolkit.workbook.models import WorkbookAnswer, WorkbookPage, WorkbookSession
 

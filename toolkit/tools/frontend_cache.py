@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from toolkit.tools.models import ToolPage, ToolPageRelatedTool
-from toolkit.tools.pages import StartPage
+from toolkit.tools.models import StartPage, ToolPage, ToolPageRelatedTool
 from valoa.models import HomePage
 
 

@@ -14,7 +14,7 @@ from tests import factories
 from tests.factories.toolkit import ToolPageRelatedToolFactory, ToolPageWorkTemplateFactory
 from toolkit.demo.tools import TOOLS
 from toolkit.models import ToolIndexPage, ToolPage
-from toolkit.tools.models import duration_text
+from toolkit.tools.values import duration_text
 
 pytestmark = pytest.mark.django_db
 

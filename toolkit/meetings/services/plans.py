@@ -15,8 +15,7 @@ from toolkit.meetings.models import MeetingBlock, MeetingPlan
 from toolkit.meetings.suggest import SuggestedBlock, ToolOption, suggest_blocks
 from toolkit.team import services as team_services
 from toolkit.team.models import TeamSpace
-from toolkit.tools.models import ToolPage
-from toolkit.tools.pages import ToolIndexPage
+from toolkit.tools.models import ToolIndexPage, ToolPage
 from valoa.languages.locales import locale_id_of_language
 from valoa.pages.queries import public_q
 

@@ -5,7 +5,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from toolkit.tools.filters import ToolFilter
-from toolkit.tools.models import LISTING_FIELDS, SectionPage, ToolPage
+from toolkit.tools.models.tool import LISTING_FIELDS, SectionPage, ToolPage
 from valoa.models import Phase, Theme, phases_and_themes
 from valoa.pages.paginator import requested_page
 from valoa.pages.queries import public_q

@@ -1,0 +1,21 @@
+"""The tools room's page models: the tool card (tool.py) and the section pages above it, Aloita and Työkalut with
+its tool finder (sections.py)."""
+
+from toolkit.tools.models.sections import StartPage, ToolIndexPage
+from toolkit.tools.models.tool import (
+    LISTING_FIELDS,
+    SectionPage,
+    ToolPage,
+    ToolPageRelatedTool,
+    ToolPageWorkTemplate,
+)
+
+__all__ = [
+    "LISTING_FIELDS",
+    "SectionPage",
+    "StartPage",
+    "ToolIndexPage",
+    "ToolPage",
+    "ToolPageRelatedTool",
+    "ToolPageWorkTemplate",
+]

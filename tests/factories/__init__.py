@@ -1,4 +1,4 @@
-"""One factory per model, here or in a module of this package per area (e.g. tests/factories/workbook.py).
+"""One factory per model, here or in a module of this package per area (e.g. tests/factories/team.py).
 
 tests/valoa/test_factories.py fails when a model has none.
 """

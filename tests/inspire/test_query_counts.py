@@ -18,8 +18,8 @@ pytestmark = pytest.mark.django_db
 KINDS = list(StoryKind)
 # url: queries for an anonymous visitor (base template, navigation and footer included).
 PINNED = {
-    # Every page: the site, Wagtail's routing (2 queries a level), its view-restriction check (2), the menu, the
-    # footer's contact settings. The index: phases and themes (one UNION), organisations, the count, a page of
+    # Every page: the site, the active Locale, Wagtail's routing (2 queries a level), its view-restriction check
+    # (2), the menu, the footer's contact settings. The index: phases and themes (one UNION), organisations, the count, a page of
     # stories (organisation and image joined), their renditions, and the intro's page link (1: valoa/pages/rich_text.py).
     "/innostu/": 15,
     "/innostu/?kind=kokeilu&theme=dialogi": 15,

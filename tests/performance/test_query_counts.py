@@ -16,8 +16,8 @@ from tests.bench.scenarios import all_scenarios, app_modules
 pytestmark = pytest.mark.django_db
 
 # Scenario name → pinned queries for an anonymous visitor, front cache bypassed. The benchmark prints these too.
-# Every Wagtail page: the site, Wagtail's routing (2 queries a tree level below the home page, 1 for it), its
-# view-restriction check (2), the menu and the footer's contact settings.
+# Every Wagtail page: the site, the active Locale (Wagtail's serve view), Wagtail's routing (2 queries a tree level
+# below the home page, 1 for it), its view-restriction check (2), the menu and the footer's contact settings.
 PINNED = {
     "Etusivu": 9,  # + recommended tools per phase (1: the phases the page lists are reused)
     "Sisältösivu": 9,

@@ -1,12 +1,19 @@
 """The language of a request comes from its URL alone: `/…` Finnish, `/sv/…` Swedish, `/en/…` English.
 
-Django's LocaleMiddleware reads the language of an unprefixed URL from the `django_language` cookie and the
-`Accept-Language` header (and then sends `Vary: Accept-Language`) whenever the URL does not fix it. Here the
-URL always fixes it: the public site is Finnish at `/` (`i18n_patterns(prefix_default_language=False)`,
-valoa/urls.py), and paths outside the language patterns (the sitemap, robots.txt, documents, health checks) do
-not depend on the language. So one URL is one response for everyone, and the front cache keeps one copy per
-URL: no `Vary: Accept-Language` to fragment it, no visitor's browser language mixed into a shared copy. The
-admin is unaffected: Wagtail activates each editor's own language (WAGTAILADMIN_PERMITTED_LANGUAGES).
+The public site is Finnish at `/` (`i18n_patterns(prefix_default_language=False)`, valoa/urls.py). With that
+URL configuration, Django's LocaleMiddleware already activates Finnish for an unprefixed URL (after reading
+the `django_language` cookie and the `Accept-Language` header, whose answer it then discards), but its
+`process_response` adds `Vary: Accept-Language` to every response whose URL has no language prefix: every
+Finnish page, the sitemap, robots.txt, documents and the health checks. That would split the front cache's copy
+of each of them per browser language. `UrlLanguageMiddleware` subclasses LocaleMiddleware and replaces both
+methods: `process_request` activates the URL prefix's language, else Finnish, reading no cookie or header;
+`process_response` only sets `Content-Language` (no `Vary`, none of Django's 404 redirect to a prefixed URL).
+So one URL is one response for everyone, and the front cache keeps one copy per URL. The admin is
+unaffected: Wagtail activates each editor's own language (WAGTAILADMIN_PERMITTED_LANGUAGES).
+
+Also here: the map between locale ids and language codes, read once per process and again after a Locale is
+saved or deleted (`language_of_locale`, `locale_id_of_language`), and querysets ordered to put the pages of the
+language being read first (`prefer_active_language`, `active_language_first`).
 """
 
 from __future__ import annotations

@@ -131,21 +131,6 @@ def submission_mark_spam(*, submission: Submission, user: AbstractBaseUser | Non
     return _change_state(submission=submission, state=Submission.State.SPAM, user=user)
 
 
-def submission_update_public_text(
-    *, submission: Submission, user: AbstractBaseUser | None, **fields: str
-) -> Submission:
-    """A moderator's edit of what may be shown (e.g. to take personal data out of the text)."""
-    allowed = {"title", "text", "name", "organisation"}
-    if unknown := set(fields) - allowed:
-        raise ValueError(f"Not editable: {sorted(unknown)}")
-    for field, value in fields.items():
-        setattr(submission, field, value)
-    submission.full_clean()
-    submission.save(update_fields=list(fields))
-    log(instance=submission, action="wagtail.edit", user=user)
-    return submission
-
-
 def submission_delete_by_reference(*, reference: str, user: AbstractBaseUser | None) -> bool:
     """Delete a submission when its sender asks, quoting the reference code. True if one was deleted."""
     code = reference.strip().upper().replace(" ", "")

@@ -66,7 +66,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "valoa.security.headers.PermissionsPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",  # PERMISSIONS_POLICY (security_headers.py)
     "valoa.security.headers.ValoaCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "valoa.caching.http_cache.CacheControlMiddleware",  # sees the cookies the middleware below sets (valoa/caching/http_cache.py)

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from tests.bench.server import Gunicorn
 from tests.bench.varnish import free_port
+from valoa.settings.base import redis_caches
 
 pytestmark = pytest.mark.django_db
 
@@ -37,11 +38,8 @@ def test_ready_when_everything_is_reachable(client, settings, tmp_path):
 def test_cache_down(client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     port = free_port()  # nothing listens there
-    unreachable = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": f"redis://127.0.0.1:{port}/0",
-    }
-    with override_settings(CACHES={"default": unreachable, "renditions": unreachable}):
+    # The site's own Redis aliases, which answer misses while Redis is down: the check still notices.
+    with override_settings(CACHES=redis_caches(f"redis://127.0.0.1:{port}/0", "valoa-test")):
         response = client.get(reverse("health_ready"))
     assert response.status_code == 503
     assert response.json()["failing"] == ["cache"]

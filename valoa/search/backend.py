@@ -9,6 +9,12 @@ Objects without a language (images, documents) use the default `SEARCH_CONFIG`.
 The backend reads `config` when it builds an object's vectors and when it compiles a query: `config` is a
 property that answers the configuration of the object being indexed (set around each batch, per thread) or,
 otherwise, of the active language.
+
+Why internals: modelsearch has one public knob, `SEARCH_CONFIG`, for every object and query; nothing public
+chooses a configuration per object or per query. This relies on when modelsearch reads `backend.config`
+(per object inside `PostgresIndex.add_items`, per query when results are evaluated), which it does not
+document. tests/valoa/test_search_backend_follows_modelsearch.py fingerprints that code and fails when an
+upgrade changes it; its docstring says what to check.
 """
 
 from __future__ import annotations

@@ -66,7 +66,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "valoa.security.headers.PermissionsPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",  # PERMISSIONS_POLICY (security_headers.py)
     "valoa.security.headers.ValoaCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "valoa.caching.http_cache.CacheControlMiddleware",  # sees the cookies the middleware below sets (valoa/caching/http_cache.py)
@@ -129,13 +129,22 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 
 
 def redis_caches(url: str, key_prefix: str) -> dict:
-    """The cache aliases on one Redis; the site keeps working while it is down (valoa/operations/redis_cache.py)."""
+    """The cache aliases on one Redis (django-redis); the site keeps working while it is down.
+
+    Cache errors are misses (IGNORE_EXCEPTIONS); a failed Redis is left alone for a few seconds and logged
+    once a minute (REDIS_CLIENT_CLASS); rate limits count in the process meanwhile (valoa/operations/redis_cache.py).
+    """
     alias = {
-        "BACKEND": "valoa.operations.redis_cache.RedisHelperCache",
+        "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": url,
         "KEY_PREFIX": key_prefix,
-        # Passed to redis-py's connection pool: a dead Redis costs at most this, then a few seconds' rest.
-        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0},
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            # A dead Redis costs at most this per failure, then RETRY_AFTER seconds' rest.
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 1.0,
+            "REDIS_CLIENT_CLASS": "valoa.operations.redis_cache.RestingRedis",
+        },
     }
     return {
         "default": alias,

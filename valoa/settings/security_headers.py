@@ -41,6 +41,8 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 
 # Browser features: none for the site or anything it frames, except the facilitation timer's screen wake
 # lock (Screen Wake Lock API) and full screen for the meeting-room views, on our own origin.
+# django-permissions-policy's format: feature → allowed origins ([] off, ["self"] our origin); an unknown
+# feature name is an ImproperlyConfigured error at startup.
 PERMISSIONS_POLICY = {
     "accelerometer": [],
     "autoplay": [],

@@ -7,9 +7,8 @@ class ValoaConfig(AppConfig):
     verbose_name = _("VALOA-sivusto")
 
     def ready(self):
-        from valoa.caching import frontend_cache
         from valoa.languages import locales, translated_references
 
-        frontend_cache.connect()
+        # The front cache's receivers are connected by valoa/caching/apps.py, once every app is ready.
         locales.connect()
         translated_references.connect()

@@ -14,18 +14,17 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
+from valoa import private_paths
 from valoa.models import ContactSettings
 from valoa.operations import outage
 
 
 @require_GET
 def robots_txt(request):
-    # Team spaces and search under every language's prefix too (/sv/tiimi/, /en/haku/: valoa/urls.py).
-    prefixes = ["", *(f"/{code}" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE)]
+    # Every private path, the team spaces, forms' handlers and search in every language (valoa/private_paths.py).
     lines = [
         "User-agent: *",
-        "Disallow: /admin/",
-        *(f"Disallow: {prefix}/{path}/" for path in ("tiimi", "haku") for prefix in prefixes),
+        *(f"Disallow: {prefix}" for prefix in private_paths.PRIVATE_PREFIXES),
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

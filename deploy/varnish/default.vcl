@@ -40,7 +40,8 @@ sub vcl_recv {
         return (pass);
     }
     # Team spaces, the forms' handlers, search, the admins, previews (under /admin/) and the health checks; the
-    # first three also under the Swedish and English prefixes (/sv/tiimi/…, /en/haku/), same paths.
+    # first three also under the Swedish and English prefixes (/sv/tiimi/…, /en/haku/), same paths. The app names
+    # them in valoa/private_paths.py; tests/valoa/test_private_paths.py checks that these rules agree with it.
     if (req.url ~ "^/(admin|django-admin|health)(/|$|\?)"
         || req.url ~ "^/((sv|en)/)?(tiimi|palaute/lomake|haku)(/|$|\?)") {
         return (pass);

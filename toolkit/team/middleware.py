@@ -1,8 +1,10 @@
-"""Privacy headers for everything under /tiimi/: the team's secret link must not leak or be cached."""
+"""Privacy headers for every team-space path, in every language (/tiimi/, /sv/tiimi/, /en/tiimi/): the team's
+secret link must not leak or be cached."""
 
 from django.utils.cache import add_never_cache_headers
 
-TEAM_PATH_PREFIX = "/tiimi/"
+from valoa.private_paths import is_team_path
+
 REFERRER_POLICY = "same-origin"
 
 
@@ -20,7 +22,7 @@ class TeamPrivacyMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.path.startswith(TEAM_PATH_PREFIX):
+        if is_team_path(request.path):
             response.headers["Referrer-Policy"] = REFERRER_POLICY
             response.headers["X-Robots-Tag"] = "noindex, nofollow, noarchive"
             add_never_cache_headers(response)

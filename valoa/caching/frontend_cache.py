@@ -44,7 +44,7 @@ from wagtail import hooks
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
 from wagtail.contrib.frontend_cache.utils import get_backends, purge_urls_from_cache
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from valoa.languages.locales import language_of_locale
@@ -261,7 +261,8 @@ _model_targets: dict[type, Callable | None] | None = None
 
 
 def model_targets_registry() -> dict[type, Callable | None]:
-    """Model → its targets function (None: its app purges it itself). Built once, on the first save."""
+    """Model → its targets function (None: its app purges it itself). Built once, when the receivers are
+    connected (`connect`)."""
     global _model_targets
     if _model_targets is None:
         from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
@@ -299,9 +300,19 @@ def _on_model_change(sender, instance, created: bool = False, **kwargs) -> None:
 
 
 def connect() -> None:
-    for signal in (page_published, page_unpublished):
-        signal.connect(_on_publish_or_unpublish, dispatch_uid=f"valoa_frontend_cache_{id(signal)}")
-    post_page_move.connect(_on_move, dispatch_uid="valoa_frontend_cache_move")
-    page_slug_changed.connect(_on_slug_change, dispatch_uid="valoa_frontend_cache_slug")
-    post_save.connect(_on_model_change, dispatch_uid="valoa_frontend_cache_save")
-    post_delete.connect(_on_model_change, dispatch_uid="valoa_frontend_cache_delete")
+    """Every receiver names its senders: the page models, and the models of the registry that have targets (a
+    model its app purges itself has none). A save of any other model runs none of them.
+
+    Called once every app is ready (valoa/caching/apps.py, last in INSTALLED_APPS): the registry needs the
+    snippets, which Wagtail registers in its snippets app's `ready()`, and the apps' hooks."""
+    for model in get_page_models():
+        for signal in (page_published, page_unpublished):
+            signal.connect(
+                _on_publish_or_unpublish, sender=model, dispatch_uid=f"valoa_frontend_cache_{id(signal)}"
+            )
+        post_page_move.connect(_on_move, sender=model, dispatch_uid="valoa_frontend_cache_move")
+        page_slug_changed.connect(_on_slug_change, sender=model, dispatch_uid="valoa_frontend_cache_slug")
+    for model, targets_for in model_targets_registry().items():
+        if targets_for is not None:
+            post_save.connect(_on_model_change, sender=model, dispatch_uid="valoa_frontend_cache_save")
+            post_delete.connect(_on_model_change, sender=model, dispatch_uid="valoa_frontend_cache_delete")

@@ -9,8 +9,8 @@ A response is public only when all of these hold:
 - the request is a GET or HEAD without a session cookie, for no logged-in user,
 - the answer is a 200 that sets no cookie (a page that used the CSRF token, i.e. shows a form, always sets the
   `csrftoken` cookie: Django's CsrfViewMiddleware does so whenever `get_token()` was called),
-- the path is none of `NEVER_PUBLIC_PREFIXES` (team spaces, forms' handlers, search, admin, health checks; the
-  first three in every language),
+- the path is not private (valoa/private_paths.py: team spaces, forms' handlers, search, admin, health checks;
+  the first three in every language),
 - the view did not say otherwise itself (a public response's own `Cache-Control` is kept; any other
   response is made `private, no-store`, whatever it said).
 The language of a response is its URL's (valoa/languages/locales.py): responses never vary on `Accept-Language`,
@@ -26,21 +26,8 @@ from functools import wraps
 from django.conf import settings
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
-# Paths whose answers are never public, whatever produced them. Team spaces, the forms' handlers and search
-# have the same paths under each language's prefix (/sv/tiimi/…, /en/haku/: valoa/urls.py).
-LANGUAGE_PATHS = ("/tiimi/", "/palaute/lomake/", "/haku/")
-NEVER_PUBLIC_PREFIXES = (
-    "/admin/",
-    "/django-admin/",
-    "/health/",
-    *LANGUAGE_PATHS,
-    *(
-        f"/{code}{path}"
-        for code, _name in settings.LANGUAGES
-        if code != settings.LANGUAGE_CODE
-        for path in LANGUAGE_PATHS
-    ),
-)
+from valoa import private_paths
+
 # Set on the request by the page-serving hook and by @public: this response may be shared.
 PUBLIC_MARK = "valoa_public_response"
 
@@ -73,7 +60,7 @@ def is_public(request, response) -> bool:
         return False
     if request.method not in ("GET", "HEAD") or response.status_code != 200 or response.cookies:
         return False
-    if request.path.startswith(NEVER_PUBLIC_PREFIXES):
+    if private_paths.is_private(request.path):
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
         return False  # an editor (preview links, the user bar) or a visitor of a password-protected page

@@ -5,7 +5,8 @@ links (related tools, a story's tools, an assessment page's phase bands) as they
 in the Finnish phases, and the Swedish tool finder (which filters by its own language's phases) would not find
 it. So before a page that is not in the default language is saved, each such reference that points to another
 language is replaced by its translation in the page's language, when there is one (else it stays, and the page
-still shows it). The Finnish pages are not touched; the queries run only when a reference needs it.
+still shows it). The Finnish pages are not touched; the queries run only when a reference needs it. The receiver
+is connected to the page models only.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from django.db import models
 from django.db.models.signals import pre_save
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import get_all_child_relations
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page, TranslatableMixin, get_page_models
 
 from valoa.languages.locales import language_of_locale
 
@@ -80,4 +81,7 @@ def _before_save(sender, instance, raw: bool = False, **kwargs) -> None:
 
 
 def connect() -> None:
-    pre_save.connect(_before_save, dispatch_uid="valoa_translated_references")
+    # Each page model by name (all of them are known when the apps are ready): a save of any other model never
+    # runs this receiver.
+    for model in get_page_models():
+        pre_save.connect(_before_save, sender=model, dispatch_uid="valoa_translated_references")

@@ -1,15 +1,19 @@
 """Logging helpers: keep teams' secret link tokens out of log files.
 
-Django logs the path of every 4xx/5xx response ("Not Found: /tiimi/<token>/"); a team link, or an assessment
-round's respondent link, must never end up in a log file.
+Django logs the path of every 4xx/5xx response ("Not Found: /tiimi/<token>/", "/sv/tiimi/<token>/"); a team
+link, or an assessment round's respondent link, must never end up in a log file, whatever its language.
 """
 
 import logging
 import re
 
-# /tiimi/<token>/… and /tiimi/vastaa/<round token>/; the fixed, non-secret paths stay readable.
+from valoa.private_paths import TEAM_PREFIXES
+
+# <team prefix><token>/… and <team prefix>vastaa/<round token>/, the team prefix in any language
+# (valoa/private_paths.py; the longest first); the fixed, non-secret paths stay readable.
+_TEAM_PREFIX = "|".join(re.escape(prefix) for prefix in sorted(TEAM_PREFIXES, key=len, reverse=True))
 TEAM_TOKEN_IN_PATH = re.compile(
-    r"(/tiimi/(?:vastaa/)?)(?!aloita/|poistettu/|arviointi/|itsearviointi/)[^/\s?#]+"
+    rf"((?:{_TEAM_PREFIX})(?:vastaa/)?)(?!aloita/|poistettu/|arviointi/|itsearviointi/)[^/\s?#]+"
 )
 REDACTED = r"\1<tunnus>"
 

@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Last: connects the front cache's receivers to the models they are for, snippets included, once every other
+    # app is ready (valoa/caching/apps.py).
+    "valoa.caching.apps.FrontendCacheConfig",
 ]
 
 MIDDLEWARE = [

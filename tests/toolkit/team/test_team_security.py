@@ -11,6 +11,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.factories import TeamSpaceFactory
 from tests.toolkit.workbook.support import start_session
 from toolkit.models import AssessmentPage, TeamSpace
 from toolkit.team.models import TOKEN_LENGTH, new_team_token
@@ -133,8 +134,30 @@ def test_creating_spaces_is_rate_limited(client, demo_site):
     assert TeamSpace.objects.count() == 2
 
 
+def assert_team_privacy_headers(response):
+    assert response["X-Robots-Tag"].startswith("noindex")
+    assert response["Referrer-Policy"] == "same-origin"
+    cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"private", "no-store"} <= cache_control, cache_control
+
+
+@pytest.mark.parametrize("language", ["", "/sv", "/en"])
+def test_team_pages_are_private_in_every_language(client, demo_site, language):
+    """The team privacy middleware knows the team spaces under every language's prefix (valoa/private_paths.py),
+    the Swedish and English ones as well as the Finnish /tiimi/."""
+    space = TeamSpaceFactory()
+    response = client.get(f"{language}/tiimi/{space.token}/")
+    assert response.status_code == 200
+    assert_team_privacy_headers(response)
+    unknown = client.get(f"{language}/tiimi/{'u' * 43}/")
+    assert unknown.status_code == 404
+    assert_team_privacy_headers(unknown)
+
+
 def test_robots_txt_disallows_team_spaces(client, demo_site):
-    assert "Disallow: /tiimi/" in client.get("/robots.txt").content.decode()
+    robots = client.get("/robots.txt").content.decode()
+    for prefix in ("/tiimi/", "/sv/tiimi/", "/en/tiimi/"):
+        assert f"Disallow: {prefix}\n" in robots
 
 
 def test_tokens_are_redacted_from_logs():
@@ -146,6 +169,17 @@ def test_tokens_are_redacted_from_logs():
     record = logging.LogRecord("x", logging.WARNING, "", 0, "GET /tiimi/aloita/ /tiimi/secret123", None, None)
     RedactTeamTokensFilter().filter(record)
     assert record.getMessage() == "GET /tiimi/aloita/ /tiimi/<tunnus>"
+    record = logging.LogRecord(
+        "django.request",
+        logging.WARNING,
+        "",
+        0,
+        "Not Found: %s %s",
+        ("/sv/tiimi/abc1/", "/en/tiimi/d_2/x"),
+        None,
+    )
+    RedactTeamTokensFilter().filter(record)
+    assert record.getMessage() == "Not Found: /sv/tiimi/<tunnus>/ /en/tiimi/<tunnus>/x"
 
 
 def test_admin_shows_counts_only(admin_client, demo_site):

@@ -9,7 +9,9 @@ class ValoaConfig(AppConfig):
     def ready(self):
         from valoa.caching import frontend_cache
         from valoa.languages import locales, translated_references
+        from valoa.security import two_factor
 
         frontend_cache.connect()
         locales.connect()
         translated_references.connect()
+        two_factor.connect()

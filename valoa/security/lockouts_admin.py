@@ -37,6 +37,10 @@ class LockoutsView(WagtailAdminTemplateMixin, TemplateView):
     page_title = gettext_lazy("Kirjautumisen lukitukset")
     header_icon = "lock"
 
+    def get_breadcrumbs_items(self):
+        # The page's own name as the last item: the admin's header shows it (otherwise only "Koti").
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
     def get_context_data(self, **kwargs):
         return {
             **super().get_context_data(**kwargs),

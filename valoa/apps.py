@@ -8,7 +8,9 @@ class ValoaConfig(AppConfig):
 
     def ready(self):
         from valoa.languages import locales, translated_references
+        from valoa.security import two_factor
 
         # The front cache's receivers are connected by valoa/caching/apps.py, once every app is ready.
         locales.connect()
         translated_references.connect()
+        two_factor.connect()

@@ -10,7 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from valoa.caching.http_cache import mark_public
 from valoa.editing.counts import index_view_counting
 from valoa.models import Phase, SiteTexts, Theme
-from valoa.security import two_factor
+from valoa.security import lockouts_admin, two_factor
 
 
 class PhaseViewSet(SnippetViewSet):
@@ -63,6 +63,17 @@ def mark_page_public(page, request, serve_args, serve_kwargs):
 def register_two_factor_urls():
     # The two-factor step, enrolment and recovery codes under /admin/2fa/ (valoa/security/two_factor.py).
     return two_factor.urlpatterns()
+
+
+@hooks.register("register_admin_urls")
+def register_lockout_urls():
+    # The current login lockouts and their release, for administrators (valoa/security/lockouts_admin.py).
+    return lockouts_admin.urlpatterns()
+
+
+@hooks.register("register_settings_menu_item")
+def register_lockouts_menu_item():
+    return lockouts_admin.menu_item()
 
 
 @hooks.register("register_account_menu_item")

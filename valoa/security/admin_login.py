@@ -1,8 +1,8 @@
-"""The Wagtail admin's login, throttled: django-axes locks an account or an address out after repeated failed
-passwords, and the password-reset form is rate-limited per address and per email.
+"""The Wagtail admin's login, throttled: django-axes locks an account out from an address after repeated
+failures (lockouts.py), and the password-reset form is rate-limited per address and per email.
 
-Axes keeps its counts in the database (AxesDatabaseHandler), so a lockout holds on every app server. An
-administrator unlocks with `manage.py axes_reset_username <tunnus>` or `axes_reset_ip <osoite>` (docs/security.md).
+Axes keeps its counts in the database, so a lockout holds on every app server. An administrator releases one
+in the admin (Asetukset → Kirjautumisen lukitukset) or with axes' management commands (docs/security.md).
 """
 
 from __future__ import annotations

@@ -15,9 +15,14 @@ from __future__ import annotations
 import base64
 
 import segno
+from axes.handlers.proxy import AxesProxyHandler
+from axes.helpers import get_credentials
 from django import forms
 from django.conf import settings
+from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
 from django.contrib.auth.views import redirect_to_login
+from django.forms.utils import ErrorList
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.decorators import method_decorator
@@ -32,6 +37,9 @@ from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from valoa.security.admin_login import NON_FIELD_ERRORS, lockout_message
+from valoa.security.lockouts import login_failure_record, sign_in_completed
 
 ADMIN_PREFIX = "/admin/"
 RECOVERY_DEVICE_NAME = "Varakoodit"
@@ -69,6 +77,22 @@ def requires_two_factor(user) -> bool:
         and user.is_authenticated
         and (user.is_superuser or user.has_perm("wagtailadmin.access_admin"))
     )
+
+
+def locked_out(request, user) -> bool:
+    """Whether axes has locked `user` out from this request's address (wrong passwords and codes together)."""
+    return AxesProxyHandler.is_locked(request, get_credentials(user.get_username()))
+
+
+def password_accepted(sender, request=None, user=None, **kwargs):
+    """user_logged_in: without a second step the sign-in is complete at the password, so the account's failures
+    from this address are cleared here; with one, only once the code is right (VerifyView, EnrolView)."""
+    if request is not None and user is not None and not requires_two_factor(user):
+        sign_in_completed(request, username=user.get_username())
+
+
+def connect() -> None:
+    user_logged_in.connect(password_accepted, dispatch_uid="valoa.security.two_factor.password_accepted")
 
 
 # --- Middleware -------------------------------------------------------------------------------------------
@@ -167,9 +191,32 @@ class VerifyView(FormView):
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "next": _safe_next(self.request)}
 
+    def post(self, request, *args, **kwargs):
+        if locked_out(request, request.user):  # the code is not even tried
+            return self.locked(self.form_class(user=request.user))
+        return super().post(request, *args, **kwargs)
+
     def form_valid(self, form):
         otp_login(self.request, form.device)
+        sign_in_completed(self.request, username=self.request.user.get_username())
         return redirect(_safe_next(self.request))
+
+    def form_invalid(self, form):
+        # A wrong code counts like a wrong password (for this account from this address), so guessing codes
+        # ends in the same lockout as guessing passwords.
+        user = self.request.user
+        login_failure_record(self.request, username=user.get_username())
+        if locked_out(self.request, user):
+            return self.locked(form)
+        return super().form_invalid(form)
+
+    def locked(self, form):
+        """Signed out (the password step again, which the lockout refuses) with the lockout message, status
+        429 like the login page's. Axes' middleware may render this again through AXES_LOCKOUT_CALLABLE with the
+        same message."""
+        logout(self.request)
+        form.errors[NON_FIELD_ERRORS] = ErrorList([lockout_message()])
+        return self.render_to_response(self.get_context_data(form=form, locked=True), status=429)
 
 
 @method_decorator([sensitive_post_parameters(), never_cache], name="dispatch")
@@ -210,6 +257,7 @@ class EnrolView(FormView):
         device.confirmed = True
         device.save(update_fields=["confirmed"])
         otp_login(self.request, device)
+        sign_in_completed(self.request, username=self.request.user.get_username())
         # Straight on to the first set of recovery codes (the POST makes them), shown this once.
         return RecoveryCodesView.as_view(extra_context={"just_enrolled": True})(self.request)
 

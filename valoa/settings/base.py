@@ -205,17 +205,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# --- Admin login throttling (django-axes; valoa/security/admin_login.py, docs/security.md) ----------------------
-# Failed passwords are counted in the database, so a lockout holds on every app server. Per account and,
-# separately, per address: many addresses on one account, or one address on many accounts, both stop.
+# --- Admin login throttling (django-axes; valoa/security/lockouts.py, docs/security.md) --------------------------
+# Failures (wrong passwords, and wrong codes in the two-factor step) are counted in the database, so a lockout
+# holds on every app server. By account and address together: an editor's typos lock that account from that
+# address only, never the colleagues behind the same office address. Against password spraying, a whole address
+# is locked once its failures on all accounts together reach LOGIN_ADDRESS_FAILURE_LIMIT (LockoutHandler).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+AXES_HANDLER = "valoa.security.lockouts.LockoutHandler"
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", "30"))
+# Off: the count is cleared when the whole sign-in succeeds, after the two-factor code (lockouts.py).
+AXES_RESET_ON_SUCCESS = False
 AXES_CLIENT_IP_CALLABLE = "valoa.security.client_address.client_address"
 AXES_LOCKOUT_CALLABLE = "valoa.security.admin_login.lockout_response"
 AXES_DISABLE_ACCESS_LOG = True  # no record of every successful login's address: failures are enough

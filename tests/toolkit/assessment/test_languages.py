@@ -119,7 +119,7 @@ def test_the_switcher_on_team_and_respondent_pages_keeps_the_page(client, team_p
         f"/tiimi/vastaa/{assessment_round.token}/tulokset/",
     ]
     for path in paths:
-        for language, prefix in PREFIXES.items():
+        for prefix in PREFIXES.values():
             response = client.get(f"{prefix}{path}?nakyma=1")
             assert response.status_code in (200, 403), (prefix, path)
             links = switcher(response.content.decode())

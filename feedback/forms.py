@@ -9,6 +9,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core import signing
 from django.forms.models import ModelChoiceIterator
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -20,6 +21,7 @@ from feedback.models import (
     TITLE_MAX_LENGTH,
     Submission,
 )
+from valoa.languages.locales import locale_id_of_language
 
 TIMESTAMP_SALT = "feedback.form.started"
 HONEYPOT_FIELD = "kotisivu"
@@ -205,7 +207,11 @@ class SubmissionForm(forms.Form):
     def _set_up_page_field(self) -> None:
         field = self.fields["page"]
         field.queryset = experience_page_queryset()
-        field.listed_queryset = _page_queryset(LISTED_PAGE_TYPES)
+        # The list offers the pages of the reader's language only (a page is chosen by its title, and three
+        # languages' titles sorted together were three lists in one); the field still accepts any language's.
+        field.listed_queryset = _page_queryset(LISTED_PAGE_TYPES).filter(
+            locale_id=locale_id_of_language(get_language())
+        )
         field.widget.choices = field.choices  # lazy: queried only if the list is rendered
         initial = self.initial.get("page")
         if not self.is_bound and isinstance(initial, Page):

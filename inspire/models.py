@@ -24,6 +24,7 @@ from inspire.feeds import StoryAtomFeed, StoryRssFeed
 from inspire.filters import StoryFilter
 from inspire.selectors import for_cards, prefetch_story_pictures, related_stories, tool_links_for_story
 from valoa.blocks import BodyStreamBlock
+from valoa.editing.page_forms import LocaleChoicesPageForm
 from valoa.models import BasePage, Phase, Theme, page_phases_and_themes, phases_and_themes
 from valoa.pages.paginator import requested_page
 from valoa.pages.queries import public_q
@@ -249,6 +250,7 @@ class StoryPage(BasePage):
     ]
 
     parent_page_types = ["inspire.InspireIndexPage"]
+    base_form_class = LocaleChoicesPageForm  # the phases and themes of the page's language only
     subpage_types = []
 
     objects = StoryPageManager()

@@ -238,3 +238,61 @@ def test_a_swedish_publish_purges_its_own_urls_and_its_translations(translated, 
     urls, prefixes = resolve(page_targets(section))
     assert any(prefix.endswith("/sv/") for prefix in prefixes)
     assert all(prefix.rstrip("/").count("/") > 2 for prefix in prefixes)  # never the whole site
+
+
+def test_the_experience_form_lists_the_pages_of_the_readers_language(client, translated):
+    from feedback.forms import LISTED_PAGE_TYPES
+    from toolkit.models import ToolPage
+
+    for language, prefix in {"fi": "", "sv": "/sv", "en": "/en"}.items():
+        html = client.get(f"{prefix}/palaute/lomake/kokemus/").content.decode()
+        select = re.search(r'<select name="page".*?</select>', html, re.S).group(0)
+        listed = {int(pk) for pk in re.findall(r'<option value="(\d+)"', select)}
+        pages = Page.objects.live().public().type(*[apps_model(label) for label in LISTED_PAGE_TYPES])
+        assert listed == set(pages.filter(locale__language_code=language).values_list("pk", flat=True))
+    # The form still accepts a page of another language (a link from a page names that page).
+    swedish_tool = ToolPage.objects.filter(locale__language_code="sv").first()
+    html = client.get(f"/palaute/lomake/kokemus/?sivu={swedish_tool.pk}").content.decode()
+    assert f'<input type="hidden" name="page" value="{swedish_tool.pk}"' in html
+
+
+def apps_model(label: str):
+    from django.apps import apps
+
+    return apps.get_model(label)
+
+
+@pytest.mark.parametrize("model_label", ["toolkit.ToolPage", "inspire.StoryPage"])
+def test_the_admin_page_form_offers_the_phases_and_themes_of_the_pages_language(
+    admin_client, translated, model_label
+):
+    from wagtail_localize.models import Translation
+
+    from valoa.models import Phase, Theme
+
+    model = apps_model(model_label)
+
+    def checkboxes(html: str, name: str) -> set[int]:
+        return {int(pk) for pk in re.findall(rf'<input type="checkbox" name="{name}" value="(\d+)"', html)}
+
+    for language in ("fi", "sv", "en"):
+        page = model.objects.filter(locale__language_code=language).first()
+        rows = {
+            "phases": set(Phase.objects.filter(locale=page.locale).values_list("pk", flat=True)),
+            "themes": set(Theme.objects.filter(locale=page.locale).values_list("pk", flat=True)),
+        }
+        assert rows["phases"] and rows["themes"]
+        # A synchronised translation opens in wagtail-localize's editor; stopped (its admin action), in the form.
+        Translation.objects.filter(source__object_id=page.translation_key, target_locale=page.locale).update(
+            enabled=False
+        )
+        edit = admin_client.get(f"/admin/pages/{page.pk}/edit/")
+        assert edit.status_code == 200
+        html = edit.content.decode()
+        assert {name: checkboxes(html, name) for name in rows} == rows, (model_label, language)
+        # A new page takes its parent's language.
+        parent = page.get_parent()
+        add = admin_client.get(
+            f"/admin/pages/add/{model._meta.app_label}/{model._meta.model_name}/{parent.pk}/"
+        ).content.decode()
+        assert {name: checkboxes(add, name) for name in rows} == rows, (model_label, language, "add")

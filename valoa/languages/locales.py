@@ -13,7 +13,8 @@ unaffected: Wagtail activates each editor's own language (WAGTAILADMIN_PERMITTED
 
 Also here: the map between locale ids and language codes, read once per process and again after a Locale is
 saved or deleted (`language_of_locale`, `locale_id_of_language`), and querysets ordered to put the pages of the
-language being read first (`prefer_active_language`, `active_language_first`).
+language being read first (`prefer_active_language`, `active_language_first`) or keeping one page of each
+translation group (`one_per_translation`).
 """
 
 from __future__ import annotations
@@ -93,7 +94,11 @@ def prefer_active_language(queryset, pk: int):
     return (
         queryset.filter(translation_key=Subquery(key))
         .annotate(
-            other_language=Case(When(locale_id=locale_id_of_language(get_language()), then=0), default=1)
+            other_language=Case(
+                When(locale_id=locale_id_of_language(get_language()), then=0),
+                When(pk=pk, then=1),
+                default=2,
+            )
         )
         .order_by("other_language", "pk")
     )
@@ -104,3 +109,24 @@ def active_language_first(queryset):
     return queryset.annotate(
         other_language=Case(When(locale_id=locale_id_of_language(get_language()), then=0), default=1)
     ).order_by("other_language", "path")
+
+
+def one_per_translation(queryset) -> list:
+    """One page of each translation group in `queryset`: the one in the language being read, else the one in
+    the default language (Finnish), else any other; the language being read first, then in tree order.
+
+    For lists that offer a choice of pages, such as a team space's assessments: a team reading in Finnish is
+    offered the Finnish assessment, not its Swedish and English translations beside it, and a page that has
+    no translation in this language yet is still offered in the language it has. One query.
+    """
+    chosen: dict = {}
+    rows = queryset.annotate(
+        language_rank=Case(
+            When(locale_id=locale_id_of_language(get_language()), then=0),
+            When(locale_id=locale_id_of_language(settings.LANGUAGE_CODE), then=1),
+            default=2,
+        )
+    ).order_by("language_rank", "path")
+    for row in rows:
+        chosen.setdefault(row.translation_key, row)
+    return list(chosen.values())

@@ -69,11 +69,12 @@ def page_navigation(request, page: Page | None, *, home_path: str | None = None)
     from Wagtail's cached site root paths). For a Wagtail page the same query brings its translations and
     those of its section (the ancestor under the home page) and home page, so that a language without this
     page still gets a link to its section or home page. Any other view (search, team spaces, forms) has the
-    same path in every language (valoa/urls.py): its links swap the language prefix and keep the query string.
+    same path in every language (valoa/urls.py): its links swap the language prefix and keep the query string,
+    also when it shows a page's content (`serves_page`).
     """
     if home_path is None:
         home_path = home_root_path(request, get_language())
-    is_page = isinstance(page, Page) and page.pk is not None
+    is_page = isinstance(page, Page) and page.pk is not None and serves_page(request)
     conditions = Q(pk__in=[])
     if home_path is not None:
         conditions |= Q(depth=3, url_path__startswith=home_path, show_in_menus=True)
@@ -123,6 +124,18 @@ def page_navigation(request, page: Page | None, *, home_path: str | None = None)
     else:
         links = _path_links(request)
     return Navigation(menu, links, {row.translation_key: row for row in rows if row.in_footer})
+
+
+def serves_page(request) -> bool:
+    """Whether the request shows a Wagtail page at the page's own URL: Wagtail's serve view (a routable page's
+    sub-paths included) or a preview (a request Wagtail makes itself, routed by no URL pattern).
+
+    A view of its own that shows a page's content (an assessment's respondent form or a team's round under
+    /tiimi/, which name the page) is not that page: its switcher keeps the view's path and query string in
+    the other language, so a respondent switching language keeps the form, not the public assessment page.
+    """
+    match = getattr(request, "resolver_match", None) if request is not None else None
+    return match is None or match.url_name == "wagtail_serve"
 
 
 def _path_links(request) -> list[LanguageLink]:

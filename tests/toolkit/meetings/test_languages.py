@@ -82,3 +82,29 @@ def test_a_plan_suggested_in_swedish_is_made_of_swedish_tools(client, translated
     assert weak and phase
     ids = [option.id for option in weak + phase]
     assert set(ToolPage.objects.filter(pk__in=ids).values_list("locale__language_code", flat=True)) == {"sv"}
+
+
+def test_add_to_a_meeting_under_another_language_adds_the_tools_translation(client, translated):
+    finnish = ToolPage.objects.get(locale__language_code="fi", slug="check-in-ja-check-out")
+    swedish = ToolPage.objects.get(locale__language_code="sv", translation_key=finnish.translation_key)
+    space, plan = make_plan()
+
+    # The card's link names the Finnish tool; the switcher took the reader to the same path under /sv/.
+    card = client.get(f"/sv/tiimi/palaveriin/{finnish.pk}/")
+    html = card.content.decode()
+    assert swedish.title in html and finnish.title not in html
+    assert f'href="{swedish.url}"' in html
+    sent = client.post(f"/sv/tiimi/palaveriin/{finnish.pk}/", {"link": space.token})
+    assert sent.status_code == 303
+    assert sent["Location"] == f"/sv/tiimi/{space.token}/palaverit/lisaa/{swedish.pk}/"
+
+    chooser = client.get(f"/sv/tiimi/{space.token}/palaverit/lisaa/{finnish.pk}/").content.decode()
+    assert swedish.title in chooser and finnish.title not in chooser
+    client.post(f"/sv/tiimi/{space.token}/palaverit/lisaa/{finnish.pk}/", {"plan": str(plan.pk)})
+    assert list(plan.blocks.values_list("tool_id", flat=True)) == [swedish.pk]
+
+    # A tool without a translation in the language read is added as it is.
+    untranslated = ToolPage.objects.live().filter(locale__language_code="fi").exclude(pk=finnish.pk).first()
+    ToolPage.objects.filter(translation_key=untranslated.translation_key, locale__language_code="en").delete()
+    client.post(f"/en/tiimi/{space.token}/palaverit/lisaa/{untranslated.pk}/", {"plan": str(plan.pk)})
+    assert list(plan.blocks.values_list("tool_id", flat=True)) == [swedish.pk, untranslated.pk]

@@ -35,6 +35,7 @@ from toolkit.assessment.services.rounds import (
     round_reveal,
     self_assessment_save,
     space_rounds,
+    team_assessment_pages,
 )
 
 __all__ = [
@@ -68,5 +69,6 @@ __all__ = [
     "self_assessment_results",
     "self_assessment_save",
     "space_rounds",
+    "team_assessment_pages",
     "trend_apply",
 ]

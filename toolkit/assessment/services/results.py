@@ -248,7 +248,9 @@ def round_results(*, assessment_round: AssessmentRound) -> Results | None:
     rounds = list(
         AssessmentRound.objects.filter(
             space_id=assessment_round.space_id,
-            page_id=assessment_round.page_id,
+            # The same assessment in any language: a round started from its Swedish page compares with one
+            # started from the Finnish page (ratings are keyed by the statements' stable keys).
+            page__translation_key=page.translation_key,
             created_at__lte=assessment_round.created_at,
         )
         .annotate(response_count=Count("responses"))

@@ -11,9 +11,11 @@ from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from toolkit.assessment.models import (
@@ -25,7 +27,7 @@ from toolkit.assessment.models import (
     AssessmentRound,
 )
 from toolkit.team.models import TeamSpace
-from valoa.languages.locales import prefer_active_language
+from valoa.languages.locales import locale_id_of_language, one_per_translation, prefer_active_language
 
 CONSENSUS_RESPONDENT = "consensus"
 SELF_RESPONDENT = "self"
@@ -262,10 +264,26 @@ def self_assessment_save(
 
 
 def space_rounds(*, space: TeamSpace) -> list[AssessmentRound]:
-    """A space's rounds, newest first, with their response counts (one query)."""
+    """A space's rounds, newest first, with their response counts and `page_title`, the title of their assessment
+    in the language being read when it has a live translation, else the round's own page's (one query)."""
+    translated_title = AssessmentPage.objects.live().filter(
+        translation_key=OuterRef("page__translation_key"),
+        locale_id=locale_id_of_language(get_language()),
+    )
     return list(
         AssessmentRound.objects.filter(space=space)
         .select_related("page")
-        .annotate(response_count=Count("responses"))
+        .annotate(
+            response_count=Count("responses"),
+            page_title=Coalesce(Subquery(translated_title.values("title")[:1]), "page__title"),
+        )
         .order_by("-created_at", "-pk")
+    )
+
+
+def team_assessment_pages() -> list[AssessmentPage]:
+    """The team assessments a space offers to start: one of each (one per translation group), in the language
+    being read, or in another language only when that assessment has no translation in it (one query)."""
+    return one_per_translation(
+        AssessmentPage.objects.live().public().filter(kind=AssessmentPage.Kind.TEAM).exclude(scale=None)
     )

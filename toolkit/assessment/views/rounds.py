@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from toolkit.assessment import services
 from toolkit.assessment.forms import StartRoundForm
-from toolkit.assessment.models import AssessmentPage, AssessmentRound
+from toolkit.assessment.models import AssessmentRound
 from toolkit.assessment.views.common import bad_request, live_page, pasted_space, round_urls
 from toolkit.team.secret_links import get_space
 from toolkit.team.services import team_space_create, team_space_touch
@@ -47,16 +47,13 @@ def assessment_start(request: HttpRequest, page_id: int) -> HttpResponse:
 @team_view
 def assessment_rounds(request: HttpRequest, token: str) -> HttpResponse:
     space = get_space(request, token)
-    team_pages = (
-        AssessmentPage.objects.live().public().filter(kind=AssessmentPage.Kind.TEAM).exclude(scale=None)
-    )
     return TemplateResponse(
         request,
         "toolkit/assessment/rounds.html",
         {
             "space": space,
             "rounds": services.space_rounds(space=space),
-            "team_pages": team_pages,
+            "team_pages": services.team_assessment_pages(),
             "start_form": StartRoundForm(),
         },
     )

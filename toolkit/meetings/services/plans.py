@@ -16,7 +16,7 @@ from toolkit.meetings.suggest import SuggestedBlock, ToolOption, suggest_blocks
 from toolkit.team import services as team_services
 from toolkit.team.models import TeamSpace
 from toolkit.tools.models import ToolIndexPage, ToolPage
-from valoa.languages.locales import locale_id_of_language
+from valoa.languages.locales import locale_id_of_language, prefer_active_language
 from valoa.pages.queries import public_q
 
 MAX_DB_INT = 2**31 - 1
@@ -160,10 +160,11 @@ def tools_for_choice():
 
 
 def tool_get(*, tool_id: int) -> ToolPage:
-    """A live tool in any language (the add-from-card link names the card's own tool)."""
+    """The live tool `tool_id` in the language being read: its translation when it has a live one, else the tool
+    itself (the add-from-card link names the card's own tool; the same link under /sv/ adds the Swedish tool)."""
     if not 0 < tool_id <= MAX_DB_INT:
         raise Http404
-    tool = _live_tools().filter(pk=tool_id).only("title", "duration_minutes").first()
+    tool = prefer_active_language(_live_tools(), tool_id).only("title", "duration_minutes").first()
     if tool is None:
         raise Http404
     return tool

@@ -28,6 +28,7 @@ from toolkit.tools.blocks import StepsStreamBlock
 from toolkit.tools.facilitation import facilitation_context, tool_blocks
 from toolkit.tools.values import Format, duration_text, lines
 from valoa.blocks import BodyStreamBlock
+from valoa.editing.page_forms import LocaleChoicesPageForm
 from valoa.models import BasePage, page_phases_and_themes
 
 # What a listing of tools needs from each row (pageurl needs url_path; specific paths need depth and path).
@@ -166,6 +167,7 @@ class ToolPage(RoutablePageMixin, BasePage):
 
     template = "toolkit/tools/tool_page.html"
     parent_page_types = ["toolkit.ToolIndexPage"]
+    base_form_class = LocaleChoicesPageForm  # the phases and themes of the page's language only
     subpage_types = []
 
     class Meta:

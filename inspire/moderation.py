@@ -17,6 +17,8 @@ from wagtail.models import (
     WorkflowPage,
 )
 
+from valoa.languages.translating import follow_source_everywhere
+
 EDITORS = "Editors"  # the group names Wagtail's own migrations create
 MODERATORS = "Moderators"
 WORKFLOW_NAME = "Innostun moderointi"
@@ -52,4 +54,6 @@ def ensure_story_workflow(*, index: Page) -> Workflow:
     workflow = Workflow.objects.get(name=WORKFLOW_NAME)
     # The nearest ancestor's workflow applies, so this one wins over Wagtail's default on the root.
     WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
+    # The Swedish and English Innostu: the same workflow and permissions (new translations get them when made).
+    follow_source_everywhere([index])
     return workflow

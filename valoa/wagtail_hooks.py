@@ -1,14 +1,20 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
+from wagtail.admin.widgets.button import Button as ListingButton
 from wagtail.models import TaskState, WorkflowState
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from valoa.caching.http_cache import mark_public
 from valoa.editing.counts import index_view_counting
+from valoa.languages import translating, translation_views
 from valoa.models import Phase, SiteTexts, Theme
 from valoa.security import lockouts_admin, two_factor
 
@@ -126,3 +132,106 @@ def localized_page_links(features):
     from valoa.pages.rich_text import LocalizedPageLinkHandler
 
     features.register_link_type(LocalizedPageLinkHandler)
+
+
+# --- Translations an editor can finish (valoa/languages/translating.py, docs/languages.md) -------------------
+
+
+@hooks.register(
+    "before_edit_page", order=-1
+)  # before wagtail-localize's, which renders its translation editor
+def translation_editor_actions(request, page):
+    if request.method != "POST":
+        return None
+    if "localize-convert-to-alias" in request.POST and not translating.may_convert_to_alias(request.user):
+        raise PermissionDenied
+    if "valoa-submit-translation" not in request.POST:
+        return None
+    translation = translating.enabled_translation(page)
+    if translation is None:
+        return None
+    outcome = translating.submit_for_moderation(page, translation, request.user)
+    workflow = page.get_workflow()
+    name = workflow.name if workflow is not None else ""
+    if outcome == translating.SubmitResult.ALREADY:
+        messages.info(request, _("Käännös on jo tarkastettavana."))
+    elif outcome == translating.SubmitResult.NO_WORKFLOW:
+        messages.error(
+            request, _("Tällä sivulla ei ole työnkulkua: pyydä moderaattoria julkaisemaan käännös.")
+        )
+    else:
+        messages.success(
+            request,
+            _("Käännös ”%(title)s” lähetettiin työnkulkuun ”%(workflow)s”.")
+            % {"title": page.title, "workflow": name},
+        )
+    return redirect(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+
+
+@hooks.register("construct_page_action_menu")
+def hide_convert_to_alias(menu_items, request, context):
+    # wagtail-localize offers "convert to alias" in the page editor of a translation that is no longer synced.
+    if not translating.may_convert_to_alias(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
+
+
+@hooks.register("register_admin_urls", order=-1)  # before wagtail-localize's own paths, which these replace
+def guard_localize_urls():
+    return translation_views.urlpatterns()
+
+
+@hooks.register("register_page_listing_buttons")
+def outdated_translation_button(page, user, next_url=None):
+    source = translating.outdated_source(page) if not page.is_root() else None
+    if source is None:
+        return
+    url = reverse("wagtail_localize:update_translations", args=(source.pk,))
+    if next_url:
+        url += "?" + urlencode({"next": next_url})
+    yield ListingButton(
+        _("Käännös vanhentunut: päivitä"),
+        url,
+        icon_name="warning",
+        priority=5,
+        attrs={
+            "aria-label": _("Käännös ”%(title)s” on vanhentunut: päivitä se lähdesivulta")
+            % {"title": page.title}
+        },
+    )
+
+
+@hooks.register("construct_translated_pages_to_cascade_actions")
+def translations_follow_their_source(pages, action):
+    return translating.cascade_to_translations(pages, action)
+
+
+@hooks.register("before_delete_page")
+def warn_of_translations_that_stay(request, page):
+    if request.method == "GET":
+        _warn_left_behind(
+            request,
+            page,
+            _(
+                "Käännöstä ”%(title)s” (%(language)s) ei poisteta tämän mukana, koska se on "
+                "eri paikassa sivupuussa: poista se erikseen."
+            ),
+        )
+
+
+@hooks.register("after_move_page")
+def warn_of_translations_not_moved(request, page):
+    _warn_left_behind(
+        request,
+        page,
+        _(
+            "Käännöstä ”%(title)s” (%(language)s) ei siirretty, koska kohteella ei ole "
+            "käännöstä tällä kielellä: siirrä se erikseen."
+        ),
+    )
+
+
+def _warn_left_behind(request, page, message):
+    for translation in translating.translations_left_behind(page):
+        messages.warning(
+            request, message % {"title": translation.title, "language": translation.locale.get_display_name()}
+        )

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from wagtail.models import Page, Workflow, WorkflowPage
 
+from valoa.languages.translating import follow_source_everywhere
+
 WORKFLOW_NAME = "Työkalujen tarkastus"
 
 
@@ -18,4 +20,6 @@ def ensure_toolkit_workflow(*, pages: list[Page]) -> Workflow:
     for page in pages:
         # The nearest ancestor's workflow applies: this one wins over the default on the root.
         WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+    # Their translations go through the same workflow (new ones get it when they are created).
+    follow_source_everywhere(pages)
     return workflow

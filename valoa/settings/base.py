@@ -242,6 +242,9 @@ LANGUAGES = [("fi", _("suomi")), ("sv", _("ruotsi")), ("en", _("englanti"))]
 # Content languages (Wagtail locales): Finnish unprefixed at /, Swedish under /sv/, English under /en/.
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
+# A new translation starts as a draft even when its source is live (wagtail-localize would publish the untranslated
+# copy at once): it goes live through its section's workflow (valoa/languages/translating.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # The admin's own language follows each editor's account setting, among these.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -91,6 +91,8 @@ def _ensure_story(demo, index, story, orgs, tools):
         "organisation": orgs[story["org"]],
         "period": story["period"],
         "hero_image": image,
+        # The alt text on the story, a text wagtail-localize translates with it (docs/languages.md, "Images").
+        "hero_image_alt": alt,
         "body": body,
         "story_tool_links": [
             StoryToolLink(tool=tools[slug], note=note, sort_order=order)

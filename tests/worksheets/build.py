@@ -16,24 +16,30 @@ CREATED = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
 
 
 class Worksheet(FPDF):
+    footer_text = "VALOA – työpohja"
+
     def footer(self) -> None:
         self.set_y(-MARGIN + 12)
         self.set_font("Helvetica", "", 8)
-        self.cell(0, 10, "VALOA – työpohja")
+        self.cell(0, 10, self.footer_text)
 
     def file_id(self):
         return None  # no /ID: fpdf2 would derive it from the time of the run
 
 
-def worksheet_pdf(title: str, sections: list[tuple[str, list[str]]], *, writing_lines: int = 2) -> bytes:
+def worksheet_pdf(
+    title: str, sections: list[tuple[str, list[str]]], *, language: str = "fi", writing_lines: int = 2
+) -> bytes:
     """A printable worksheet: `title`, then per section a heading, its text and ruled lines to write on."""
     pdf = Worksheet(unit="pt", format="A4")
-    # Helvetica is one of PDF's base fonts (nothing embedded); windows-1252 covers Finnish and the – mark.
+    pdf.footer_text = worksheets.footer(language)
+    # Helvetica is one of PDF's base fonts (nothing embedded); windows-1252 covers Finnish, Swedish and the
+    # – mark.
     pdf.core_fonts_encoding = "windows-1252"
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
     pdf.set_auto_page_break(True, margin=MARGIN)
     pdf.set_title(title)
-    pdf.set_lang("fi")
+    pdf.set_lang(language)
     pdf.set_creator("VALOA")
     pdf.set_creation_date(CREATED)
     pdf.add_page()
@@ -58,8 +64,11 @@ def worksheet_pdf(title: str, sections: list[tuple[str, list[str]]], *, writing_
 
 
 def build_all(directory: Path = worksheets.DIRECTORY) -> dict[Path, bytes]:
-    """Each demo tool's work template, by the path the demo build reads it from."""
+    """Each demo tool's work template in each language, by the path the demo build reads it from."""
     return {
-        directory / worksheets.filename(tool): worksheet_pdf(tool["title"], worksheets.sections(tool))
+        directory / worksheets.filename(tool, language): worksheet_pdf(
+            worksheets.title(tool, language), worksheets.sections(tool, language), language=language
+        )
+        for language in worksheets.LANGUAGES
         for tool in TOOLS
     }

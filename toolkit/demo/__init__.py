@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from toolkit.demo import assessment as demo_assessment
-from toolkit.demo.tools_build import build_tools
+from toolkit.demo.tools_build import build_tools, translation_overrides
 from toolkit.demo.workbook import workbook_sections
 from toolkit.models import AssessmentPage, StartPage, ToolIndexPage, WorkbookPage
 from toolkit.tools.moderation import ensure_toolkit_workflow
 from valoa.demo.context import DemoContext
 from valoa.demo.site import build_faq
 from valoa.demo.tree import callout, ensure_page, heading, paragraph
+
+__all__ = ["build", "translation_overrides"]  # translation_overrides: read by valoa/demo/translations.py
 
 
 def build(demo: DemoContext) -> None:

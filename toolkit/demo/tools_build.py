@@ -73,19 +73,37 @@ def _tool_fields(tool: dict, demo: DemoContext) -> dict:
     }
 
 
-def _work_template(tool: dict):
-    """The tool's printable work template as a Wagtail document; found by title on a second run."""
+def _work_template(tool: dict, language: str = "fi"):
+    """The tool's printable work template in `language` as a Wagtail document; found by title on a second run."""
     Document = get_document_model()
-    title = f"Työpohja: {tool['title']}"
+    title = worksheets.document_title(tool, language)
     existing = Document.objects.filter(title=title).first()
     if existing is not None:
         return existing
-    pdf = (worksheets.DIRECTORY / worksheets.filename(tool)).read_bytes()
+    name = worksheets.filename(tool, language)
+    pdf = (worksheets.DIRECTORY / name).read_bytes()
     document = Document(title=title)
-    document.file.save(worksheets.filename(tool), ContentFile(pdf), save=False)
+    document.file.save(name, ContentFile(pdf), save=False)
     # Size and hash, as Wagtail's upload form records them (its duplicate check compares the hash).
     document.file_size = len(pdf)
     document.file_hash = hash_filelike(ContentFile(pdf))
     document.file.close()
     document.save()
     return document
+
+
+def translation_overrides(instance, language: str) -> dict[str, object]:
+    """A demo tool translated into `language` gets that language's work template in place of the Finnish one:
+    wagtail-localize overrides of the template's document and language (valoa/demo/translations.py)."""
+    if not isinstance(instance, ToolPage):
+        return {}
+    tool = next((tool for tool in TOOLS if tool["slug"] == instance.slug), None)
+    if tool is None:
+        return {}
+    overrides = {}
+    for template in instance.work_templates.select_related("document"):
+        if template.document.title == worksheets.document_title(tool):  # the demo's own, not an editor's
+            path = f"work_templates.{template.translation_key}"
+            overrides[f"{path}.document"] = _work_template(tool, language).pk
+            overrides[f"{path}.language"] = language
+    return overrides

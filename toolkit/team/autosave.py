@@ -10,6 +10,13 @@ from datetime import datetime
 
 from django.http import JsonResponse
 from django.utils import timezone
+from django.utils.formats import time_format
+
+
+def saved_time(moment: datetime) -> str:
+    """When an answer was saved, as the language being read writes a time ("9.05", "9:05"): the script shows
+    it as is ("Tallennettu klo 9.05", "Saved at 9:05")."""
+    return time_format(timezone.localtime(moment))
 
 
 def wants_json(request) -> bool:
@@ -22,7 +29,7 @@ def saved(*, version: int | str, value: str, saved_at: datetime, done: int, tota
             "status": "saved",
             "version": version,
             "value": value,
-            "saved_at": timezone.localtime(saved_at).strftime("%H.%M"),
+            "saved_at": saved_time(saved_at),
             "progress": {"done": done, "total": total},
         }
     )

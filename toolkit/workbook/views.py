@@ -7,12 +7,11 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.http import parse_etags, quote_etag
 from django.views.decorators.http import require_GET, require_POST
 
 from toolkit.team import autosave
-from toolkit.team.autosave import wants_json
+from toolkit.team.autosave import saved_time, wants_json
 from toolkit.team.models import TeamSpace
 from toolkit.team.secret_links import get_space
 from toolkit.team.views import team_view
@@ -159,7 +158,7 @@ def session_answers(request, token: str, number: int):
                 key: {
                     "text": answer.text,
                     "version": answer.version,
-                    "saved_at": timezone.localtime(answer.updated_at).strftime("%H.%M"),
+                    "saved_at": saved_time(answer.updated_at),
                 }
                 for key, answer in answers.items()
             },

@@ -16,6 +16,7 @@ untranslated stays Finnish-only; the language switcher then leads to that langua
 from __future__ import annotations
 
 import importlib
+import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +27,14 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import (
+    OverridableSegment,
+    SegmentOverride,
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
@@ -216,6 +224,35 @@ def relink(locale: Locale) -> None:
         page.save_revision().publish()
 
 
+def overrides(instance, language: str) -> dict[str, object]:
+    """Values a translation puts in place of its source's where wagtail-localize lets it (an overridable
+    segment: a document, an image): a demo package's `translation_overrides(instance, language)` names them
+    by the segment's path (the toolkit's: each tool's work template in the tool's language)."""
+    found: dict[str, object] = {}
+    for label in demo_apps():
+        module = importlib.import_module(f"{apps.get_app_config(label).name}.demo")
+        hook = getattr(module, "translation_overrides", None)
+        if hook is not None:
+            found.update(hook(instance, language))
+    return found
+
+
+def override_segments(source: TranslationSource, instance, locale: Locale) -> None:
+    """Write the overrides as wagtail-localize's own (SegmentOverride, as its editor does), before the target is
+    saved from them; an editor can change them later in the translation editor."""
+    wanted = overrides(instance, locale.language_code)
+    if not wanted:
+        return
+    for segment in OverridableSegment.objects.filter(source=source, context__path__in=wanted).select_related(
+        "context"
+    ):
+        SegmentOverride.objects.update_or_create(
+            locale=locale,
+            context=segment.context,
+            defaults={"data_json": json.dumps(wanted[segment.context.path])},
+        )
+
+
 def translate_one(instance, locale: Locale, translations: dict[str, str], texts: list[str]) -> str:
     if instance.has_translation(locale):
         return "exists"
@@ -241,6 +278,7 @@ def translate_one(instance, locale: Locale, translations: dict[str, str], texts:
                     "tool_name": TOOL_NAME,
                 },
             )
+        override_segments(source, instance, locale)
         if not isinstance(instance, Page):
             translation.save_target(publish=True)
             return "translated"

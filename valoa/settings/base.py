@@ -249,6 +249,8 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Helsinki"
+# Dates and times as each language writes them (valoa/formats/<language>/formats.py over Django's own).
+FORMAT_MODULE_PATH = ["valoa.formats"]
 USE_I18N = True
 USE_TZ = True
 

@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 
 from toolkit.meetings import services
@@ -120,7 +121,7 @@ def _moved(request, schedule) -> dict | None:
                     "title": row.block.title,
                     "place": row.number,
                     "count": len(schedule.rows),
-                    "time": f"{row.start.hour}.{row.start.minute:02d}",
+                    "time": time_format(row.start),  # the language's TIME_FORMAT (valoa/formats)
                 },
             }
     return None

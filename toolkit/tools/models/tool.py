@@ -2,6 +2,7 @@
 every section page (Aloita, Työkalut, the workbook, an assessment) starts from."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -21,8 +22,9 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from toolkit.tools.blocks import StepsStreamBlock
 from toolkit.tools.facilitation import facilitation_context, tool_blocks
@@ -316,8 +318,16 @@ class ToolPageRelatedTool(Orderable):
             raise ValidationError({"tool": _("Työkalu ei voi viitata itseensä.")})
 
 
-class ToolPageWorkTemplate(Orderable):
-    """A downloadable work template (työpohja) of a tool, a Wagtail document."""
+def validate_language_code(value: str) -> None:
+    if value and value not in dict(settings.LANGUAGES):
+        raise ValidationError(_("Valitse jokin sivuston kielistä."))
+
+
+class ToolPageWorkTemplate(TranslatableMixin, Orderable):
+    """A downloadable work template (työpohja) of a tool, a Wagtail document. Translatable with its tool
+    (wagtail-localize translates translatable child objects): its name is text in the tool's language, and a
+    translation may override the document and its language with its own (a Swedish PDF on the Swedish page).
+    While it keeps the source's document, `language` says so and the link is marked with that language."""
 
     page = ParentalKey(ToolPage, on_delete=models.CASCADE, related_name="work_templates")
     document = models.ForeignKey(
@@ -326,12 +336,33 @@ class ToolPageWorkTemplate(Orderable):
     title = models.CharField(
         _("nimi"), max_length=200, blank=True, help_text=_("Jätä tyhjäksi, niin asiakirjan nimi näytetään.")
     )
+    # No model choices: wagtail-localize extracts no overridable segment from a field with choices, and this
+    # one must be overridable with the document (the panel's widget offers the site's languages).
+    language = models.CharField(
+        _("asiakirjan kieli"),
+        max_length=8,
+        blank=True,
+        validators=[validate_language_code],
+        help_text=_("Jätä tyhjäksi, jos asiakirja on sivun kielellä."),
+    )
 
-    panels = [FieldPanel("document"), FieldPanel("title")]
+    panels = [
+        FieldPanel("document"),
+        FieldPanel("title"),
+        FieldPanel("language", widget=forms.Select(choices=[("", "–"), *settings.LANGUAGES])),
+    ]
+    # The document and its language are the source's until a translation overrides both (docs/languages.md).
+    override_translatable_fields = [SynchronizedField("document"), SynchronizedField("language")]
 
     class Meta(Orderable.Meta):
+        unique_together = [("translation_key", "locale")]
         verbose_name = _("työpohja")
         verbose_name_plural = _("työpohjat")
+
+    def save(self, *args, **kwargs):
+        if not self.language and self.page_id:
+            self.language = self.page.locale.language_code  # a document added on a page is in its language
+        super().save(*args, **kwargs)
 
     @property
     def label(self) -> str:

@@ -37,9 +37,12 @@ def date_text(day: datetime.date, language: str) -> str:
 
 
 def statement_lines(language: str) -> list[str]:
-    text = (
-        site.ACCESSIBILITY_ISSUES if language == "fi" else memory(language).get(site.ACCESSIBILITY_ISSUES, "")
-    )
+    if language == "fi":
+        text = site.ACCESSIBILITY_ISSUES
+    else:
+        # wagtail-localize keeps a text field's line breaks as <br/> in its segment, and so do the catalogues.
+        segment = site.ACCESSIBILITY_ISSUES.replace("\n", "<br/>")
+        text = memory(language).get(segment, "").replace("<br/>", "\n")
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 

@@ -315,10 +315,9 @@ ACCESSIBILITY_ISSUES = (
     "asiakirjan kieltä. Todettu 7.12.2026."
 )
 ACCESSIBILITY_ASSESSMENT = (
-    "Sivuston kehittäjät ovat arvioineet saavutettavuuden itse (itsearvio). Jokainen sivu tarkistetaan "
-    "axe-core-työkalulla automaattisesti aina, kun sivustoa muutetaan. Selaintestit tarkistavat lisäksi tekstin "
-    "rivittymisen 320 pikselin leveydellä, tekstivälit, pakotetut värit (Windowsin suuri kontrasti) ja "
-    "kohdistuksen siirtymisen virheilmoituksiin. Arvio on tehty 7.12.2026."
+    "Sivuston kehittäjien itsearvio. Jokainen sivu tarkistetaan axe-core-työkalulla aina, kun sivustoa "
+    "muutetaan. Selaintestit tarkistavat rivittymisen 320 pikselin leveydellä, tekstivälit, pakotetut värit ja "
+    "kohdistuksen virheilmoituksiin. Arvio on tehty 7.12.2026."
 )
 
 

@@ -119,17 +119,21 @@ class SubmissionForm(forms.Form):
         label=_("Nimi tai nimimerkki"),
         max_length=NAME_MAX_LENGTH,
         required=False,
+        # WCAG 1.3.5: the fields that ask for the reader's own details name their purpose for autofill.
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     organisation = forms.CharField(
         label=_("Organisaatio"),
         max_length=ORGANISATION_MAX_LENGTH,
         required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
         help_text=_("Esimerkiksi virasto tai yksikkö."),
     )
     email = forms.EmailField(
         label=_("Sähköposti"),
         max_length=EMAIL_MAX_LENGTH,
         required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         help_text=_("Käytämme osoitetta vain vastataksemme sinulle. Sitä ei julkaista koskaan."),
     )
     publish_permission = forms.BooleanField(

@@ -42,7 +42,7 @@ def test_tool_card_opens_facilitation(live_server, demo_site, page, checker):
     page.goto(live_server.url + TOOL)
     page.get_by_role("link", name="Ohjaa tätä työkalua").click()
     page.wait_for_url(live_server.url + TOOL + "ohjaa/")
-    expect(page.get_by_role("heading", level=2, name="Vaihe 1")).to_be_visible()
+    expect(page.get_by_role("heading", level=2, name="Työvaihe 1")).to_be_visible()
     expect(page.get_by_role("button", name="Käynnistä")).to_be_visible()
     checker.assert_clean_console()
 
@@ -51,7 +51,7 @@ def test_steps_pause_resume_and_announcements(stage, checker):
     page = stage
     expect(page.locator(".js-facilitate")).to_be_visible()
     expect(page.locator(".js-facilitate-list")).to_be_hidden()  # the no-JS list is for print now
-    expect(page.locator("[data-fac='title']")).to_have_text("Vaihe 1")
+    expect(page.locator("[data-fac='title']")).to_have_text("Työvaihe 1")
     expect(page.locator("[data-fac='group']")).to_have_text("Yksin")
     expect(clock(page)).to_have_text("5:00")
     expect(page.locator("[data-fac='session']")).to_have_text("30:00")
@@ -62,7 +62,7 @@ def test_steps_pause_resume_and_announcements(stage, checker):
 
     page.get_by_role("button", name="Käynnistä").click()
     page.clock.run_for(200)
-    expect(live(page)).to_have_text("Vaihe 1/4 alkaa: Vaihe 1. Yksin. Aikaa 5 min.")
+    expect(live(page)).to_have_text("Työvaihe 1/4 alkaa: Työvaihe 1. Yksin. Aikaa 5 min.")
     page.clock.run_for(MIN)
     expect(clock(page)).to_have_text("4:00")
     expect(page.locator("[data-fac='session']")).to_have_text("29:00")
@@ -78,28 +78,28 @@ def test_steps_pause_resume_and_announcements(stage, checker):
     # One minute left: told once, politely; the countdown itself is a timer, not a live region.
     page.clock.run_for(MIN + 1000)
     expect(clock(page)).to_have_text("0:59")
-    expect(live(page)).to_have_text("Minuutti jäljellä: Vaihe 1.")
+    expect(live(page)).to_have_text("Minuutti jäljellä: Työvaihe 1.")
     assert clock(page).get_attribute("role") == "timer" and clock(page).get_attribute("aria-live") is None
     page.clock.run_for(20_000)
-    expect(live(page)).to_have_text("Minuutti jäljellä: Vaihe 1.")  # not re-announced every second
+    expect(live(page)).to_have_text("Minuutti jäljellä: Työvaihe 1.")  # not re-announced every second
 
     # The end of the step: shown in words, the overtime counts; the step does not move on by itself.
     page.clock.run_for(40_000)
-    expect(page.locator("[data-fac='ended']")).to_have_text("Vaiheen aika päättyi")
+    expect(page.locator("[data-fac='ended']")).to_have_text("Työvaiheen aika päättyi")
     expect(page.locator(".js-facilitate")).to_have_class(re.compile(r"\bis-ended\b"))
-    expect(live(page)).to_have_text("Vaiheen aika päättyi: Vaihe 1.")
+    expect(live(page)).to_have_text("Työvaiheen aika päättyi: Työvaihe 1.")
     page.clock.run_for(5000)
     expect(clock(page)).to_have_text("−0:06")
-    expect(page.locator("[data-fac='title']")).to_have_text("Vaihe 1")
+    expect(page.locator("[data-fac='title']")).to_have_text("Työvaihe 1")
     accessible(page, checker, "facilitation view, step ended")
 
     page.get_by_role("button", name="Seuraava").click()
     page.clock.run_for(200)
-    expect(page.locator("[data-fac='title']")).to_have_text("Vaihe 2")
+    expect(page.locator("[data-fac='title']")).to_have_text("Työvaihe 2")
     expect(page.locator("[data-fac='group']")).to_have_text("Pareittain")
     expect(page.locator("[data-fac='ended']")).to_be_hidden()
     expect(clock(page)).to_have_text("10:00")
-    expect(live(page)).to_have_text("Vaihe 2/4 alkaa: Vaihe 2. Pareittain. Aikaa 10 min.")
+    expect(live(page)).to_have_text("Työvaihe 2/4 alkaa: Työvaihe 2. Pareittain. Aikaa 10 min.")
     checker.assert_clean_console()
 
 
@@ -122,17 +122,17 @@ def test_keyboard_adjust_previous_next_and_schedule(stage, checker):
 
     page.keyboard.press("ArrowRight")  # step 1 done after 1 of its 5 minutes: 4 min ahead
     page.clock.run_for(200)
-    expect(page.locator("[data-fac='title']")).to_have_text("Vaihe 2")
+    expect(page.locator("[data-fac='title']")).to_have_text("Työvaihe 2")
     expect(page.locator("[data-fac='schedule']")).to_have_text("4 min edellä aikataulusta")
     page.clock.run_for(3 * MIN)
     expect(clock(page)).to_have_text("7:00")
     page.keyboard.press("ArrowRight")
     page.clock.run_for(200)
-    expect(page.locator("[data-fac='title']")).to_have_text("Vaihe 3")
+    expect(page.locator("[data-fac='title']")).to_have_text("Työvaihe 3")
     expect(page.locator("[data-fac='group']")).to_have_text("Koko ryhmä")
     page.keyboard.press("ArrowLeft")  # back: step 2 keeps the time it used
     page.clock.run_for(200)
-    expect(page.locator("[data-fac='title']")).to_have_text("Vaihe 2")
+    expect(page.locator("[data-fac='title']")).to_have_text("Työvaihe 2")
     expect(clock(page)).to_have_text("7:00")
     page.keyboard.press("Space")  # pause
     page.clock.run_for(MIN)
@@ -141,7 +141,7 @@ def test_keyboard_adjust_previous_next_and_schedule(stage, checker):
 
     page.get_by_role("button", name="Aloita alusta").click()
     page.clock.run_for(200)
-    expect(page.locator("[data-fac='title']")).to_have_text("Vaihe 1")
+    expect(page.locator("[data-fac='title']")).to_have_text("Työvaihe 1")
     expect(clock(page)).to_have_text("5:00")
     expect(page.get_by_role("button", name="Käynnistä")).to_be_visible()
     expect(page.get_by_role("button", name="Edellinen")).to_be_disabled()
@@ -157,7 +157,7 @@ def test_reload_continues_where_it_was(stage, checker):
     page.get_by_role("button", name="Tauko").click()
     page.reload()
     page.clock.run_for(300)
-    expect(page.locator("[data-fac='title']")).to_have_text("Vaihe 2")
+    expect(page.locator("[data-fac='title']")).to_have_text("Työvaihe 2")
     expect(clock(page)).to_have_text("9:00")
     expect(page.get_by_role("button", name="Jatka")).to_be_visible()
 
@@ -165,7 +165,7 @@ def test_reload_continues_where_it_was(stage, checker):
     page.clock.run_for(30_000)
     page.reload()  # while running: the time went on from the saved timestamp, not from a tick count
     page.clock.run_for(30_000)
-    expect(page.locator("[data-fac='title']")).to_have_text("Vaihe 2")
+    expect(page.locator("[data-fac='title']")).to_have_text("Työvaihe 2")
     expect(clock(page)).to_have_text("8:00")
     expect(page.get_by_role("button", name="Tauko")).to_be_visible()
     checker.assert_clean_console()

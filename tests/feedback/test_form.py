@@ -240,3 +240,19 @@ def test_thanks_promises_a_reply_only_when_an_address_was_given(client, demo_sit
     with_address = client.post(f"/palaute/lomake/{slug}/", form_data(slug))
     html = client.get(with_address["Location"]).content.decode()
     assert "antamaasi sähköpostiosoitteeseen" in html
+
+
+@pytest.mark.parametrize("slug", ["palaute", "kokemus", "vinkki"])
+def test_personal_fields_name_their_purpose_for_autofill(client, demo_site, slug):
+    """WCAG 1.3.5 (Identify Input Purpose): each form's name, organisation and email fields carry the
+    `autocomplete` token of what they ask, so browsers and assistive tools can fill them in."""
+    html = client.get(f"/palaute/lomake/{slug}/").content.decode()
+    for field, token, kind in (
+        ("name", "name", "text"),
+        ("organisation", "organization", "text"),
+        ("email", "email", "email"),
+    ):
+        tag = re.search(rf'<input[^>]*\bname="{field}"[^>]*>', html)
+        assert tag, field
+        assert f'autocomplete="{token}"' in tag.group(0)
+        assert f'type="{kind}"' in tag.group(0)

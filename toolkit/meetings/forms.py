@@ -29,7 +29,7 @@ def _text(label, *, required=True, max_length=TITLE_MAX_LENGTH, **kwargs):
         required=required,
         max_length=max_length,
         error_messages={
-            "required": _("Kirjoita %(what)s.") % {"what": str(label).lower()},
+            "required": _("Kirjoittakaa %(what)s.") % {"what": str(label).lower()},
             "max_length": _("Teksti on liian pitkä: enintään %(limit_value)d merkkiä."),
         },
         **kwargs,
@@ -43,8 +43,8 @@ def _minutes(label, *, maximum, required=True, minimum=1, **kwargs):
         min_value=minimum,
         max_value=maximum,
         error_messages={
-            "required": _("Anna minuutit numerona."),
-            "invalid": _("Anna minuutit kokonaislukuna, esimerkiksi 15."),
+            "required": _("Antakaa minuutit numerona."),
+            "invalid": _("Antakaa minuutit kokonaislukuna, esimerkiksi 15."),
             "min_value": _("Vähintään %(limit_value)s min."),
             "max_value": _("Enintään %(limit_value)s min."),
         },
@@ -88,8 +88,8 @@ class PlanForm(CleanTextMixin, MeetingForm):
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         input_formats=["%H:%M", "%H.%M"],
         error_messages={
-            "required": _("Anna alkamisaika."),
-            "invalid": _("Anna aika muodossa tt.mm, esimerkiksi 9.30."),
+            "required": _("Antakaa alkamisaika."),
+            "invalid": _("Antakaa aika muodossa tt.mm, esimerkiksi 9.30."),
         },
     )
     minutes_available = _minutes(
@@ -114,10 +114,13 @@ class BlockForm(CleanTextMixin, MeetingForm):
         label=_("Osion tyyppi"),
         choices=[(k.value, k.label) for k in MeetingBlock.Kind if k != MeetingBlock.Kind.TOOL],
         initial=MeetingBlock.Kind.TOPIC,
-        error_messages={"required": _("Valitse osion tyyppi."), "invalid_choice": _("Valitse osion tyyppi.")},
+        error_messages={
+            "required": _("Valitkaa osion tyyppi."),
+            "invalid_choice": _("Valitkaa osion tyyppi."),
+        },
     )
     title = _text(
-        _("Otsikko"), required=False, help_text=_("Jätä tyhjäksi, niin otsikoksi tulee osion tyyppi.")
+        _("Otsikko"), required=False, help_text=_("Jättäkää tyhjäksi, niin otsikoksi tulee osion tyyppi.")
     )
     minutes = _minutes(_("Minuutteja"), maximum=BLOCK_MAX_MINUTES)
     note = _text(_("Muistiinpano"), required=False, max_length=NOTE_MAX_LENGTH, widget=forms.Textarea)
@@ -153,15 +156,15 @@ class ToolBlockForm(MeetingForm):
         empty_value=None,
         widget=ToolSelect,
         error_messages={
-            "required": _("Valitse työkalu."),
-            "invalid_choice": _("Valitse työkalu luettelosta."),
+            "required": _("Valitkaa työkalu."),
+            "invalid_choice": _("Valitkaa työkalu luettelosta."),
         },
     )
     minutes = _minutes(
         _("Minuutteja"),
         maximum=BLOCK_MAX_MINUTES,
         required=False,
-        help_text=_("Jätä tyhjäksi, niin käytetään työkalun kestoa."),
+        help_text=_("Jättäkää tyhjäksi, niin käytetään työkalun kestoa."),
     )
 
     def __init__(self, *args, tools, **kwargs):
@@ -187,8 +190,8 @@ class VersionOnlyForm(MeetingForm):
 class DeletePlanForm(MeetingForm):
     version = VersionField()
     confirm = forms.BooleanField(
-        label=_("Ymmärrän, että suunnitelma poistetaan pysyvästi."),
-        error_messages={"required": _("Vahvista poisto valitsemalla ruutu.")},
+        label=_("Ymmärrämme, että suunnitelma poistetaan pysyvästi."),
+        error_messages={"required": _("Vahvistakaa poisto valitsemalla ruutu.")},
     )
 
 
@@ -203,7 +206,7 @@ class SuggestForm(MeetingForm):
         choices=MINUTE_CHOICES,
         initial="60",
         widget=forms.RadioSelect,
-        error_messages={"required": _("Valitse palaverin pituus."), "invalid_choice": _("Valitse pituus.")},
+        error_messages={"required": _("Valitkaa palaverin pituus."), "invalid_choice": _("Valitkaa pituus.")},
     )
     own_minutes = _minutes(
         _("Muu aika (min)"), maximum=PLAN_MAX_MINUTES, minimum=15, required=False, help_text=_("15–480 min.")
@@ -214,8 +217,8 @@ class SuggestForm(MeetingForm):
         max_value=500,
         initial=6,
         error_messages={
-            "required": _("Kerro, montako teitä on."),
-            "invalid": _("Anna ryhmän koko numerona."),
+            "required": _("Kertokaa, montako teitä on."),
+            "invalid": _("Antakaa ryhmän koko numerona."),
             "min_value": _("Vähintään 1 henki."),
             "max_value": _("Enintään 500 henkeä."),
         },
@@ -226,7 +229,7 @@ class SuggestForm(MeetingForm):
     def clean(self):
         data = super().clean()
         if data.get("length") == "oma" and not data.get("own_minutes") and "own_minutes" not in self.errors:
-            self.add_error("own_minutes", _("Anna palaverin pituus minuutteina."))
+            self.add_error("own_minutes", _("Antakaa palaverin pituus minuutteina."))
         return data
 
     @property
@@ -246,9 +249,9 @@ class TeamLinkForm(MeetingForm):
     link = forms.CharField(
         label=_("Tiimin linkki"),
         max_length=500,
-        help_text=_("Liitä tiimin työtilan linkki, esimerkiksi https://…/tiimi/…/"),
+        help_text=_("Liittäkää tiimin työtilan linkki, esimerkiksi https://…/tiimi/…/"),
         error_messages={
-            "required": _("Liitä tiimin linkki."),
+            "required": _("Liittäkää tiimin linkki."),
             "max_length": _("Tämä ei ole tiimin linkki: se on liian pitkä."),
         },
     )

@@ -9,7 +9,7 @@ class TeamNameForm(forms.Form):
         label=_("Tiimin nimi"),
         max_length=100,
         required=False,
-        help_text=_("Esimerkiksi ”Asiakaspalvelun tiimi”. Älä käytä ihmisten nimiä."),
+        help_text=_("Esimerkiksi ”Asiakaspalvelun tiimi”. Älkää käyttäkö ihmisten nimiä."),
         error_messages={"max_length": _("Nimi on liian pitkä: enintään %(limit_value)d merkkiä.")},
     )
 
@@ -19,6 +19,6 @@ class TeamNameForm(forms.Form):
 
 class DeleteSpaceForm(forms.Form):
     confirm = forms.BooleanField(
-        label=_("Ymmärrän, että työtila ja kaikki sen vastaukset poistetaan pysyvästi."),
-        error_messages={"required": _("Vahvista poisto valitsemalla ruutu.")},
+        label=_("Ymmärrämme, että työtila ja kaikki sen vastaukset poistetaan pysyvästi."),
+        error_messages={"required": _("Vahvistakaa poisto valitsemalla ruutu.")},
     )

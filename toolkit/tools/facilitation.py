@@ -47,7 +47,7 @@ def tool_steps(tool_page) -> list[dict[str, Any]]:
         text = value.get("text")
         steps.append(
             {
-                "title": value.get("title") or _("Vaihe %(n)s") % {"n": number},
+                "title": value.get("title") or _("Työvaihe %(n)s") % {"n": number},
                 "minutes": int(value.get("minutes") or 0),
                 "group": value.grouping_label(),
                 "instruction": rich_text_to_plain(getattr(text, "source", text or "")),

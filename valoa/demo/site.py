@@ -205,7 +205,7 @@ def build_content_pages(home: HomePage) -> dict[str, ContentPage]:
         slug="saavutettavuusseloste",
         title="Saavutettavuusseloste",
         intro="Tämä seloste kertoo, miten VALOA-sivusto täyttää digipalvelulain saavutettavuusvaatimukset.",
-        last_reviewed=datetime.date(2026, 11, 28),
+        last_reviewed=datetime.date(2026, 12, 7),
         # The status, the known issues, the feedback channel and the supervising authority come from the
         # site settings (ContactSettings), which the organisation running the site fills in.
         body=[
@@ -251,8 +251,9 @@ def build_content_pages(home: HomePage) -> dict[str, ContentPage]:
             heading("Oikeutesi"),
             paragraph(
                 "<p>Sinulla on oikeus saada tietää, mitä tietoja sinusta on tallennettu, ja pyytää niiden "
-                "korjaamista tai poistamista. Voit poistaa lähettämäsi viestin sen viitekoodilla. Voit tehdä "
-                "valituksen tietosuojavaltuutetun toimistolle.</p>"
+                "korjaamista tai poistamista. Jos haluat, että lähettämäsi viesti poistetaan, kerro sen "
+                "viitekoodi sivuston ylläpitäjälle: yhteystiedot ovat sivun alareunassa. Voit tehdä valituksen "
+                "tietosuojavaltuutetun toimistolle.</p>"
             ),
         ],
         show_in_menus=False,
@@ -299,6 +300,24 @@ def build_faq(start_page: Page) -> ContentPage:
 DEMO_ORGANISATION = "Sivuston ylläpitäjä (esimerkki)"
 DEMO_EMAIL = "valoa@esimerkki.invalid"
 
+PRIVACY_LEGAL_BASIS = (
+    "Yleisen edun mukaisen tehtävän suorittaminen (EU:n yleisen tietosuoja-asetuksen 6 artiklan 1 kohdan "
+    "e alakohta)."
+)
+# The statement's known non-conformities, one a line, each with its WCAG criterion and the date it was found:
+# the list in docs/accessibility.md ("Known non-conformities"), which tests/valoa/test_accessibility_statement.py
+# keeps in step with these lines and their Swedish and English translations (valoa/demo/translations/).
+ACCESSIBILITY_ISSUES = (
+    "Ladattavat PDF-työpohjat eivät ole saavutettavia: niissä ei ole ruudunlukijalle merkittyä rakennetta, "
+    "kuten otsikoita ja luetteloita (WCAG 1.3.1). Työkalukortin sisältö on sivulla saavutettavassa muodossa. "
+    "Todettu 28.11.2026."
+)
+ACCESSIBILITY_ASSESSMENT = (
+    "Sivuston kehittäjien itsearvio. Jokainen sivu tarkistetaan axe-core-työkalulla aina, kun sivustoa "
+    "muutetaan. Selaintestit tarkistavat rivittymisen 320 pikselin leveydellä, tekstivälit, pakotetut värit ja "
+    "kohdistuksen virheilmoituksiin. Arvio on tehty 7.12.2026."
+)
+
 
 def build_settings(home: HomePage, content_pages: dict[str, ContentPage]) -> None:
     site = Site.objects.get(root_page=home)
@@ -313,16 +332,10 @@ def build_settings(home: HomePage, content_pages: dict[str, ContentPage]) -> Non
         texts.organisation = organisation
         texts.address = ""
         texts.privacy_controller = organisation
-        texts.privacy_legal_basis = (
-            "Esimerkki: yleisen edun mukaisen tehtävän suorittaminen (tietosuoja-asetuksen 6 artiklan "
-            "1 kohdan e alakohta). Ylläpitäjä täyttää oikean perusteen asetuksissa."
-        )
+        texts.privacy_legal_basis = PRIVACY_LEGAL_BASIS
         texts.privacy_contact = "Esimerkki: tietosuojavastaava, tietosuoja@esimerkki.invalid"
-        texts.accessibility_issues = (
-            "Ladattavat PDF-työpohjat eivät ole kaikilta osin saavutettavia: niissä ei ole otsikkorakennetta "
-            "ruudunlukijoille."
-        )
-        texts.accessibility_assessment = "Esimerkki: ylläpitäjä kirjaa tähän arvioinnin tavan ja ajankohdan."
+        texts.accessibility_issues = ACCESSIBILITY_ISSUES
+        texts.accessibility_assessment = ACCESSIBILITY_ASSESSMENT
         texts.accessibility_response_time = "kahden viikon kuluessa"
         texts.save()
         contact.texts = texts

@@ -69,6 +69,11 @@ def test_consensus_mode_end_to_end(client, team_page, keys):
     results = client.get(urls["results"])
     assert results.status_code == 200
     assert b"<svg" in results.content and b"<title" in results.content and b"<table" in results.content
+    # One joint answer: the team's agreed rating, not a survey's mean of "1 vastaus"; the phase is a suggestion.
+    html = results.content.decode()
+    assert "Sovittu arvio keskimäärin 2,50." in html and "vastaus)." not in html
+    assert "Vastaustenne perusteella tiimi näyttää olevan vaiheessa" in html
+    assert "ovat VALOA-sivuston malli" in html
 
 
 def test_existing_space_is_used_when_the_link_is_pasted(client, team_page, space):
@@ -178,7 +183,8 @@ def test_self_assessment_shows_at_once_and_stores_nothing(client, employee_page)
     response = client.post(url, form_data(keys, 2))
     assert response.status_code == 200
     assert "Kokonaistulos" in response.content.decode()
-    assert "Vaihe 3: Kokeileminen" in response.content.decode()
+    # The phase is worded as a suggestion to the one person who answered.
+    assert "Vastaustesi perusteella näytät olevan vaiheessa 3: Kokeileminen" in response.content.decode()
     # One person's answers have no spread: no column for it, and the count reads "1 vastaus".
     assert "Hajonta" not in response.content.decode()
     assert "(1 vastaus)." in response.content.decode()

@@ -1,4 +1,4 @@
-"""The calendar file parsed back with icalendar, the printable agenda, and "Ehdota palaveri" after a round."""
+"""The calendar file parsed back with icalendar, the printable agenda, and "Ehdota palaveria" after a round."""
 
 import datetime as dt
 import re
@@ -102,7 +102,7 @@ def test_suggest_a_plan_from_a_round_then_edit_it(client, revealed_round):
     space, assessment_round = revealed_round
     results_page = client.get(url("assessment_results", space, round_id=assessment_round.pk)).content.decode()
     suggest_url = url("meeting_suggest", space, round_id=assessment_round.pk)
-    assert suggest_url in results_page and "Ehdota palaveri" in results_page
+    assert suggest_url in results_page and "Ehdota palaveria" in results_page
     form = client.get(suggest_url)
     assert form.status_code == 200
     invalid = client.post(
@@ -111,7 +111,7 @@ def test_suggest_a_plan_from_a_round_then_edit_it(client, revealed_round):
     )
     assert invalid.status_code == 400
     html = invalid.content.decode()
-    assert "Anna palaverin pituus minuutteina." in html and "Vähintään 1 henki." in html
+    assert "Antakaa palaverin pituus minuutteina." in html and "Vähintään 1 henki." in html
     response = client.post(
         suggest_url, {"length": "60", "group_size": "6", "date": "2026-12-10", "start_time": "09:00"}
     )

@@ -46,7 +46,7 @@ def test_invalid_new_plan_keeps_the_input_and_says_what_is_wrong_next_to_the_fie
     html = response.content.decode()
     assert 'value="Pitkä palaveri"' in html
     assert "Anna päivä muodossa pp.kk.vvvv" in html
-    assert "Anna aika muodossa tt.mm" in html
+    assert "Antakaa aika muodossa tt.mm" in html
     assert "Enintään 480 min." in html
     assert re.search(
         r'id="id_minutes_available"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="id_minutes_available"',
@@ -95,7 +95,7 @@ def test_invalid_block_keeps_input_and_errors_are_next_to_the_fields(client, dem
     assert response.status_code == 400
     html = response.content.decode()
     assert 'value="Ajankohtaiset"' in html and "Muista budjetti</textarea>" in html
-    assert "Anna minuutit kokonaislukuna" in html
+    assert "Antakaa minuutit kokonaislukuna" in html
     assert 'aria-describedby="id_uusi-minutes_error"' in html
     assert blocks_of(plan) == []
 

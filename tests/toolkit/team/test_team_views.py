@@ -308,7 +308,7 @@ def test_delete_needs_confirmation_then_link_is_gone(client, team, workbook):
     assert client.get(url).status_code == 200
     refused = client.post(url, {})
     assert refused.status_code == 400
-    assert "Vahvista poisto" in refused.content.decode()
+    assert "Vahvistakaa poisto" in refused.content.decode()
     assert TeamSpace.objects.exists()
     response = client.post(url, {"confirm": "on"})
     assert response.status_code == 302 and response["Location"] == reverse("toolkit:team_space_deleted")

@@ -41,10 +41,10 @@ def test_facilitation_view_lists_all_steps_without_javascript(client, demo_site)
     # Each step with its minutes, group setting, times from the start and instruction, in order.
     steps = re.findall(r'<p class="facilitate-list__step">(.*?)</p>', html, re.S)
     assert [" ".join(re.sub(r"<[^>]+>", " ", step).split()) for step in steps] == [
-        "Vaihe 1 · 5 min · Yksin (0:00–0:05)",
-        "Vaihe 2 · 10 min · Pareittain (0:05–0:15)",
-        "Vaihe 3 · 10 min · Koko ryhmä (0:15–0:25)",
-        "Vaihe 4 · 5 min · Koko ryhmä (0:25–0:30)",
+        "Työvaihe 1 · 5 min · Yksin (0:00–0:05)",
+        "Työvaihe 2 · 10 min · Pareittain (0:05–0:15)",
+        "Työvaihe 3 · 10 min · Koko ryhmä (0:15–0:25)",
+        "Työvaihe 4 · 5 min · Koko ryhmä (0:25–0:30)",
     ]
     assert "Parit kokoavat kolme asiaa, jotka tekevät keskustelusta hyvän." in html
     # The timer stage is there for the script, hidden until it runs.
@@ -166,7 +166,7 @@ def test_tool_blocks_on_fixed_steps(demo_site):
                         "group": "Pareittain",
                         "instruction": "Kerro yksi asia.\n• Mikä?\n• Miksi & miten?",
                     },
-                    {"title": "Vaihe 2", "minutes": 10, "group": "Koko ryhmä", "instruction": "Sopikaa."},
+                    {"title": "Työvaihe 2", "minutes": 10, "group": "Koko ryhmä", "instruction": "Sopikaa."},
                 ],
             }
         ],

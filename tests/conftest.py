@@ -23,6 +23,14 @@ CHROMIUM_ARGS = [
 ]
 
 
+def pytest_configure(config):
+    # Under pytest-xdist (`make test`) each worker has a test database of its own (test_<name>_gw0, …) and,
+    # here, a media folder of its own: two workers building the demo site at once never share image files.
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker:
+        settings.MEDIA_ROOT = settings.VAR_DIR / f"test-media-{worker}"
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     for item in items:

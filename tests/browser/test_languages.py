@@ -8,6 +8,7 @@ import json
 import re
 import time
 
+import pytest
 from playwright.sync_api import expect
 from wagtail.models import Page
 
@@ -29,6 +30,7 @@ def _language_of(url: str) -> str:
     return match.group(1) if match else "fi"
 
 
+@pytest.mark.slow
 def test_every_demo_page_in_every_language_answers_is_accessible_and_links_its_translations(
     live_server, demo_site, page, checker
 ):
@@ -83,6 +85,7 @@ def test_every_demo_page_in_every_language_answers_is_accessible_and_links_its_t
     )  # four pages in fi, sv, en
 
 
+@pytest.mark.slow
 def test_a_team_page_switched_to_swedish_keeps_the_answers_and_autosaves(
     live_server, demo_site, page, checker
 ):

@@ -23,14 +23,6 @@ CHROMIUM_ARGS = [
 ]
 
 
-def pytest_configure(config):
-    # Under pytest-xdist (`make test`) each worker has a test database of its own (test_<name>_gw0, …) and,
-    # here, a media folder of its own: two workers building the demo site at once never share image files.
-    worker = os.environ.get("PYTEST_XDIST_WORKER")
-    if worker:
-        settings.MEDIA_ROOT = settings.VAR_DIR / f"test-media-{worker}"
-
-
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     for item in items:
@@ -141,16 +133,42 @@ def django_db_setup(django_db_setup, django_db_blocker):
         connection._test_serialized_contents = serialized
         if _Snapshot.supports(connection):
             snapshot = _SNAPSHOTS["demo"] = _Snapshot(connection)
+            _DEMO_STATE.update(intact=True, blocker=django_db_blocker)
             creation = type(connection.creation)
             deserialize = creation.deserialize_db_from_string
 
             def restore_or_deserialize(self, data):
-                if data is serialized:
-                    snapshot.restore(self.connection)
-                else:
+                if data is not serialized:
                     deserialize(self, data)
+                    return
+                # Normally put back already, right after the flush (pytest_runtest_teardown below).
+                if not _DEMO_STATE["intact"]:
+                    snapshot.restore(self.connection)
+                _DEMO_STATE["intact"] = False  # this transactional test commits, and is flushed after
 
             creation.deserialize_db_from_string = restore_or_deserialize
+
+
+# This worker's snapshots of its test database (_Snapshot): "demo" as django_db_setup built it, "translated" with
+# the Swedish and English demo too (made by the first module that asks for it).
+_SNAPSHOTS: dict[str, _Snapshot] = {}
+# Whether the test database holds the demo as built (no transactional test has flushed it since).
+_DEMO_STATE: dict = {"intact": True, "blocker": None}
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test's flush, the demo goes back at once rather than when the next transactional
+    test starts (Django's serialized_rollback): under pytest-xdist a worker's tests are not ordered with the
+    transactional ones last, and a test after a flush would find an empty database."""
+    result = yield
+    if not _DEMO_STATE["intact"] and nextitem is not None and "demo" in _SNAPSHOTS:
+        from django.db import connections
+
+        with _DEMO_STATE["blocker"].unblock():
+            _SNAPSHOTS["demo"].restore(connections["default"])
+        _DEMO_STATE["intact"] = True
+    return result
 
 
 @pytest.fixture
@@ -163,11 +181,6 @@ def demo_site(db):
         _build_demo_site()
         home = HomePage.objects.get()
     return home
-
-
-# This worker's snapshots of its test database (_Snapshot): "demo" as django_db_setup built it, "translated" with
-# the Swedish and English demo too (made by the first module that asks for it).
-_SNAPSHOTS: dict[str, _Snapshot] = {}
 
 
 @pytest.fixture(scope="module")

@@ -23,6 +23,25 @@ CHROMIUM_ARGS = [
 ]
 
 
+class _SlowModulesFirst:
+    """Under pytest-xdist (`--dist loadscope`) a worker takes whole modules in collection order: the modules with
+    a slow test go first, so that the long ones (whole-site crawls in the browser) do not start last, while the
+    other worker waits. After pytest-django's own ordering (transactional tests last): that no longer matters,
+    since the demo goes back right after each flush (pytest_runtest_teardown below)."""
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, config, items):
+        slow = {item.module.__name__ for item in items if item.get_closest_marker("slow") and item.module}
+        items.sort(key=lambda item: not (item.module and item.module.__name__ in slow))
+
+
+def pytest_configure(config):
+    if (
+        getattr(config, "workerinput", None) is not None
+    ):  # a pytest-xdist worker: where the order is sent from
+        config.pluginmanager.register(_SlowModulesFirst(), "valoa-slow-modules-first")
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     for item in items:
@@ -216,6 +235,27 @@ def translated_once(django_db_setup, django_db_blocker):
             yield
         finally:
             demo.restore(connection)
+
+
+@pytest.fixture
+def translated_committed(demo_site):
+    """For a transactional test (live_server): the Swedish and English demo committed to the test database (the
+    flush after the test takes them away again), from this worker's snapshot when a module made it already,
+    else built by the demo's own loader and kept as that snapshot. Returns the Finnish HomePage."""
+    from django.db import connections, transaction
+
+    from valoa.demo.translations import translate
+
+    connection = connections["default"]
+    if "translated" in _SNAPSHOTS:
+        _SNAPSHOTS["translated"].restore(connection)
+    else:
+        with transaction.atomic():
+            results = translate()
+            assert all(result.translated for result in results)
+        if "demo" in _SNAPSHOTS:
+            _SNAPSHOTS["translated"] = _Snapshot(connection)
+    return demo_site
 
 
 @pytest.fixture

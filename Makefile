@@ -62,12 +62,20 @@ dev: demo ## Serve for development: DEBUG on (error pages with tracebacks), runs
 browser: ## Make sure the system Chromium for the browser tests is installed
 	@bash .ci/ensure-chromium
 
+# The suite runs on every core (pytest-xdist), at most 4 workers: each builds its own test database with the
+# demo site (test_<name>_gw0, …). TEST_WORKERS=0 runs it in this one process. --dist loadscope hands a worker
+# whole modules (and classes), so that a module-scoped fixture (the translated demo: tests/conftest.py) is
+# built once, not once per worker. (--dist loadgroup would be finer, but xdist 3.8 cannot mark the groups
+# under pytest 9.2: its xdist_group marks are ignored.)
+TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); [ $$n -gt 4 ] && n=4; echo $$n)
+PYTEST = $(BIN)/pytest -n $(TEST_WORKERS) --dist loadscope --durations=15
+
 test: setup-test browser ## Run the whole test suite, browser tests included (DATABASE_URL picks the database)
 	@if [ -z "$$DATABASE_URL" ]; then echo "Tests run on SQLite; set DATABASE_URL=postgres://... to include the PostgreSQL-only tests."; fi
-	$(BIN)/pytest
+	$(PYTEST)
 
-test-fast: setup-test ## Run the tests without the browser
-	$(BIN)/pytest -m "not browser"
+test-fast: setup-test ## Run the tests without the browser and without the slow ones (a couple of minutes)
+	$(PYTEST) -m "not browser and not slow"
 
 lint: setup-test ## Check the code with ruff and the architecture's import contracts (pyproject's [tool.importlinter])
 	$(BIN)/ruff check .

@@ -23,6 +23,25 @@ CHROMIUM_ARGS = [
 ]
 
 
+class _SlowModulesFirst:
+    """Under pytest-xdist (`--dist loadscope`) a worker takes whole modules in collection order: the modules with
+    a slow test go first, so that the long ones (whole-site crawls in the browser) do not start last, while the
+    other worker waits. After pytest-django's own ordering (transactional tests last): that no longer matters,
+    since the demo goes back right after each flush (pytest_runtest_teardown below)."""
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, config, items):
+        slow = {item.module.__name__ for item in items if item.get_closest_marker("slow") and item.module}
+        items.sort(key=lambda item: not (item.module and item.module.__name__ in slow))
+
+
+def pytest_configure(config):
+    if (
+        getattr(config, "workerinput", None) is not None
+    ):  # a pytest-xdist worker: where the order is sent from
+        config.pluginmanager.register(_SlowModulesFirst(), "valoa-slow-modules-first")
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     for item in items:
@@ -66,11 +85,59 @@ def _build_demo_site():
     call_command("load_demo_content", "--no-admin", stdout=io.StringIO())
 
 
+class _Snapshot:
+    """The test database's rows as the demo build left them, put back in a fraction of a second.
+
+    serialized_rollback restores the site before every transactional test (live_server, concurrency) with
+    Django's deserializer: an INSERT per object, seconds per test on the demo site, for some seventy tests.
+    This copies the tables instead: on PostgreSQL `COPY … TO/FROM` of every table Django's flush empties (in
+    one transaction: the foreign keys are deferred), on SQLite the backup API over the whole database.
+    Django's serialized string stays what serialized_rollback checks for, and the way back for any other
+    database."""
+
+    def __init__(self, connection):
+        self.vendor = connection.vendor
+        connection.ensure_connection()
+        if self.vendor == "postgresql":
+            self.tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
+            self.rows = {}
+            with connection.cursor() as cursor:
+                for table in self.tables:
+                    with cursor.cursor.copy(f'COPY "{table}" TO STDOUT (FORMAT binary)') as copy:
+                        self.rows[table] = b"".join(bytes(chunk) for chunk in copy)
+        else:
+            import sqlite3
+
+            self.copy = sqlite3.connect(":memory:", check_same_thread=False)
+            connection.connection.backup(self.copy)
+
+    @staticmethod
+    def supports(connection) -> bool:
+        return connection.vendor in ("postgresql", "sqlite")
+
+    def restore(self, connection):
+        from django.db import transaction
+
+        connection.ensure_connection()
+        if self.vendor == "postgresql":
+            with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+                # Empty already after a test (flush), not before the first transactional test of a worker.
+                for table in self.tables:
+                    cursor.execute(f'DELETE FROM "{table}"')  # noqa: S608 (Django's own table names)
+                for table in self.tables:
+                    if self.rows[table]:
+                        with cursor.cursor.copy(f'COPY "{table}" FROM STDIN (FORMAT binary)') as copy:
+                            copy.write(self.rows[table])
+        else:
+            self.copy.backup(connection.connection)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    # The demo site is built once per test database; each test runs in a transaction that is rolled
-    # back, so every test sees the same site. Transactional tests (live_server, concurrency) flush the
-    # database afterwards; serialising the built site here makes serialized_rollback restore it.
+    # The demo site is built once per test database (one per pytest-xdist worker); each test runs in a
+    # transaction that is rolled back, so every test sees the same site. Transactional tests (live_server,
+    # concurrency) flush the database afterwards; serialising the built site here makes serialized_rollback
+    # restore it (from the _Snapshot above, where the database allows).
     from django.db import connections
 
     with django_db_blocker.unblock():
@@ -83,6 +150,44 @@ def django_db_setup(django_db_setup, django_db_blocker):
         # The wrapper that created the database holds Django's own copy from before the demo site was
         # built, which shadows the class attribute for transactional tests outside Playwright.
         connection._test_serialized_contents = serialized
+        if _Snapshot.supports(connection):
+            snapshot = _SNAPSHOTS["demo"] = _Snapshot(connection)
+            _DEMO_STATE.update(intact=True, blocker=django_db_blocker)
+            creation = type(connection.creation)
+            deserialize = creation.deserialize_db_from_string
+
+            def restore_or_deserialize(self, data):
+                if data is not serialized:
+                    deserialize(self, data)
+                    return
+                # Normally put back already, right after the flush (pytest_runtest_teardown below).
+                if not _DEMO_STATE["intact"]:
+                    snapshot.restore(self.connection)
+                _DEMO_STATE["intact"] = False  # this transactional test commits, and is flushed after
+
+            creation.deserialize_db_from_string = restore_or_deserialize
+
+
+# This worker's snapshots of its test database (_Snapshot): "demo" as django_db_setup built it, "translated" with
+# the Swedish and English demo too (made by the first module that asks for it).
+_SNAPSHOTS: dict[str, _Snapshot] = {}
+# Whether the test database holds the demo as built (no transactional test has flushed it since).
+_DEMO_STATE: dict = {"intact": True, "blocker": None}
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test's flush, the demo goes back at once rather than when the next transactional
+    test starts (Django's serialized_rollback): under pytest-xdist a worker's tests are not ordered with the
+    transactional ones last, and a test after a flush would find an empty database."""
+    result = yield
+    if not _DEMO_STATE["intact"] and nextitem is not None and "demo" in _SNAPSHOTS:
+        from django.db import connections
+
+        with _DEMO_STATE["blocker"].unblock():
+            _SNAPSHOTS["demo"].restore(connections["default"])
+        _DEMO_STATE["intact"] = True
+    return result
 
 
 @pytest.fixture
@@ -99,19 +204,58 @@ def demo_site(db):
 
 @pytest.fixture(scope="module")
 def translated_once(django_db_setup, django_db_blocker):
-    """The Swedish and English demo built once for a whole module, in a transaction around its tests (each
-    test's own transaction is a savepoint inside it) and rolled back after the last one. Building them takes
-    most of a minute: a module whose every test reads them overrides `translated` with this (a module with
-    other tests keeps the per-test fixture below, so that those tests see the Finnish demo alone)."""
-    from django.db import transaction
+    """The Swedish and English demo for a whole module, and the Finnish demo alone again after its last test.
+    Building them takes most of a minute: a module whose every test reads them overrides `translated` with
+    this (a module with other tests keeps the per-test fixture below, so that those tests see the Finnish
+    demo alone). They are built once per worker and kept as a snapshot that the next such module restores
+    in a moment; where snapshots are not supported, in a transaction around the module's tests (each test's
+    own transaction a savepoint inside it), rolled back after the last one."""
+    from django.db import connections, transaction
 
     from valoa.demo.translations import translate
 
-    with django_db_blocker.unblock(), transaction.atomic():
-        results = translate()
-        assert all(result.translated for result in results)
-        yield
-        transaction.set_rollback(True)
+    demo = _SNAPSHOTS.get("demo")
+    with django_db_blocker.unblock():
+        if demo is None:
+            with transaction.atomic():
+                results = translate()
+                assert all(result.translated for result in results)
+                yield
+                transaction.set_rollback(True)
+            return
+        connection = connections["default"]
+        if "translated" in _SNAPSHOTS:
+            _SNAPSHOTS["translated"].restore(connection)
+        else:
+            with transaction.atomic():
+                results = translate()
+                assert all(result.translated for result in results)
+            _SNAPSHOTS["translated"] = _Snapshot(connection)
+        try:
+            yield
+        finally:
+            demo.restore(connection)
+
+
+@pytest.fixture
+def translated_committed(demo_site):
+    """For a transactional test (live_server): the Swedish and English demo committed to the test database (the
+    flush after the test takes them away again), from this worker's snapshot when a module made it already,
+    else built by the demo's own loader and kept as that snapshot. Returns the Finnish HomePage."""
+    from django.db import connections, transaction
+
+    from valoa.demo.translations import translate
+
+    connection = connections["default"]
+    if "translated" in _SNAPSHOTS:
+        _SNAPSHOTS["translated"].restore(connection)
+    else:
+        with transaction.atomic():
+            results = translate()
+            assert all(result.translated for result in results)
+        if "demo" in _SNAPSHOTS:
+            _SNAPSHOTS["translated"] = _Snapshot(connection)
+    return demo_site
 
 
 @pytest.fixture

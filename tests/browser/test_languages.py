@@ -8,6 +8,7 @@ import json
 import re
 import time
 
+import pytest
 from playwright.sync_api import expect
 from wagtail.models import Page
 
@@ -16,23 +17,15 @@ from toolkit.models import TeamSpace, WorkbookAnswer
 LANGUAGES = ("fi", "sv", "en")
 
 
-def _translate_demo():
-    """The Swedish and English demo, built by the demo's own loader (as tests/valoa/test_languages.py does)."""
-    from valoa.demo.translations import translate
-
-    results = translate()
-    assert all(result.translated for result in results)
-
-
 def _language_of(url: str) -> str:
     match = re.match(r"^/(sv|en)/", url)
     return match.group(1) if match else "fi"
 
 
+@pytest.mark.slow
 def test_every_demo_page_in_every_language_answers_is_accessible_and_links_its_translations(
-    live_server, demo_site, page, checker
+    live_server, translated_committed, page, checker
 ):
-    _translate_demo()
     pages = list(Page.objects.live().filter(depth__gte=2).order_by("path"))
     urls = [p.url for p in pages]
     # The languages each page exists in (live), by its translation key: what its hreflang links must name.
@@ -83,10 +76,10 @@ def test_every_demo_page_in_every_language_answers_is_accessible_and_links_its_t
     )  # four pages in fi, sv, en
 
 
+@pytest.mark.slow
 def test_a_team_page_switched_to_swedish_keeps_the_answers_and_autosaves(
-    live_server, demo_site, page, checker
+    live_server, translated_committed, page, checker
 ):
-    _translate_demo()
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(live_server.url + "/aloita/tyokirja/")
     page.get_by_role("button", name="Luo tiimin työtila").click()

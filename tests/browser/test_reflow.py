@@ -57,6 +57,7 @@ def _self_assessment_result(page, base_url: str) -> None:
     expect(page.get_by_role("heading", name="Kokonaistulos")).to_be_visible()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("spacing", [False, True], ids=["plain", "text-spacing"])
 def test_every_demo_page_reflows_at_320_px(live_server, demo_site, page, checker, spacing):
     page.set_viewport_size({"width": WIDTH, "height": 800})

@@ -13,6 +13,7 @@ def _slug(url: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", url.lower()).strip("-") or "etusivu"
 
 
+@pytest.mark.slow
 def test_every_demo_page_is_accessible_at_both_widths(live_server, demo_site, page, checker):
     urls = [p.url for p in Page.objects.live().filter(depth__gte=2).order_by("path")]
     urls += ["/haku/?q=tiimi", "/haku/?q=eilöydy", "/ei-ole-olemassa/"]

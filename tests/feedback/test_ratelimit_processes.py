@@ -4,12 +4,14 @@ Runs when VALOA_TEST_REDIS_URL names a Redis database (e.g. redis://127.0.0.1:63
 names a migrated PostgreSQL database (`make demo`): the two servers use that database, not the test
 database, and the test deletes the rows it made. Both processes listen on the same port with
 SO_REUSEPORT, so the kernel spreads the requests between them; their access logs show which process
-answered which request. Port: VALOA_TEST_RATELIMIT_PORT (default 8105).
+answered which request. Port: VALOA_TEST_RATELIMIT_PORT, by default a free one (test runs side by side, and
+pytest-xdist's workers, never meet on a fixed port).
 """
 
 import http.cookiejar
 import os
 import re
+import socket
 import subprocess
 import sys
 import time
@@ -23,7 +25,15 @@ import psycopg
 import pytest
 
 REDIS_URL = os.environ.get("VALOA_TEST_REDIS_URL", "")
-PORT = int(os.environ.get("VALOA_TEST_RATELIMIT_PORT", "8105"))
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+PORT = int(os.environ.get("VALOA_TEST_RATELIMIT_PORT") or _free_port())
 ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = [

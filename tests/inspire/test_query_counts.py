@@ -84,6 +84,7 @@ def count_queries(client, url: str) -> int:
     return len(ctx.captured_queries)
 
 
+@pytest.mark.slow
 def test_story_counts_do_not_grow_from_10_to_500(client, demo_site):
     index = InspireIndexPage.objects.get()
     live = StoryPage.objects.child_of(index).live().count()

@@ -13,6 +13,12 @@ from wagtail.models import Locale, Site
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def translated(translated_once, demo_site):
+    """Every test here reads the translated demo: built once for the module (tests/conftest.py)."""
+    return demo_site
+
+
 def footer(html: str) -> str:
     return re.search(r'<footer class="site-footer">.*?</footer>', html, re.S).group(0)
 

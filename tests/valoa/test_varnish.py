@@ -139,6 +139,7 @@ def test_purge_from_an_address_outside_the_acl_is_refused(tmp_path):
             assert status == 405
 
 
+@pytest.mark.slow
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_grace_serves_the_last_good_copy_while_the_app_is_down(demo_site, tmp_path):

@@ -209,6 +209,7 @@ CASES = [
 ]
 
 
+@pytest.mark.slow
 def test_query_count_is_fixed_with_10_and_300_tools(client, index):
     phases, themes = list(Phase.objects.all()), list(Theme.objects.all())
 

@@ -183,7 +183,7 @@ def test_error_summary_takes_focus_on_every_form_that_can_fail(live_server, demo
         space = services.team_space_create(name="Tiimi")
         page.goto(f"{base}/tiimi/{space.token}/poista/")
         page.get_by_role("button", name="Poista työtila pysyvästi").click()
-        _expect_error_focus(page, "Vahvista poisto valitsemalla ruutu.")
+        _expect_error_focus(page, "Vahvistakaa poisto valitsemalla ruutu.")
     else:
         # The minimum fill time (3 s, against bots) trips: a clear message, focus on it, the input kept.
         page.goto(base + "/palaute/lomake/palaute/")

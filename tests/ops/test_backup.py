@@ -29,8 +29,11 @@ from toolkit.models import AssessmentPage, AssessmentRound, TeamSpace, WorkbookP
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 # Per request: CSP nonces and CSRF tokens. Per server: the names of image renditions made after the backup
-# (each server makes its own on first view, with a random suffix); their originals are compared by serving.
-VOLATILE = re.compile(r'(nonce|name="csrfmiddlewaretoken" value)="[^"]*"|/media/images/[^"\s,]+')
+# (each server makes its own on first view, with a random suffix); their originals are compared by serving;
+# and the address a team page's absolute language links name (each server listens on its own port).
+VOLATILE = re.compile(
+    r'(nonce|name="csrfmiddlewaretoken" value)="[^"]*"|/media/images/[^"\s,]+|http://127\.0\.0\.1:\d+'
+)
 
 
 def _rows(url: str, sql: str) -> list[tuple]:

@@ -38,6 +38,8 @@ from wagtail_localize.models import (
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
+from valoa.demo.tree import without_redirects
+
 TARGET_LANGUAGES = ("sv", "en")
 TOOL_NAME = "VALOA demo PO"
 
@@ -191,6 +193,11 @@ class LoadResult:
 def translate(log: Callable[[str], None] = lambda msg: None) -> list[LoadResult]:
     """Create the sv and en locales and every object whose segments the catalogues translate (idempotent:
     objects that already have a translation are left as editors made them)."""
+    with without_redirects():
+        return _translate(log)
+
+
+def _translate(log: Callable[[str], None]) -> list[LoadResult]:
     targets = []
     for language in TARGET_LANGUAGES:
         locale, _created = Locale.objects.get_or_create(language_code=language)

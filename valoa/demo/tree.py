@@ -5,10 +5,18 @@ from __future__ import annotations
 import uuid
 from typing import Any, TypeVar
 
+from django.test.utils import override_settings
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 P = TypeVar("P", bound=Page)
+
+
+def without_redirects():
+    """The demo build leaves no redirects behind: Wagtail creates one whenever a page's slug changes (a
+    translation gets its own slug after it is made with its source's) or a page moves, and a new site has no
+    old addresses to keep. Wagtail's own setting, turned off for the build (a context manager)."""
+    return override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False)
 
 
 def ensure_page(parent: Page, model: type[P], *, slug: str, m2m: dict[str, Any] | None = None, **fields) -> P:

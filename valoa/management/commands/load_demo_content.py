@@ -15,6 +15,7 @@ from django.db import transaction
 from valoa.demo import translations
 from valoa.demo.context import DemoContext
 from valoa.demo.site import build_content_pages, build_home, build_settings, build_taxonomy
+from valoa.demo.tree import without_redirects
 
 
 class Command(BaseCommand):
@@ -29,7 +30,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        with transaction.atomic():
+        with transaction.atomic(), without_redirects():
             phases, themes = build_taxonomy()
             home = build_home()
             content_pages = build_content_pages(home)

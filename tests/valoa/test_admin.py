@@ -56,3 +56,16 @@ def test_taxonomy_snippets_are_editable(admin_client, demo_site):
     assert admin_client.get("/admin/snippets/valoa/phase/").status_code == 200
     assert admin_client.get("/admin/snippets/valoa/theme/").status_code == 200
     assert HomePage.objects.count() == 1
+
+
+def test_the_menu_checkbox_says_which_pages_the_menu_shows_and_per_language(editor_client, demo_site):
+    # A section page under the home page, a tool deeper down (its own promote tab): the same help text.
+    from html import unescape
+
+    from valoa.models import ContentPage
+
+    section = ContentPage.objects.child_of(demo_site).first()
+    for page in (section, ToolPage.objects.get(slug="kokeilukortti")):
+        html = unescape(editor_client.get(f"/admin/pages/{page.pk}/edit/").content.decode())
+        assert "Valikossa näkyvät etusivun suorat alasivut" in html, page
+        assert "suomenkielisen sivun valinta ei muuta ruotsin- eikä englanninkielistä valikkoa" in html

@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -10,6 +10,14 @@ from wagtail.search import index
 from valoa.blocks import BodyStreamBlock
 from valoa.models.taxonomy import Phase
 from valoa.pages.navigation import NAVIGATION_CONTEXT, page_navigation
+
+
+# What the menu is (valoa/pages/navigation.py): the home page's children, per language, in the explorer's order.
+SHOW_IN_MENUS_HELP = _(
+    "Valikossa näkyvät etusivun suorat alasivut, joissa tämä on valittu, samassa järjestyksessä kuin "
+    "sivupuussa; syvemmällä olevat sivut eivät näy valikossa. Kunkin kielen valikko asetetaan sen kielen "
+    "sivulla: suomenkielisen sivun valinta ei muuta ruotsin- eikä englanninkielistä valikkoa."
+)
 
 
 class BasePage(Page):
@@ -33,7 +41,9 @@ class BasePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     promote_panels = [
-        *Page.promote_panels,
+        # Wagtail's "for search engines" panel; its "for site menus" one gets VALOA's menu in its help text.
+        *Page.promote_panels[:-1],
+        MultiFieldPanel([FieldPanel("show_in_menus", help_text=SHOW_IN_MENUS_HELP)], heading=_("Valikko")),
         # Where the image is chosen, a word on its alt text (help text here: the field's own needs migrations).
         FieldPanel(
             "social_image",

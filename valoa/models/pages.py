@@ -11,7 +11,6 @@ from valoa.blocks import BodyStreamBlock
 from valoa.models.taxonomy import Phase
 from valoa.pages.navigation import NAVIGATION_CONTEXT, page_navigation
 
-
 # What the menu is (valoa/pages/navigation.py): the home page's children, per language, in the explorer's order.
 SHOW_IN_MENUS_HELP = _(
     "Valikossa näkyvät etusivun suorat alasivut, joissa tämä on valittu, samassa järjestyksessä kuin "

@@ -14,6 +14,14 @@ SITE_PORT ?= $(PORT)
 # local-memory cache stays coherent. docs/development.md says why gunicorn.
 SERVE = DEBUG=False SERVE_MEDIA=True DJANGO_SETTINGS_MODULE=valoa.settings.dev $(BIN)/gunicorn valoa.wsgi \
 	--bind $(HOST):$(PORT) --workers 1 --worker-class gthread --threads 8 --access-logfile -
+# Beside the server (`make run`, `serve`, `dev`): Wagtail's `publish_scheduled` at once and then every minute, so
+# that a page scheduled to go live (or to expire) does so; production runs it from a systemd timer (docs/deploy.md,
+# deploy/systemd/). The loop watches the recipe's shell (`$$$$`) every second and ends with it, however the server
+# stops: Ctrl-C, or a kill of the process group (.ci/run, tests/valoa/test_make_serve.py), which reaches it too.
+PUBLISH_SCHEDULED = ( while kill -0 $$$$ 2>/dev/null; do \
+		$(MANAGE) publish_scheduled || true; \
+		for _ in $$(seq 60); do kill -0 $$$$ 2>/dev/null || exit 0; sleep 1; done; \
+	done ) & trap 'kill $$! 2>/dev/null' EXIT;
 
 .DEFAULT_GOAL := help
 .PHONY: help setup setup-test run demo test test-fast browser lint format check bench scale-check clean
@@ -50,14 +58,15 @@ run: demo ## Set everything up and serve the demo site as users see it (DEBUG of
 	@echo "  Sivusto:      http://$(HOST):$(PORT)/"
 	@echo "  Ylläpito:     http://$(HOST):$(PORT)/admin/  (tunnus ja salasana yllä)"
 	@echo ""
-	$(SERVE)
+	@echo "$(SERVE)  (ja publish_scheduled minuutin välein)"
+	@$(PUBLISH_SCHEDULED) $(SERVE)
 
 .PHONY: serve dev
 serve: setup ## Serve the database as it is, as users see it (DEBUG off, gunicorn); no migrate, no demo content
-	$(SERVE)
+	@$(PUBLISH_SCHEDULED) $(SERVE)
 
 dev: demo ## Serve for development: DEBUG on (error pages with tracebacks), runserver reloads on code changes
-	DEBUG=True $(MANAGE) runserver $(HOST):$(PORT)
+	@$(PUBLISH_SCHEDULED) DEBUG=True $(MANAGE) runserver $(HOST):$(PORT)
 
 browser: ## Make sure the system Chromium for the browser tests is installed
 	@bash .ci/ensure-chromium

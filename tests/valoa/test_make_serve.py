@@ -1,4 +1,5 @@
-"""`make run` serves the site as its users see it: DEBUG off, the Finnish error pages, static files.
+"""`make run` serves the site as its users see it: DEBUG off, the Finnish error pages, static files, and
+scheduled pages going live on time (Wagtail's `publish_scheduled` runs beside the server every minute).
 
 `make run` is `make demo` (migrate, demo content) followed by `make serve`; this test runs `make serve` on
 the migrated database DATABASE_URL names (as the cross-process tests do), on a free port.
@@ -76,3 +77,56 @@ def test_make_serve_shows_the_site_as_users_see_it(served):
     assert status == 200 and "--color-primary" in css
     status, _ = _get(served + "/static/wagtailadmin/css/core.css")
     assert status == 200  # the admin's own static files too
+
+
+# Made in the served database through Wagtail's own API, as the editor's "schedule" does: a new page under the
+# home page saved as a revision with a go-live time in the future and published, which only schedules it
+# (`approved_go_live_at`). Printed: the page's id and URL path.
+SCHEDULE = """
+import datetime
+from django.utils import timezone
+from valoa.models import ContentPage, HomePage
+
+home = HomePage.objects.filter(locale__language_code="fi").first()
+page = ContentPage(title="Ajastettu testisivu", slug="ajastettu-testisivu-{suffix}", live=False)
+home.add_child(instance=page)
+page.go_live_at = timezone.now() + datetime.timedelta(seconds={seconds})
+page.save_revision().publish()
+page.refresh_from_db()
+assert not page.live and page.get_latest_revision().approved_go_live_at is not None
+print("SCHEDULED", page.pk, page.url_path)
+"""
+
+
+def _manage(*args: str) -> str:
+    env = {key: value for key, value in os.environ.items() if key not in {"DEBUG", "DJANGO_SETTINGS_MODULE"}}
+    result = subprocess.run(  # noqa: S603
+        [str(ROOT / ".venv" / "bin" / "python"), "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return result.stdout
+
+
+@pytest.mark.slow
+def test_a_scheduled_page_goes_live_under_make_serve_within_two_minutes(served):
+    # Due 20 seconds after the server has started: the run at the server's start is too early for it, and
+    # the next one, a minute later, publishes it.
+    suffix = str(time.time_ns())
+    out = _manage("shell", "-c", SCHEDULE.replace("{suffix}", suffix).replace("{seconds}", "20"))
+    _marker, pk, url_path = next(line for line in out.splitlines() if line.startswith("SCHEDULED")).split()
+    url = served + "/" + url_path.split("/", 2)[2]  # the path under the home page
+    try:
+        assert _get(url)[0] == 404
+        deadline = time.time() + 120
+        status = 404
+        while time.time() < deadline and status != 200:
+            time.sleep(5)
+            status, _ = _get(url)
+        assert status == 200, "the scheduled page did not go live within two minutes"
+    finally:
+        _manage("shell", "-c", f"from wagtail.models import Page; Page.objects.filter(pk={pk}).delete()")

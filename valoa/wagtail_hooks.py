@@ -4,11 +4,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.widgets.button import Button as ListingButton
-from wagtail.models import TaskState, WorkflowState
+from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -126,6 +127,38 @@ def show_requested_changes(request, page):
     return None
 
 
+@hooks.register("after_edit_page")
+def say_what_the_workflow_action_did(request, page):
+    """After a moderator's *Hyväksy ja julkaise* or *Pyydä muutoksia* in the page editor, the message says which
+    it was: Wagtail's own is the same "page updated" for both (its save confirmation)."""
+    action = request.POST.get("workflow-action-name") if request.method == "POST" else None
+    if action not in ("approve", "reject"):
+        return None
+    fresh = Page.objects.get(pk=page.pk)
+    title = fresh.get_admin_display_title()
+    if action == "reject":
+        message = _("Sivulle ”%(title)s” pyydetty muutoksia.") % {"title": title}
+    elif fresh.current_workflow_state is not None:
+        message = _(
+            "Sivu ”%(title)s” hyväksytty tässä vaiheessa ja siirretty työnkulun seuraavaan vaiheeseen."
+        ) % {"title": title}
+    elif fresh.live and not fresh.has_unpublished_changes:
+        message = _("Sivu ”%(title)s” hyväksytty ja julkaistu.") % {"title": title}
+    else:
+        message = _("Sivu ”%(title)s” hyväksytty ja ajastettu julkaistavaksi.") % {"title": title}
+    # Wagtail's confirmation out, the others kept: reading the messages marks them used, and only those added
+    # again after that are stored for the next page.
+    kept = [
+        item
+        for item in messages.get_messages(request)
+        if not (item.level == messages.SUCCESS and escape(title) in str(item.message))
+    ]
+    for item in kept:
+        messages.add_message(request, item.level, item.message, extra_tags=item.extra_tags)
+    messages.success(request, message)
+    return None
+
+
 # After Wagtail's own registration of the "page" link type (order 0), so that this one replaces it.
 @hooks.register("register_rich_text_features", order=100)
 def localized_page_links(features):
@@ -173,6 +206,21 @@ def hide_convert_to_alias(menu_items, request, context):
     # wagtail-localize offers "convert to alias" in the page editor of a translation that is no longer synced.
     if not translating.may_convert_to_alias(request.user):
         menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
+
+
+@hooks.register("construct_page_action_menu")
+def one_way_to_resubmit(menu_items, request, context):
+    """After a request for changes, a workflow of one task offers "resubmit to the task" and "restart the
+    workflow", which do the same: the restart goes, and the editor has one clear resubmit."""
+    page = context.get("page")
+    state = page.current_workflow_state if page is not None and page.pk else None
+    if (
+        state is None
+        or state.status != WorkflowState.STATUS_NEEDS_CHANGES
+        or state.workflow.tasks.count() > 1
+    ):
+        return
+    menu_items[:] = [item for item in menu_items if item.name != "action-restart-workflow"]
 
 
 @hooks.register("register_admin_urls", order=-1)  # before wagtail-localize's own paths, which these replace

@@ -243,3 +243,48 @@ def test_an_experiment_needs_a_status_and_other_kinds_do_not(client, moderator, 
     response = client.post(_add_url(index), _story_form("action-publish"))
     assert response.status_code == 302
     assert StoryPage.objects.get(slug="kavelypalaveri").kind == StoryKind.INSIGHT
+
+
+def _submitted_story(client, index, editor):
+    client.force_login(editor)
+    client.post(_add_url(index), _story_form("action-submit"))
+    return StoryPage.objects.get(slug="kavelypalaveri")
+
+
+def _workflow_action_in_editor(client, story, action: str):
+    # The moderator's button in the page editor: the form is saved and the task's action performed.
+    data = _story_form("action-workflow-action", **{"workflow-action-name": action})
+    data["workflow-action-extra-data"] = json.dumps({"comment": ""})
+    response = client.post(reverse("wagtailadmin_pages:edit", args=(story.pk,)), data, follow=True)
+    assert response.status_code == 200
+    return [str(message) for message in response.context["messages"]]
+
+
+def test_approving_in_the_editor_says_approved_and_published(client, index, editor, moderator):
+    story = _submitted_story(client, index, editor)
+    client.force_login(moderator)
+    shown = _workflow_action_in_editor(client, story, "approve")
+    story.refresh_from_db()
+    assert story.live
+    assert shown == ["Sivu ”Tiimi kokeili kävelypalaveria” hyväksytty ja julkaistu."]
+
+
+def test_requesting_changes_in_the_editor_says_so_and_the_editor_has_one_resubmit(
+    client, index, editor, moderator
+):
+    story = _submitted_story(client, index, editor)
+    client.force_login(moderator)
+    shown = _workflow_action_in_editor(client, story, "reject")
+    assert shown == ["Sivulle ”Tiimi kokeili kävelypalaveria” pyydetty muutoksia."]
+    assert story.current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+
+    client.force_login(editor)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=(story.pk,))).content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    actions = [" ".join(b.get_text().split()) for b in soup.select("footer button, footer a")]
+    # One way back to the moderator: "restart the workflow" of a one-task workflow is the same resubmit.
+    assert "Lähetä uudelleen tehtävään Moderaattorin hyväksyntä" in actions
+    assert "Käynnistä työnkulku uudelleen" not in actions
+    assert [action for action in actions if "uudelleen" in action] == [
+        "Lähetä uudelleen tehtävään Moderaattorin hyväksyntä"
+    ]

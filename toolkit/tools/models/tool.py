@@ -17,7 +17,6 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
-    PageChooserPanel,
     TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -32,6 +31,7 @@ from toolkit.tools.blocks import StepsStreamBlock
 from toolkit.tools.facilitation import facilitation_context, tool_blocks
 from toolkit.tools.values import Format, duration_text, lines
 from valoa.blocks import BodyStreamBlock
+from valoa.editing.choosers import SectionPageChooserPanel
 from valoa.editing.page_forms import LocaleChoicesPageForm
 from valoa.models import BasePage, page_phases_and_themes
 
@@ -355,7 +355,7 @@ class ToolPageRelatedTool(Orderable):
     page = ParentalKey(ToolPage, on_delete=models.CASCADE, related_name="related_tools")
     tool = models.ForeignKey(ToolPage, on_delete=models.CASCADE, related_name="+", verbose_name=_("työkalu"))
 
-    panels = [PageChooserPanel("tool", "toolkit.ToolPage")]
+    panels = [SectionPageChooserPanel("tool", "toolkit.ToolPage")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("liittyvä työkalu")

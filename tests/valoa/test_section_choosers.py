@@ -16,7 +16,6 @@ def chooser_urls(html: str, prefix: str) -> set[str]:
     return set(re.findall(rf'id="id_{prefix}-[^"]*-tool-chooser"[^>]*data-chooser-url="([^"]+)"', html))
 
 
-
 def test_the_related_tool_chooser_opens_at_the_toolkit_of_the_page_language(admin_client, demo_site):
     tool = ToolPage.objects.get(slug="tilannekuva")
     index = ToolIndexPage.objects.get(locale=tool.locale)
@@ -28,7 +27,9 @@ def test_the_related_tool_chooser_opens_at_the_toolkit_of_the_page_language(admi
     assert urls == {start}
 
     response = admin_client.get(start, {"page_type": "toolkit.toolpage"}, follow=True)
-    assert response.redirect_chain[0][0].startswith(reverse("wagtailadmin_choose_page_child", args=[index.pk]))
+    assert response.redirect_chain[0][0].startswith(
+        reverse("wagtailadmin_choose_page_child", args=[index.pk])
+    )
     listing = json.loads(response.content)["html"]
     assert "Kokeilukortti" in listing and "Tilannekuva" in listing
 

@@ -30,9 +30,11 @@ class SectionPageChooser(AdminPageChooser):
         """Open at the section (the chosen type's parent page) of `locale_id`; `sections` caches the look-up."""
         key = (tuple(self.model_names), locale_id)
         if key not in sections:
-            parent_types = [
-                model for model in self.model.allowed_parent_page_models() if model is not Page
-            ] if self.model is not Page else []
+            parent_types = (
+                [model for model in self.model.allowed_parent_page_models() if model is not Page]
+                if self.model is not Page
+                else []
+            )
             section = (
                 Page.objects.type(*parent_types).filter(locale_id=locale_id).order_by("path").first()
                 if parent_types

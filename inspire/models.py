@@ -11,7 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, PageManager, TranslatableMixin
@@ -24,6 +24,7 @@ from inspire.feeds import StoryAtomFeed, StoryRssFeed
 from inspire.filters import StoryFilter
 from inspire.selectors import for_cards, prefetch_story_pictures, related_stories, tool_links_for_story
 from valoa.blocks import BodyStreamBlock
+from valoa.editing.choosers import SectionPageChooserPanel
 from valoa.editing.page_forms import LocaleChoicesPageForm
 from valoa.models import BasePage, Phase, Theme, page_phases_and_themes, phases_and_themes
 from valoa.pages.paginator import requested_page
@@ -311,7 +312,7 @@ class StoryToolLink(TranslatableMixin, Orderable):
         _("miten käytimme"), max_length=200, blank=True, help_text=_("Esim. kahdessa viikkopalaverissa.")
     )
 
-    panels = [PageChooserPanel("tool", "toolkit.ToolPage"), FieldPanel("note")]
+    panels = [SectionPageChooserPanel("tool", "toolkit.ToolPage"), FieldPanel("note")]
 
     class Meta(Orderable.Meta):
         unique_together = [("translation_key", "locale")]

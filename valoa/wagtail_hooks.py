@@ -14,6 +14,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from valoa.caching.http_cache import mark_public
+from valoa.editing import choosers
 from valoa.editing.counts import index_view_counting
 from valoa.languages import translating, translation_views
 from valoa.models import Phase, SiteTexts, Theme
@@ -70,6 +71,12 @@ def mark_page_public(page, request, serve_args, serve_kwargs):
 def register_two_factor_urls():
     # The two-factor step, enrolment and recovery codes under /admin/2fa/ (valoa/security/two_factor.py).
     return two_factor.urlpatterns()
+
+
+@hooks.register("register_admin_urls")
+def register_chooser_urls():
+    # The page choosers that open at a section of the edited page's language (valoa/editing/choosers.py).
+    return choosers.urlpatterns()
 
 
 @hooks.register("register_admin_urls")

@@ -61,6 +61,11 @@ class BasePage(Page):
     def summary(self) -> str:
         return self.search_description or self.intro
 
+    @property
+    def share_image(self):
+        """The image of og:image (templates/base.html); a page type may fall back to a picture of its own."""
+        return self.social_image
+
 
 class HomePage(BasePage):
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("sisältö"))

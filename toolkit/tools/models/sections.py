@@ -5,7 +5,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from toolkit.tools.filters import ToolFilter
-from toolkit.tools.models.tool import LISTING_FIELDS, SectionPage, ToolPage
+from toolkit.tools.models.tool import LISTING_FIELDS, SectionPage, ToolPage, picture_renditions
 from valoa.models import Phase, Theme, phases_and_themes
 from valoa.pages.paginator import requested_page
 from valoa.pages.queries import public_q
@@ -63,8 +63,14 @@ class ToolIndexPage(SectionPage):
                 "format_in_person",
                 "format_remote",
                 "format_hybrid",
+                "image",
+                "image_alt",
             )
-            .prefetch_related(Prefetch("phases", queryset=Phase.objects.order_by("sort_order", "name")))
+            .select_related("image")
+            .prefetch_related(
+                Prefetch("phases", queryset=Phase.objects.order_by("sort_order", "name")),
+                picture_renditions(),  # one query, only when a listed tool has a picture
+            )
         )
         paginator = Paginator(tools, self.page_size)
         results = requested_page(paginator, request.GET.get("page"))

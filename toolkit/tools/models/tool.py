@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import F, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -17,11 +17,12 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
-    PageChooserPanel,
     TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -30,6 +31,7 @@ from toolkit.tools.blocks import StepsStreamBlock
 from toolkit.tools.facilitation import facilitation_context, tool_blocks
 from toolkit.tools.values import Format, duration_text, lines
 from valoa.blocks import BodyStreamBlock
+from valoa.editing.choosers import SectionPageChooserPanel
 from valoa.editing.page_forms import LocaleChoicesPageForm
 from valoa.models import BasePage, page_phases_and_themes
 
@@ -37,6 +39,18 @@ from valoa.models import BasePage, page_phases_and_themes
 LISTING_FIELDS = ("title", "url_path", "intro", "duration_minutes", "path", "depth", "locale")
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+
+# The renditions of a tool card's {% picture %} in the finder (templates/toolkit/tools/includes/tool_card.html)
+# and of the tool page's picture and og:image (tool_page.html, base.html): keep the filters in the templates'
+# order, so the renditions come prefetched.
+CARD_PICTURE_SPECS = Filter.expand_spec("fill-{400x225,800x450}|format-{webp,jpeg}")
+PAGE_PICTURE_SPECS = [*Filter.expand_spec("format-{webp,jpeg}|width-{480,800}"), "fill-1200x630|format-jpeg"]
+
+
+def picture_renditions(specs=CARD_PICTURE_SPECS) -> Prefetch:
+    """The renditions of the tools' pictures (the image joined to the tools): one query for any number."""
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
+    return Prefetch("image__renditions", queryset=renditions)
 
 
 class SectionPage(BasePage):
@@ -109,6 +123,23 @@ class ToolPage(RoutablePageMixin, BasePage):
     strengths = models.TextField(_("vahvuudet"), blank=True, help_text=_("Yksi kohta riville."))
     weaknesses = models.TextField(_("heikkoudet"), blank=True, help_text=_("Yksi kohta riville."))
 
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("kuva"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Vapaaehtoinen kuva työkalukortille ja työkalujen listaukseen."),
+    )
+    # The alt text is the page's text (docs/languages.md): wagtail-localize translates it with the tool.
+    image_alt = models.CharField(
+        _("kuvan tekstivastine"),
+        max_length=250,
+        blank=True,
+        help_text=_("Kerro, mitä kuvassa näkyy. Jos jätät tyhjäksi, käytetään kuvan kuvausta kuvapankista."),
+    )
+
     phases = ParentalManyToManyField(
         "valoa.Phase", blank=True, verbose_name=_("matkan vaiheet"), related_name="tools"
     )
@@ -130,6 +161,7 @@ class ToolPage(RoutablePageMixin, BasePage):
             heading=_("Toteutustapa"),
             help_text=_("Valitse kaikki tavat, joilla työkalua voi käyttää."),
         ),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Kuva")),
         FieldPanel("what"),
         FieldPanel("when"),
         FieldPanel("when_not"),
@@ -197,8 +229,22 @@ class ToolPage(RoutablePageMixin, BasePage):
             errors["group_size_max"] = _(
                 "Ryhmän enimmäiskoko ei voi olla pienempi kuin vähimmäiskoko (%(min)s)."
             ) % {"min": self.group_size_min}
+        if self.image_id and not self.image_alt and not self.image.description:
+            errors["image_alt"] = _("Kirjoita kuvalle tekstivastine (tai kuvaus kuvapankkiin).")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def image_alt_text(self) -> str:
+        """The picture's alt text: the tool's own (in the page's language), else the image's description."""
+        if self.image_alt:
+            return self.image_alt
+        return getattr(self.image, "description", "") if self.image_id else ""
+
+    @property
+    def share_image(self):
+        """og:image: the page's share image (Jakokuva), else the tool's picture."""
+        return self.social_image or self.image
 
     @property
     def material_items(self) -> list[str]:
@@ -263,6 +309,9 @@ class ToolPage(RoutablePageMixin, BasePage):
             context["related"] = [link.tool for link in links if link.tool.live]
             context["work_templates"] = list(self.work_templates.all())
             return context
+        if self.image_id:
+            # The picture, its renditions and og:image's: two queries.
+            prefetch_related_objects([self], picture_renditions(PAGE_PICTURE_SPECS))
         context["related"] = self.related_tool_pages()
         context["work_templates"] = list(self.work_templates.select_related("document"))
         return context
@@ -306,7 +355,7 @@ class ToolPageRelatedTool(Orderable):
     page = ParentalKey(ToolPage, on_delete=models.CASCADE, related_name="related_tools")
     tool = models.ForeignKey(ToolPage, on_delete=models.CASCADE, related_name="+", verbose_name=_("työkalu"))
 
-    panels = [PageChooserPanel("tool", "toolkit.ToolPage")]
+    panels = [SectionPageChooserPanel("tool", "toolkit.ToolPage")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("liittyvä työkalu")

@@ -61,7 +61,10 @@ class ToolPage(RoutablePageMixin, BasePage):
     duration_minutes = models.PositiveSmallIntegerField(
         _("kesto (min)"),
         validators=[MinValueValidator(1), MaxValueValidator(60 * 24)],
-        help_text=_("Kuinka kauan työkalun käyttö kestää tapaamisessa."),
+        help_text=_(
+            "Kuinka kauan työkalun käyttö kestää tapaamisessa. Työvaiheiden minuuttien summan pitää olla "
+            "sama kuin kesto."
+        ),
     )
     preparation_minutes = models.PositiveSmallIntegerField(
         _("valmistelu (min)"),
@@ -104,7 +107,15 @@ class ToolPage(RoutablePageMixin, BasePage):
     )
     # Short lists as text areas, one item per line: no "+" and field per line for the editor.
     materials = models.TextField(_("mitä tarvitaan"), blank=True, help_text=_("Yksi kohta riville."))
-    steps = StreamField(StepsStreamBlock(), blank=True, verbose_name=_("työvaiheet"))
+    steps = StreamField(
+        StepsStreamBlock(),
+        blank=True,
+        verbose_name=_("työvaiheet"),
+        help_text=_(
+            "Työvaiheiden minuuttien summan pitää olla sama kuin kesto (Perustiedot-välilehdellä), muuten "
+            "sivua ei voi tallentaa."
+        ),
+    )
     tip = RichTextField(_("vinkki"), features=TEXT_FEATURES, blank=True)
     strengths = models.TextField(_("vahvuudet"), blank=True, help_text=_("Yksi kohta riville."))
     weaknesses = models.TextField(_("heikkoudet"), blank=True, help_text=_("Yksi kohta riville."))

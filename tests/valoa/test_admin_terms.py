@@ -165,8 +165,11 @@ def test_every_snippet_listing_counts_with_its_own_noun():
 
 @pytest.mark.parametrize(
     ("language", "one", "two"),
-    [("fi", "1 kieliversio", "2 kieliversiota"), ("sv", "1 språkversion", "2 språkversioner"),
-     ("en", "1 language version", "2 language versions")],  # fmt: skip
+    [
+        ("fi", "1 kieliversio", "2 kieliversiota"),
+        ("sv", "1 språkversion", "2 språkversioner"),
+        ("en", "1 language version", "2 language versions"),
+    ],
 )
 def test_site_texts_count_language_versions(language, one, two):
     from valoa.wagtail_hooks import SiteTextsViewSet

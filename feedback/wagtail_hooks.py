@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.ui.components import Component
@@ -134,7 +134,7 @@ class SubmissionEditView(EditView):
 class SubmissionViewSet(SnippetViewSet):
     model = Submission
     icon = "mail"
-    menu_label = _("Palautteet")
+    menu_label = _("Lähetetyt viestit")
     menu_name = "feedback-submissions"
     menu_order = 250
     add_to_admin_menu = True
@@ -181,7 +181,7 @@ class SubmissionBulkAction(SnippetBulkAction):
     models = [Submission]
     template_name = "feedback/admin/confirm_bulk_action.html"
     service = None
-    confirm_question = ""
+    confirm_question = ""  # ngettext_lazy(singular, plural with %(count)s, "count")
     done_message = ""
 
     def check_perm(self, submission):
@@ -190,7 +190,10 @@ class SubmissionBulkAction(SnippetBulkAction):
         )
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "action": self}
+        context = super().get_context_data(**kwargs)
+        # One message is "tämä viesti", more are "nämä 3 viestiä": the question counts what it asks about.
+        count = len(context.get("items") or [])
+        return {**context, "action": self, "confirm_question": self.confirm_question % {"count": count}}
 
     @classmethod
     def execute_action(cls, objects, **kwargs):
@@ -209,8 +212,11 @@ class ApproveBulkAction(SubmissionBulkAction):
     aria_label = _("Hyväksy valitut")
     action_priority = 10
     service = staticmethod(services.submission_approve)
-    confirm_question = _(
-        "Hyväksytäänkö nämä? Hyväksytyt kokemukset, joiden julkaisuun on lupa, näkyvät sivustolla."
+    confirm_question = ngettext_lazy(
+        "Hyväksytäänkö tämä viesti? Hyväksytyt kokemukset, joiden julkaisuun on lupa, näkyvät sivustolla.",
+        "Hyväksytäänkö nämä %(count)s viestiä? Hyväksytyt kokemukset, joiden julkaisuun on lupa, näkyvät "
+        "sivustolla.",
+        "count",
     )
     done_message = _("Hyväksytty: %(count)d.")
 
@@ -221,7 +227,11 @@ class RejectBulkAction(SubmissionBulkAction):
     aria_label = _("Hylkää valitut")
     action_priority = 20
     service = staticmethod(services.submission_reject)
-    confirm_question = _("Hylätäänkö nämä? Hylätyt poistetaan säilytysajan jälkeen.")
+    confirm_question = ngettext_lazy(
+        "Hylätäänkö tämä viesti? Hylätyt poistetaan säilytysajan jälkeen.",
+        "Hylätäänkö nämä %(count)s viestiä? Hylätyt poistetaan säilytysajan jälkeen.",
+        "count",
+    )
     done_message = _("Hylätty: %(count)d.")
 
 
@@ -231,7 +241,11 @@ class SpamBulkAction(SubmissionBulkAction):
     aria_label = _("Merkitse valitut roskapostiksi")
     action_priority = 25
     service = staticmethod(services.submission_mark_spam)
-    confirm_question = _("Merkitäänkö nämä roskapostiksi? Roskaposti poistetaan säilytysajan jälkeen.")
+    confirm_question = ngettext_lazy(
+        "Merkitäänkö tämä viesti roskapostiksi? Roskaposti poistetaan säilytysajan jälkeen.",
+        "Merkitäänkö nämä %(count)s viestiä roskapostiksi? Roskaposti poistetaan säilytysajan jälkeen.",
+        "count",
+    )
     done_message = _("Merkitty roskapostiksi: %(count)d.")
 
 
@@ -240,9 +254,12 @@ class TipToStoryBulkAction(SubmissionBulkAction):
     action_type = "tip_to_story"
     aria_label = _("Tee valituista vinkeistä tarinaluonnokset Innostu-osioon")
     action_priority = 40
-    confirm_question = _(
-        "Tehdäänkö vinkeistä julkaisemattomat tarinaluonnokset Innostu-osioon? Luonnokset kulkevat "
-        "tavallisen toimitustyön kautta. Vain vinkeistä voi tehdä luonnoksen."
+    confirm_question = ngettext_lazy(
+        "Tehdäänkö vinkistä julkaisematon tarinaluonnos Innostu-osioon? Luonnos kulkee tavallisen "
+        "toimitustyön kautta. Vain vinkeistä voi tehdä luonnoksen.",
+        "Tehdäänkö näistä %(count)s vinkistä julkaisemattomat tarinaluonnokset Innostu-osioon? Luonnokset "
+        "kulkevat tavallisen toimitustyön kautta. Vain vinkeistä voi tehdä luonnoksen.",
+        "count",
     )
 
     def check_perm(self, submission):

@@ -157,10 +157,10 @@ class StoryPage(BasePage):
         _("pääkuvan vaihtoehtoinen teksti"),
         max_length=250,
         blank=True,
-        help_text=_("Kerro, mitä kuvassa näkyy. Jos jätät tyhjäksi, käytetään kuvan kuvausta kuvapankista."),
+        help_text=_("Kerro, mitä kuvassa näkyy. Jos jätät tyhjäksi, käytetään kuvan kuvausta Kuvat-osiosta."),
     )
     phases = ParentalManyToManyField(
-        "valoa.Phase", blank=True, verbose_name=_("vaiheet"), related_name="stories"
+        "valoa.Phase", blank=True, verbose_name=_("matkan vaiheet"), related_name="stories"
     )
     themes = ParentalManyToManyField(
         "valoa.Theme", blank=True, verbose_name=_("teemat"), related_name="stories"
@@ -183,7 +183,7 @@ class StoryPage(BasePage):
     )
     duration = models.CharField(_("kesto"), max_length=100, blank=True, help_text=_("Esim. 8 viikkoa."))
     status = models.CharField(
-        _("tila"),
+        _("kokeilun tila"),
         max_length=20,
         choices=ExperimentStatus.choices,
         blank=True,
@@ -268,7 +268,7 @@ class StoryPage(BasePage):
         errors = {}
         if self.hero_image_id and not self.hero_image_alt and not self.hero_image.description:
             errors["hero_image_alt"] = _(
-                "Kirjoita pääkuvalle vaihtoehtoinen teksti (tai kuvaus kuvapankkiin)."
+                "Kirjoita pääkuvalle vaihtoehtoinen teksti (tai kuvaus kuvalle Kuvat-osiossa)."
             )
         if self.is_experiment and not self.status:
             errors["status"] = _("Valitse kokeilun tila.")

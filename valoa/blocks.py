@@ -29,7 +29,7 @@ class QuoteBlock(blocks.StructBlock):
         icon = "openquote"
         label = _("Lainaus")
         template = "components/blocks/quote_block.html"
-        description = _("Nosto tai lainaus, esimerkiksi tiimin jäsenen kommentti.")
+        description = _("Lainaus, esimerkiksi tiimin jäsenen kommentti.")
         preview_value = {
             "quote": "Kokeilu oli pieni, mutta se muutti tapamme puhua palavereissa.",
             "attribution": "Tiimin jäsen",

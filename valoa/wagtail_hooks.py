@@ -55,6 +55,9 @@ class SiteTextsViewSet(SnippetViewSet):
     icon = "doc-full"
     menu_label = _("Sivuston tekstit")
     add_to_settings_menu = True
+    index_view_class = index_view_counting(
+        lambda n: ngettext("%(n)s kieliversio", "%(n)s kieliversiota", n) % {"n": n}
+    )
     list_display = ["organisation", "locale"]
 
 

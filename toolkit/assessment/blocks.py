@@ -20,9 +20,9 @@ KEY_VALIDATOR = RegexValidator(
 
 
 class StatementBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label=_("väittämä"), max_length=300)
+    text = blocks.CharBlock(label=_("Väittämä"), max_length=300)
     key = StableKeyBlock(
-        label=_("tunniste"),
+        label=_("Tunniste"),
         max_length=40,
         required=False,
         validators=[KEY_VALIDATOR],
@@ -31,10 +31,10 @@ class StatementBlock(blocks.StructBlock):
             "tunnisteella: älä muuta sitä, kun arviointia on jo käytetty."
         ),
     )
-    help_text = blocks.TextBlock(label=_("ohje"), required=False, max_length=600)
+    help_text = blocks.TextBlock(label=_("Ohje"), required=False, max_length=600)
     tools = blocks.ListBlock(
         blocks.PageChooserBlock(page_type="toolkit.ToolPage"),
-        label=_("suositellut työkalut"),
+        label=_("Suositellut työkalut"),
         required=False,
         default=[],
         help_text=_("Suositellaan, kun tämä väittämä saa heikoimmat arviot."),
@@ -47,14 +47,14 @@ class StatementBlock(blocks.StructBlock):
 
 
 class StatementGroupBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("ryhmän otsikko"), max_length=120)
+    heading = blocks.CharBlock(label=_("Ryhmän otsikko"), max_length=120)
     theme = SnippetChooserBlock(
         "valoa.Theme",
         required=False,
-        label=_("teema"),
+        label=_("Teema"),
         help_text=_("Teeman työkaluja suositellaan, jos väittämälle ei ole valittu omia työkaluja."),
     )
-    statements = blocks.ListBlock(StatementBlock(), label=_("väittämät"), min_num=1)
+    statements = blocks.ListBlock(StatementBlock(), label=_("Väittämät"), min_num=1)
 
     class Meta:
         icon = "list-ul"

@@ -20,6 +20,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='toolpage',
             name='image_alt',
-            field=models.CharField(blank=True, help_text='Kerro, mitä kuvassa näkyy. Jos jätät tyhjäksi, käytetään kuvan kuvausta kuvapankista.', max_length=250, verbose_name='kuvan tekstivastine'),
+            field=models.CharField(blank=True, help_text='Kerro, mitä kuvassa näkyy. Jos jätät tyhjäksi, käytetään kuvan kuvausta Kuvat-osiosta.', max_length=250, verbose_name='kuvan tekstivastine'),
         ),
     ]

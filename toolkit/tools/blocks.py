@@ -25,10 +25,15 @@ class StepStructValue(blocks.StructValue):
 
 
 class StepBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("otsikko"), max_length=120, required=False)
-    text = blocks.RichTextBlock(label=_("ohje"), features=["bold", "italic", "link", "ul"])
-    minutes = blocks.IntegerBlock(label=_("minuutteja"), min_value=0, max_value=600)
-    grouping = blocks.ChoiceBlock(label=_("työskentelytapa"), choices=Grouping.choices, default=Grouping.ALL)
+    title = blocks.CharBlock(label=_("Otsikko"), max_length=120, required=False)
+    text = blocks.RichTextBlock(label=_("Ohje"), features=["bold", "italic", "link", "ul"])
+    minutes = blocks.IntegerBlock(
+        label=_("Minuutteja"),
+        min_value=0,
+        max_value=600,
+        help_text=_("Kaikkien työvaiheiden minuuttien summan pitää olla sama kuin työkalun kesto."),
+    )
+    grouping = blocks.ChoiceBlock(label=_("Työskentelytapa"), choices=Grouping.choices, default=Grouping.ALL)
 
     class Meta:
         icon = "list-ol"

@@ -20,10 +20,10 @@ key_validator = RegexValidator(
 
 
 class QuestionBlock(blocks.StructBlock):
-    question = blocks.CharBlock(label=_("kysymys"), max_length=300)
-    help_text = blocks.TextBlock(label=_("ohje"), required=False, max_length=600)
+    question = blocks.CharBlock(label=_("Kysymys"), max_length=300)
+    help_text = blocks.TextBlock(label=_("Ohje"), required=False, max_length=600)
     key = StableKeyBlock(
-        label=_("tunniste"),
+        label=_("Tunniste"),
         max_length=KEY_MAX_LENGTH,
         required=False,
         validators=[key_validator],
@@ -68,9 +68,9 @@ class ListQuestionBlock(QuestionBlock):
 
 
 class ScaleQuestionBlock(QuestionBlock):
-    minimum_label = blocks.CharBlock(label=_("asteikon alapään selite"), max_length=60)
-    maximum_label = blocks.CharBlock(label=_("asteikon yläpään selite"), max_length=60)
-    steps = blocks.IntegerBlock(label=_("asteikon portaat"), min_value=3, max_value=10, default=5)
+    minimum_label = blocks.CharBlock(label=_("Asteikon alapään selite"), max_length=60)
+    maximum_label = blocks.CharBlock(label=_("Asteikon yläpään selite"), max_length=60)
+    steps = blocks.IntegerBlock(label=_("Asteikon portaat"), min_value=3, max_value=10, default=5)
 
     kind = "scale"
 
@@ -89,7 +89,7 @@ class ScaleQuestionBlock(QuestionBlock):
 
 class ChoiceQuestionBlock(QuestionBlock):
     choices = blocks.ListBlock(
-        blocks.CharBlock(label=_("vaihtoehto"), max_length=120), label=_("vaihtoehdot"), min_num=2
+        blocks.CharBlock(label=_("Vaihtoehto"), max_length=120), label=_("Vaihtoehdot"), min_num=2
     )
 
     kind = "choice"
@@ -122,9 +122,9 @@ class QuestionStreamBlock(blocks.StreamBlock):
 
 
 class WorkbookSectionBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("osan otsikko"), max_length=120)
-    intro = blocks.TextBlock(label=_("johdanto"), required=False, max_length=1000)
-    questions = QuestionStreamBlock(label=_("kysymykset"), min_num=1)
+    title = blocks.CharBlock(label=_("Osan otsikko"), max_length=120)
+    intro = blocks.TextBlock(label=_("Johdanto"), required=False, max_length=1000)
+    questions = QuestionStreamBlock(label=_("Kysymykset"), min_num=1)
 
     class Meta:
         icon = "form"

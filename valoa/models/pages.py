@@ -48,7 +48,7 @@ class BasePage(Page):
             "social_image",
             help_text=_(
                 "Kuva, joka näkyy, kun sivu jaetaan somessa. Sen vaihtoehtoinen teksti on kuvan kuvaus "
-                "kuvakirjastossa: tarkista, että kuvalla on kuvaus."
+                "Kuvat-osiossa: tarkista, että kuvalla on kuvaus."
             ),
         ),
     ]

@@ -76,8 +76,9 @@ class SiteTexts(TranslatableMixin, models.Model):
     ]
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = _("sivuston tekstit")
-        verbose_name_plural = _("sivuston tekstit")
+        # One row per language: the add button reads "Lisää sivuston tekstien kieliversio".
+        verbose_name = _("sivuston tekstien kieliversio")
+        verbose_name_plural = _("sivuston tekstien kieliversiot")
 
     def __str__(self) -> str:
         return self.organisation or str(_("sivuston tekstit"))

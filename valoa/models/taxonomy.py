@@ -20,8 +20,8 @@ class Phase(TranslatableMixin, Orderable, index.Indexed):
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order"]
-        verbose_name = _("vaihe")
-        verbose_name_plural = _("vaiheet")
+        verbose_name = _("matkan vaihe")
+        verbose_name_plural = _("matkan vaiheet")
         unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
     def __str__(self) -> str:

@@ -296,6 +296,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "xlsx", "ods", "pptx", "odp", "t
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif"]
 # The upload and edit forms say that the description is the alt text (valoa/editing/image_forms.py).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "valoa.editing.image_forms.ImageForm"
+# The upload form advises on accessible PDFs (valoa/editing/document_forms.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "valoa.editing.document_forms.DocumentForm"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if IS_POSTGRES:
     # Stemming for Finnish: "työkaluja" finds "työkalu". Swedish and English pages are indexed and searched

@@ -75,7 +75,10 @@ class ToolPage(RoutablePageMixin, BasePage):
     duration_minutes = models.PositiveSmallIntegerField(
         _("kesto (min)"),
         validators=[MinValueValidator(1), MaxValueValidator(60 * 24)],
-        help_text=_("Kuinka kauan työkalun käyttö kestää tapaamisessa."),
+        help_text=_(
+            "Kuinka kauan työkalun käyttö kestää tapaamisessa. Työvaiheiden minuuttien summan pitää olla "
+            "sama kuin kesto."
+        ),
     )
     preparation_minutes = models.PositiveSmallIntegerField(
         _("valmistelu (min)"),
@@ -118,7 +121,15 @@ class ToolPage(RoutablePageMixin, BasePage):
     )
     # Short lists as text areas, one item per line: no "+" and field per line for the editor.
     materials = models.TextField(_("mitä tarvitaan"), blank=True, help_text=_("Yksi kohta riville."))
-    steps = StreamField(StepsStreamBlock(), blank=True, verbose_name=_("työvaiheet"))
+    steps = StreamField(
+        StepsStreamBlock(),
+        blank=True,
+        verbose_name=_("työvaiheet"),
+        help_text=_(
+            "Työvaiheiden minuuttien summan pitää olla sama kuin kesto (Perustiedot-välilehdellä), muuten "
+            "sivua ei voi tallentaa."
+        ),
+    )
     tip = RichTextField(_("vinkki"), features=TEXT_FEATURES, blank=True)
     strengths = models.TextField(_("vahvuudet"), blank=True, help_text=_("Yksi kohta riville."))
     weaknesses = models.TextField(_("heikkoudet"), blank=True, help_text=_("Yksi kohta riville."))
@@ -137,7 +148,7 @@ class ToolPage(RoutablePageMixin, BasePage):
         _("kuvan tekstivastine"),
         max_length=250,
         blank=True,
-        help_text=_("Kerro, mitä kuvassa näkyy. Jos jätät tyhjäksi, käytetään kuvan kuvausta kuvapankista."),
+        help_text=_("Kerro, mitä kuvassa näkyy. Jos jätät tyhjäksi, käytetään kuvan kuvausta Kuvat-osiosta."),
     )
 
     phases = ParentalManyToManyField(
@@ -230,7 +241,7 @@ class ToolPage(RoutablePageMixin, BasePage):
                 "Ryhmän enimmäiskoko ei voi olla pienempi kuin vähimmäiskoko (%(min)s)."
             ) % {"min": self.group_size_min}
         if self.image_id and not self.image_alt and not self.image.description:
-            errors["image_alt"] = _("Kirjoita kuvalle tekstivastine (tai kuvaus kuvapankkiin).")
+            errors["image_alt"] = _("Kirjoita kuvalle tekstivastine (tai kuvaus kuvalle Kuvat-osiossa).")
         if errors:
             raise ValidationError(errors)
 

@@ -73,6 +73,18 @@ def _clear_cache():
 
 
 @pytest.fixture(autouse=True)
+def _locales_read_afresh():
+    """Each test reads the locales from its own database: the per-process map (valoa.languages.locales) learns of a
+    Locale saved or deleted through signals, and a snapshot restore or a rolled-back test sends none. Without this,
+    a worker that had the Swedish locale under one id kept it after a later test made it again under another, and
+    Swedish pages showed Finnish tools."""
+    from valoa.languages.locales import forget_locales
+
+    forget_locales()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _finnish_to_begin_with():
     """Each test starts in Finnish. A request activates its URL's language in the thread and leaves it there
     (as Django does): without this, a test after one that fetched a /sv/ page reverses its URLs under /sv/."""

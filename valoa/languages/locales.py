@@ -56,13 +56,15 @@ def _read_locales() -> None:
     _locale_languages.update(Locale.objects.values_list("pk", "language_code"))
 
 
-def _forget_locales(**kwargs) -> None:
+def forget_locales(**kwargs) -> None:
+    """Read the locales again on the next lookup: a Locale was saved or deleted (or, in the tests, the database was
+    put back from a snapshot, which sends no signals)."""
     _locale_languages.clear()
 
 
 def connect() -> None:
-    post_save.connect(_forget_locales, sender=Locale, dispatch_uid="valoa_languages_locale_saved")
-    post_delete.connect(_forget_locales, sender=Locale, dispatch_uid="valoa_languages_locale_deleted")
+    post_save.connect(forget_locales, sender=Locale, dispatch_uid="valoa_languages_locale_saved")
+    post_delete.connect(forget_locales, sender=Locale, dispatch_uid="valoa_languages_locale_deleted")
 
 
 def language_of_path(path: str) -> str:

@@ -101,11 +101,21 @@ def test_an_editor_and_a_moderator_walk_a_tool_through_the_workflow(live_server,
     _admin_accessible(page, "new tool: basics")
 
     page.get_by_role("tab", name="Työvaiheet").click()
-    page.locator(
-        "[data-contentpath='steps'] button[title], [data-contentpath='steps'] .c-sf-add-button"
-    ).first.click()
+    page.locator("[data-contentpath='steps']").get_by_role("button", name="Lisää lohko").first.click()
     step = page.locator("[data-contentpath='steps'] [data-contentpath='minutes'] input")
     expect(step).to_have_count(1)
+    _rich_text(page, "text", "Kävelkää pareittain ja puhukaa aiheesta.")
+    step.fill("15")
+    # Minutes that do not add up to the duration: saving names the error at the duration (Wagtail's preview
+    # panel can only say that the form has errors).
+    page.get_by_role("button", name="Tallenna luonnos").click()
+    page.get_by_role("tab", name="Perustiedot").click()
+    duration = page.locator("[data-contentpath='duration_minutes']")
+    expect(duration).to_contain_text("Työvaiheiden minuutit ovat yhteensä 15")
+    _words_checked(page, "new tool with an error")
+    page.get_by_role("tab", name="Työvaiheet").click()
+    # The form came back with the step's Ohje empty (the rich text in the step block is lost when a new
+    # page's form returns with errors; reported in issue 29's walk-through): it is typed again.
     _rich_text(page, "text", "Kävelkää pareittain ja puhukaa aiheesta.")
     step.fill("20")
 

@@ -214,6 +214,29 @@ def demo_site(db):
     return home
 
 
+def _translate_demo() -> None:
+    """The Swedish and English demo, built by the demo's own loader (valoa/demo/translations.py: wagtail-localize
+    from the PO catalogues), every object translated."""
+    from valoa.demo.translations import translate
+
+    results = translate()
+    assert all(result.translated for result in results)
+
+
+def _translated_committed(connection) -> None:
+    """The Swedish and English demo committed to the test database: from this worker's snapshot when one was
+    made, else built (in a transaction of its own) and kept as that snapshot where snapshots work."""
+    from django.db import transaction
+
+    if "translated" in _SNAPSHOTS:
+        _SNAPSHOTS["translated"].restore(connection)
+        return
+    with transaction.atomic():
+        _translate_demo()
+    if "demo" in _SNAPSHOTS:
+        _SNAPSHOTS["translated"] = _Snapshot(connection)
+
+
 @pytest.fixture(scope="module")
 def translated_once(django_db_setup, django_db_blocker):
     """The Swedish and English demo for a whole module, and the Finnish demo alone again after its last test.
@@ -224,25 +247,16 @@ def translated_once(django_db_setup, django_db_blocker):
     own transaction a savepoint inside it), rolled back after the last one."""
     from django.db import connections, transaction
 
-    from valoa.demo.translations import translate
-
     demo = _SNAPSHOTS.get("demo")
     with django_db_blocker.unblock():
         if demo is None:
             with transaction.atomic():
-                results = translate()
-                assert all(result.translated for result in results)
+                _translate_demo()
                 yield
                 transaction.set_rollback(True)
             return
         connection = connections["default"]
-        if "translated" in _SNAPSHOTS:
-            _SNAPSHOTS["translated"].restore(connection)
-        else:
-            with transaction.atomic():
-                results = translate()
-                assert all(result.translated for result in results)
-            _SNAPSHOTS["translated"] = _Snapshot(connection)
+        _translated_committed(connection)
         try:
             yield
         finally:
@@ -252,30 +266,15 @@ def translated_once(django_db_setup, django_db_blocker):
 @pytest.fixture
 def translated_committed(demo_site):
     """For a transactional test (live_server): the Swedish and English demo committed to the test database (the
-    flush after the test takes them away again), from this worker's snapshot when a module made it already,
-    else built by the demo's own loader and kept as that snapshot. Returns the Finnish HomePage."""
-    from django.db import connections, transaction
+    flush after the test takes them away again). Returns the Finnish HomePage."""
+    from django.db import connections
 
-    from valoa.demo.translations import translate
-
-    connection = connections["default"]
-    if "translated" in _SNAPSHOTS:
-        _SNAPSHOTS["translated"].restore(connection)
-    else:
-        with transaction.atomic():
-            results = translate()
-            assert all(result.translated for result in results)
-        if "demo" in _SNAPSHOTS:
-            _SNAPSHOTS["translated"] = _Snapshot(connection)
+    _translated_committed(connections["default"])
     return demo_site
 
 
 @pytest.fixture
 def translated(demo_site):
-    """The demo site in Swedish and English too, built by the demo's own loader (valoa/demo/translations.py:
-    wagtail-localize from the PO catalogues), in the test's transaction. Returns the Finnish HomePage."""
-    from valoa.demo.translations import translate
-
-    results = translate()
-    assert all(result.translated for result in results)
+    """The demo site in Swedish and English too, in the test's transaction. Returns the Finnish HomePage."""
+    _translate_demo()
     return demo_site

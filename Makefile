@@ -11,9 +11,11 @@ SITE_HOSTNAME ?= $(HOST)
 SITE_PORT ?= $(PORT)
 # `make run`/`make serve`: the site as its users see it (DEBUG off: Finnish 404/500 pages, WhiteNoise serves
 # the static files, Django the uploaded media), on gunicorn like production; one process, so that the
-# local-memory cache stays coherent. docs/development.md says why gunicorn.
-SERVE = DEBUG=False SERVE_MEDIA=True DJANGO_SETTINGS_MODULE=valoa.settings.dev $(BIN)/gunicorn valoa.wsgi \
-	--bind $(HOST):$(PORT) --workers 1 --worker-class gthread --threads 8 --access-logfile -
+# local-memory cache and the live channel's in-process groups stay coherent. The ASGI application serves both the
+# pages and the meeting room's live channel (valoa/asgi.py) through uvicorn's worker; production serves the pages
+# from the WSGI application and the live path from this one (docs/deploy.md). docs/development.md says why gunicorn.
+SERVE = DEBUG=False SERVE_MEDIA=True DJANGO_SETTINGS_MODULE=valoa.settings.dev $(BIN)/gunicorn valoa.asgi:application \
+	--bind $(HOST):$(PORT) --workers 1 --worker-class uvicorn_worker.UvicornWorker --access-logfile -
 # Beside the server (`make run`, `serve`, `dev`): Wagtail's `publish_scheduled` at once and then every minute, so
 # that a page scheduled to go live (or to expire) does so; production runs it from a systemd timer (docs/deploy.md,
 # deploy/systemd/). The loop watches the recipe's shell (`$$$$`) every second and ends with it, however the server

@@ -15,7 +15,8 @@ from __future__ import annotations
 from django.conf import settings
 
 # Once for the whole site, whatever the language.
-SITE_WIDE_PREFIXES = ("/admin/", "/django-admin/", "/health/")
+# /live/: the meeting room's WebSocket paths (valoa/live/), behind the same secret links as the team spaces.
+SITE_WIDE_PREFIXES = ("/admin/", "/django-admin/", "/health/", "/live/")
 
 # The team spaces' path, and the other private paths that every language has under its own prefix.
 TEAM_PATH = "/tiimi/"

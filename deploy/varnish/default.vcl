@@ -11,7 +11,7 @@ vcl 4.1;
 import std;
 import directors;
 
-# Defines the backends with their `.probe` on /health/ready, `sub vcl_init` making the director `app`,
+# Defines the backends with their `.probe` on /health/ready, `sub vcl_init` making the directors `app` and `live`,
 # and `acl purgers`.
 include "valoa-backends.vcl";
 
@@ -35,6 +35,16 @@ sub vcl_recv {
         return (synth(200, "Banned"));
     }
 
+    # --- The meeting room's live channel (valoa/live/): to the live (ASGI) servers, never cached ----------
+    # A WebSocket is piped: Varnish hands the connection over and copies bytes both ways, unbuffered, for as
+    # long as the meeting keeps it open (the recipe of Varnish's documentation). Anything else there passes.
+    if (req.url ~ "^/live/") {
+        set req.backend_hint = live.backend();
+        if (req.http.upgrade ~ "(?i)websocket") {
+            return (pipe);
+        }
+    }
+
     # --- Never from the cache --------------------------------------------------------------------------
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
@@ -42,7 +52,7 @@ sub vcl_recv {
     # Team spaces, the forms' handlers, search, the admins, previews (under /admin/) and the health checks; the
     # first three also under the Swedish and English prefixes (/sv/tiimi/…, /en/haku/), same paths. The app names
     # them in valoa/private_paths.py; tests/valoa/test_private_paths.py checks that these rules agree with it.
-    if (req.url ~ "^/(admin|django-admin|health)(/|$|\?)"
+    if (req.url ~ "^/(admin|django-admin|health|live)(/|$|\?)"
         || req.url ~ "^/((sv|en)/)?(tiimi|palaute/lomake|haku)(/|$|\?)") {
         return (pass);
     }
@@ -67,6 +77,14 @@ sub vcl_recv {
         set req.grace = 15s;
     }
     return (hash);
+}
+
+sub vcl_pipe {
+    # The upgrade handshake must reach the live server as the browser sent it.
+    if (req.http.upgrade) {
+        set bereq.http.upgrade = req.http.upgrade;
+        set bereq.http.connection = req.http.connection;
+    }
 }
 
 sub vcl_backend_response {

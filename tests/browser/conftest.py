@@ -49,3 +49,58 @@ class PageChecker:
 @pytest.fixture
 def checker(page):
     return PageChecker(page)
+
+
+class _AsgiServer:
+    """uvicorn serving valoa.asgi (pages and the live channel) in a thread of the test process."""
+
+    def __init__(self):
+        import socket
+        import threading
+
+        import uvicorn
+
+        from valoa.asgi import application
+
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        config = uvicorn.Config(
+            application,
+            host="127.0.0.1",
+            port=self.port,
+            log_level="warning",
+            lifespan="off",
+            ws="websockets",
+        )
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, name="asgi-live-server", daemon=True)
+        self.thread.start()
+        import time
+
+        for _ in range(200):
+            if self.server.started:
+                break
+            time.sleep(0.05)
+        else:
+            raise RuntimeError("uvicorn did not start")
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    def stop(self):
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def _asgi_server():
+    server = _AsgiServer()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def asgi_live_server(live_server, _asgi_server):
+    """Like live_server (transactional, the demo restored after each test), but served by the ASGI application
+    with the live channel (valoa/asgi.py; the in-process layer of the test settings), as `make run` serves it.
+    Several browser contexts opened on it are the screens of one meeting."""
+    return _asgi_server

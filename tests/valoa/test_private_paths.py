@@ -36,6 +36,7 @@ def test_private_prefixes_in_every_language():
         "/admin/",
         "/django-admin/",
         "/health/",
+        "/live/",
         *(
             f"{language}{path}"
             for language in ("", "/sv", "/en")

@@ -48,16 +48,22 @@ def render_backends(
     probe_host: str,
     probe_interval: float = 2.0,
     first_byte_timeout: float = 60.0,
+    live_backends: list[Backend] | None = None,
 ) -> str:
+    """The backends file; `live_backends` serve the meeting room's live channel (/live/, the ASGI servers of
+    docs/deploy.md); without them the app servers serve it too (one server, as `make run`)."""
     if not backends:
         raise ValueError("at least one backend")
+    live_backends = live_backends or []
     lines = [
         "# Written by `manage.py varnish_backends` (valoa/caching/varnish.py); included by default.vcl.",
         "",
     ]
-    for n, backend in enumerate(backends, start=1):
+    named = [(f"app{n}", backend) for n, backend in enumerate(backends, start=1)]
+    named += [(f"live{n}", backend) for n, backend in enumerate(live_backends, start=1)]
+    for name, backend in named:
         lines += [
-            f"backend app{n} {{",
+            f"backend {name} {{",
             f"    .host = {_vcl_string(backend.host)};",
             f'    .port = "{int(backend.port)}";',
             "    .connect_timeout = 2s;",
@@ -80,5 +86,10 @@ def render_backends(
     lines += ["acl purgers {", *[_acl_entry(address) for address in purgers], "}", ""]
     lines += ["sub vcl_init {", "    new app = directors.round_robin();"]
     lines += [f"    app.add_backend(app{n});" for n in range(1, len(backends) + 1)]
+    lines += ["    new live = directors.round_robin();"]
+    live_names = [f"live{n}" for n in range(1, len(live_backends) + 1)] or [
+        f"app{n}" for n in range(1, len(backends) + 1)
+    ]
+    lines += [f"    live.add_backend({name});" for name in live_names]
     lines += ["}", ""]
     return "\n".join(lines)

@@ -12,8 +12,9 @@ from valoa.private_paths import TEAM_PREFIXES
 # <team prefix><token>/… and <team prefix>vastaa/<round token>/, the team prefix in any language
 # (valoa/private_paths.py; the longest first); the fixed, non-secret paths stay readable.
 _TEAM_PREFIX = "|".join(re.escape(prefix) for prefix in sorted(TEAM_PREFIXES, key=len, reverse=True))
+# The live channel's paths (/live/tiimi/<token>/, /live/vastaa/<round token>/: valoa/live/) hold them too.
 TEAM_TOKEN_IN_PATH = re.compile(
-    rf"((?:{_TEAM_PREFIX})(?:vastaa/)?)(?!aloita/|poistettu/|arviointi/|itsearviointi/)[^/\s?#]+"
+    rf"((?:{_TEAM_PREFIX}|/live/vastaa/)(?:vastaa/)?)(?!aloita/|poistettu/|arviointi/|itsearviointi/)[^/\s?#]+"
 )
 REDACTED = r"\1<tunnus>"
 

@@ -191,6 +191,29 @@ SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 if not REDIS_URL:
     SILENCED_SYSTEM_CHECKS += ["django_ratelimit.E003"]
 
+# --- The meeting room's live channel (valoa/live/, docs/decisions/008-live-channel.md) -----------------------
+# Groups in Redis when REDIS_URL is set (every app server's screens meet there), else in the process's memory
+# (`make run` serves everything from one process). Short timeouts: a save never waits long on a hung Redis,
+# its screens poll instead (valoa/live/publishing.py).
+ASGI_APPLICATION = "valoa.asgi.application"
+LIVE_ROUTES = ["toolkit.live_urls.websocket_urlpatterns"]
+if REDIS_URL:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {
+                "hosts": [{"address": REDIS_URL, "socket_connect_timeout": 0.5, "socket_timeout": 1}],
+                "prefix": os.environ.get("CACHE_KEY_PREFIX", "valoa") + ":live",
+                "capacity": 200,
+                "expiry": 30,
+            },
+        }
+    }
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+# After a failed send, publishing rests this many seconds before trying Redis again (screens poll meanwhile).
+LIVE_RETRY_SECONDS = int(os.environ.get("LIVE_RETRY_SECONDS", "15"))
+
 # --- Team spaces (/tiimi/): retention and limits on guessing ---------------------------------------------
 # Spaces unused this many months are deleted by `manage.py purge_inactive_team_spaces` (privacy notice).
 TEAM_SPACE_RETENTION_MONTHS = int(os.environ.get("TEAM_SPACE_RETENTION_MONTHS", "24"))
@@ -316,7 +339,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_team_tokens"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     # Filters on the logger run before any handler, Django's own console handler included.
-    "loggers": {"django.request": {"filters": ["redact_team_tokens"]}},
+    # uvicorn (`make run`, the live servers) logs every WebSocket's path, which holds the team's token.
+    "loggers": {
+        logger: {"filters": ["redact_team_tokens"]} for logger in ("django.request", "uvicorn.error", "uvicorn.access")
+    },
 }
 
 

@@ -3,6 +3,7 @@
 import contextlib
 import os
 import secrets
+import warnings
 
 from .base import *  # noqa: F403
 from .base import VAR_DIR, env_bool
@@ -28,3 +29,8 @@ TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)
 
 with contextlib.suppress(ImportError):
     from .local import *  # noqa: F403
+
+# `make run` serves the pages through the ASGI application (valoa/asgi.py): WhiteNoise's static files are
+# synchronous file iterators, which Django then reads in a thread and says so on every file. Harmless here;
+# production serves the pages (and static files) from the WSGI application (docs/deploy.md).
+warnings.filterwarnings("ignore", message="StreamingHttpResponse must consume synchronous iterators")

@@ -20,11 +20,18 @@ class Command(BaseCommand):
             "--probe-host", required=True, help="Host-otsake terveystarkistukseen (ALLOWED_HOSTS)"
         )
         parser.add_argument("--probe-interval", type=float, default=2.0)
+        parser.add_argument(
+            "--live-backend",
+            action="append",
+            default=[],
+            help="host:port, toistettavissa: /live/-polun ASGI-palvelimet (oletus: samat kuin --backend)",
+        )
 
-    def handle(self, *args, backend, purger, probe_host, probe_interval, **options):
+    def handle(self, *args, backend, purger, probe_host, probe_interval, live_backend, **options):
         try:
             text = render_backends(
                 backends=[parse_backend(value) for value in backend],
+                live_backends=[parse_backend(value) for value in live_backend],
                 purgers=purger,
                 probe_host=probe_host,
                 probe_interval=probe_interval,

@@ -1,0 +1,91 @@
+/* VALOA's live channel in the browser (valoa/live/, docs/decisions/008-live-channel.md).
+
+   window.valoaLive.open(path, handlers) opens a WebSocket at a live path (/live/tiimi/<token>/) and keeps it open:
+   - handlers.message(msg) for each message ({topic, event, data});
+   - handlers.up() each time the channel (re)opens: the page fetches its state then, so a screen that was away
+     catches up from the server (the stream is never the record);
+   - handlers.down() when the channel cannot be reached (no WebSocket, Redis down, the server restarting):
+     the page polls as it did before the channel existed, until up() again.
+   Screens only listen here; changes go as ordinary requests. Returns {close()}. */
+(function () {
+    "use strict";
+
+    var OPEN_TIMEOUT = 4000;      // a handshake that takes longer counts as down (the page starts polling)
+    var RETRY_MAX = 15000;        // reconnect backoff: 0.5 s, 1 s, 2 s, … up to 15 s, with jitter
+    var RATE_LIMITED_RETRY = 600000;
+    var CLOSE_NOT_FOUND = 4404;
+    var CLOSE_RATE_LIMITED = 4429;
+
+    function open(path, handlers) {
+        var socket = null;
+        var attempt = 0;
+        var closed = false;
+        var state = "connecting";  // "up" or "down" once known: handlers hear of each change once
+        var timer = null;
+        var openTimer = null;
+
+        function down() {
+            if (state !== "down") {
+                state = "down";
+                if (handlers.down) { handlers.down(); }
+            }
+        }
+
+        function schedule(delay) {
+            if (closed) { return; }
+            clearTimeout(timer);
+            timer = setTimeout(connect, delay);
+        }
+
+        function connect() {
+            if (closed) { return; }
+            attempt += 1;
+            var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
+            try {
+                socket = new window.WebSocket(scheme + window.location.host + path);
+            } catch (error) {
+                down();
+                return;
+            }
+            openTimer = setTimeout(function () { down(); }, OPEN_TIMEOUT);
+            socket.onopen = function () {
+                clearTimeout(openTimer);
+                attempt = 0;
+                state = "up";
+                if (handlers.up) { handlers.up(); }
+            };
+            socket.onmessage = function (event) {
+                var message;
+                try { message = JSON.parse(event.data); } catch (error) { return; }
+                if (handlers.message) { handlers.message(message); }
+            };
+            socket.onclose = function (event) {
+                clearTimeout(openTimer);
+                if (attempt === 0) { attempt = 1; }  // it had been open: the first retry comes quickly
+                down();
+                if (event.code === CLOSE_NOT_FOUND) { return; }  // the link is gone: the page says so on reload
+                if (event.code === CLOSE_RATE_LIMITED) { schedule(RATE_LIMITED_RETRY); return; }
+                var backoff = Math.min(RETRY_MAX, 500 * Math.pow(2, Math.max(0, attempt - 1)));
+                schedule(backoff / 2 + Math.random() * backoff / 2);
+            };
+        }
+
+        if (!window.WebSocket) {
+            down();
+            return {close: function () {}, isUp: function () { return false; }};
+        }
+        connect();
+        // A laptop that wakes from sleep reconnects at once rather than after its backoff.
+        window.addEventListener("online", function () { if (state !== "up") { schedule(0); } });
+        return {
+            close: function () {
+                closed = true;
+                clearTimeout(timer);
+                if (socket) { socket.close(); }
+            },
+            isUp: function () { return state === "up"; }
+        };
+    }
+
+    window.valoaLive = {open: open};
+}());

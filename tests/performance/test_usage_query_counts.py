@@ -34,7 +34,11 @@ def make_spaces(n: int, seed: int) -> None:
     MeetingPlan.objects.bulk_create(
         [
             MeetingPlan(
-                space=space, title="Palaveri", date=dt.date(2026, 12, 3), start_time=dt.time(9), minutes_available=60
+                space=space,
+                title="Palaveri",
+                date=dt.date(2026, 12, 3),
+                start_time=dt.time(9),
+                minutes_available=60,
             )
             for space in spaces
         ]

@@ -21,6 +21,7 @@ from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 from feedback import frontend_cache, services
 from feedback.models import Submission
 from feedback.templatetags.feedback_tags import experiences_context, tell_experience
+from feedback.usage import admin as usage_admin
 from toolkit.common.slots import SESSION_END_PANELS, TOOL_PAGE_PANELS, Panel
 from valoa.editing.counts import index_view_counting
 
@@ -335,3 +336,8 @@ def session_end_invitation(request, page) -> Panel:
 
 
 hooks.register(SESSION_END_PANELS, session_end_invitation)
+
+# The Käyttö view (feedback/usage/): the owner's usage figures, for administrators and editors.
+hooks.register("register_admin_urls", usage_admin.usage_urls)
+hooks.register("register_admin_menu_item", usage_admin.usage_menu_item)
+hooks.register("register_permissions", usage_admin.usage_permissions)

@@ -30,6 +30,8 @@ urlpatterns = [
     path("health/live", health.live, name="health_live"),
     path("health/ready", health.ready, name="health_ready"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
+    # The usage beacon of pages served from the front cache (docs/usage-figures.md): not in any language.
+    path("kaytto/", include("toolkit.tools.urls")),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:

@@ -2,8 +2,9 @@
 
 import factory
 import wagtail_factories
+from django.utils import timezone
 
-from toolkit.models import ToolPageRelatedTool, ToolPageWorkTemplate
+from toolkit.models import ToolPageRelatedTool, ToolPageWorkTemplate, ToolUsageDay
 
 
 class ToolPageRelatedToolFactory(factory.django.DjangoModelFactory):
@@ -21,3 +22,13 @@ class ToolPageWorkTemplateFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = ToolPageWorkTemplate
+
+
+class ToolUsageDayFactory(factory.django.DjangoModelFactory):
+    tool = None  # pass tool= (a ToolPage)
+    day = factory.LazyFunction(timezone.localdate)
+    event = "view"
+    count = 1
+
+    class Meta:
+        model = ToolUsageDay

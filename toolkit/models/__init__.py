@@ -13,7 +13,14 @@ from toolkit.assessment.models import (
 )
 from toolkit.meetings.models import MeetingBlock, MeetingPlan
 from toolkit.team.models import TeamSpace
-from toolkit.tools.models import StartPage, ToolIndexPage, ToolPage, ToolPageRelatedTool, ToolPageWorkTemplate
+from toolkit.tools.models import (
+    StartPage,
+    ToolIndexPage,
+    ToolPage,
+    ToolPageRelatedTool,
+    ToolPageWorkTemplate,
+    ToolUsageDay,
+)
 from toolkit.tools.values import Format
 from toolkit.workbook.models import WorkbookAnswer, WorkbookPage, WorkbookSession
 
@@ -34,6 +41,7 @@ __all__ = [
     "ToolPage",
     "ToolPageRelatedTool",
     "ToolPageWorkTemplate",
+    "ToolUsageDay",
     "WorkbookAnswer",
     "WorkbookPage",
     "WorkbookSession",

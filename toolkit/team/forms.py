@@ -17,6 +17,19 @@ class TeamNameForm(forms.Form):
         return self.cleaned_data["name"].replace("\x00", "").strip()
 
 
+class UsageOptOutForm(forms.Form):
+    """The team's choice about the site's usage figures (docs/usage-figures.md)."""
+
+    opt_out = forms.BooleanField(
+        label=_("Jättäkää tiimimme tiedot pois sivuston käyttötilastoista"),
+        required=False,
+        help_text=_(
+            "Tilastot ovat aina koosteita vähintään kymmenestä työtilasta, eikä yksittäistä tiimiä voi tunnistaa "
+            "niistä. Jos valitsette tämän, tiiminne tietoja ei oteta mukaan mihinkään tilastoon tästä lähtien."
+        ),
+    )
+
+
 class DeleteSpaceForm(forms.Form):
     confirm = forms.BooleanField(
         label=_("Ymmärrämme, että työtila ja kaikki sen vastaukset poistetaan pysyvästi."),

@@ -22,6 +22,8 @@ class TeamSpace(models.Model):
     name = models.CharField(_("tiimin nimi"), max_length=100, blank=True)
     created_at = models.DateTimeField(_("luotu"), default=timezone.now, editable=False)
     last_active_at = models.DateTimeField(_("viimeksi käytetty"), default=timezone.now, db_index=True)
+    # The team's choice in its space: its data is left out of every usage figure (docs/usage-figures.md).
+    usage_opt_out = models.BooleanField(_("ei mukana käyttötilastoissa"), default=False)
 
     class Meta:
         verbose_name = _("tiimin työtila")

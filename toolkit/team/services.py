@@ -44,6 +44,13 @@ def team_space_rename(*, space: TeamSpace, name: str) -> TeamSpace:
     return space
 
 
+def team_space_usage_opt_out(*, space: TeamSpace, opt_out: bool) -> TeamSpace:
+    """Leave the space's data out of every usage figure from now on, or take it back in."""
+    space.usage_opt_out = opt_out
+    space.save(update_fields=["usage_opt_out"])
+    return space
+
+
 @transaction.atomic
 def team_space_delete(*, space: TeamSpace) -> None:
     """Delete the space and, through cascades, everything the team saved in it."""

@@ -10,4 +10,5 @@ urlpatterns = [
     path("<str:token>/", views.space_detail, name="team_space"),
     path("<str:token>/nimi/", views.space_rename, name="team_space_rename"),
     path("<str:token>/poista/", views.space_delete, name="team_space_delete"),
+    path("<str:token>/tilastot/", views.space_usage, name="team_space_usage"),
 ]

@@ -18,7 +18,7 @@ from django_ratelimit.decorators import ratelimit
 
 from toolkit.team import autosave, services
 from toolkit.team.autosave import wants_json
-from toolkit.team.forms import DeleteSpaceForm, TeamNameForm
+from toolkit.team.forms import DeleteSpaceForm, TeamNameForm, UsageOptOutForm
 from toolkit.team.models import TeamSpace
 from toolkit.team.secret_links import get_space
 
@@ -62,6 +62,7 @@ def _space_context(request, space: TeamSpace, **extra) -> dict:
         "space": space,
         "share_url": request.build_absolute_uri(space.get_absolute_url()),
         "name_form": TeamNameForm(initial={"name": space.name}),
+        "usage_form": UsageOptOutForm(initial={"opt_out": space.usage_opt_out}),
         "retention_months": settings.TEAM_SPACE_RETENTION_MONTHS,
     }
     context.update(extra)
@@ -92,6 +93,17 @@ def space_rename(request, token: str):
         )
     services.team_space_rename(space=space, name=form.cleaned_data["name"])
     return redirect(space.get_absolute_url())
+
+
+@require_POST
+@team_view
+def space_usage(request, token: str):
+    """The team's choice about the usage figures: a checkbox, so any POST is valid (unticked = included)."""
+    space = get_space(request, token)
+    form = UsageOptOutForm(request.POST)
+    form.is_valid()
+    services.team_space_usage_opt_out(space=space, opt_out=form.cleaned_data.get("opt_out", False))
+    return redirect(space.get_absolute_url() + "#usage-heading")
 
 
 @require_http_methods(["GET", "POST"])

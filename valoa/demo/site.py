@@ -233,6 +233,19 @@ def build_content_pages(home: HomePage) -> dict[str, ContentPage]:
                 "työtovereiden henkilötietoja. Tiimi voi poistaa työtilansa itse milloin tahansa. "
                 "Työtila poistetaan automaattisesti, kun sitä ei ole käytetty 24 kuukauteen.</p>"
             ),
+            heading("Käyttötilastot"),
+            paragraph(
+                "<p>Sivuston ylläpitäjä kehittää sivustoa ja työkaluja sen perusteella, miten niitä käytetään. "
+                "Siksi sivusto laskee päivittäin, kuinka monta kertaa kutakin työkalua on katseltu, ohjattu "
+                "palaverissa ja lisätty palaverin suunnitelmaan. Katselut laskee sivu itse ilman evästeitä, "
+                "eikä IP-osoitetta tai muuta tunnistetta tallenneta. Jos selaimesi pyytää, ettei sitä seurata, "
+                "katselua ei lasketa.</p>"
+                "<p>Tiimien työtiloista ylläpitäjä näkee vain koosteita, kuten arviointikierrosten määrän "
+                "kuukaudessa ja heikoimmiksi arvioidut väittämät. Jokaisen luvun takana on vähintään kymmenen "
+                "työtilaa, eikä mitään näytetä työtilan, organisaation tai henkilön mukaan. Tiimi voi jättää "
+                "tietonsa pois tilastoista työtilansa sivulla. Tilastot eivät sisällä henkilötietoja; ne "
+                "laaditaan saman yleisen edun mukaisen tehtävän perusteella kuin sivusto muutenkin.</p>"
+            ),
             heading("Palaute, kokemukset ja vinkit"),
             paragraph(
                 "<p>Palautelomakkeella voit antaa nimesi tai nimimerkin, organisaatiosi ja "

@@ -11,6 +11,8 @@ from toolkit.assessment import exports, services
 from toolkit.assessment.views.common import round_urls
 from toolkit.team.secret_links import get_space
 from toolkit.team.views import team_view
+from toolkit.tools.usage import Event as ToolEvent
+from toolkit.tools.usage import tool_usage_count
 
 
 def results_response(request, assessment_round, *, space, back_url) -> TemplateResponse:
@@ -21,6 +23,13 @@ def results_response(request, assessment_round, *, space, back_url) -> TemplateR
             "toolkit/assessment/results_hidden.html",
             {"round": assessment_round, "back_url": back_url, "page": assessment_round.page},
             status=403,
+        )
+    if space is not None and not space.usage_opt_out:
+        # The team's own view of its results (not each respondent's), once per round and day.
+        tool_usage_count(
+            tool_ids=[tool.pk for _result, tools in results.recommendations for tool in tools],
+            event=ToolEvent.RECOMMEND,
+            once_key=f"round{assessment_round.pk}",
         )
     return TemplateResponse(
         request,

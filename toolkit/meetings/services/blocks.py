@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from toolkit.meetings.models import MAX_BLOCKS, MeetingBlock, MeetingPlan
 from toolkit.meetings.services.plans import claim, clean_text
 from toolkit.tools.models import ToolPage
+from toolkit.tools.usage import Event as ToolEvent
+from toolkit.tools.usage import tool_usage_count
 
 
 def _renumber(blocks: list[MeetingBlock]) -> None:
@@ -50,6 +52,8 @@ def block_add(
     )
     block.full_clean()
     block.save()
+    if tool is not None and not plan.space.usage_opt_out:
+        tool_usage_count(tool_ids=[tool.pk], event=ToolEvent.PLAN)
     return block
 
 

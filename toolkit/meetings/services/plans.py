@@ -16,6 +16,8 @@ from toolkit.meetings.suggest import SuggestedBlock, ToolOption, suggest_blocks
 from toolkit.team import services as team_services
 from toolkit.team.models import TeamSpace
 from toolkit.tools.models import ToolIndexPage, ToolPage
+from toolkit.tools.usage import Event as ToolEvent
+from toolkit.tools.usage import tool_usage_count
 from valoa.languages.locales import locale_id_of_language, prefer_active_language
 from valoa.pages.queries import public_q
 
@@ -34,7 +36,10 @@ class PlanConflict(Exception):
 
 
 def plan_list(*, space: TeamSpace) -> list[MeetingPlan]:
-    return list(MeetingPlan.objects.filter(space=space).order_by("-date", "-start_time", "-pk"))
+    plans = list(MeetingPlan.objects.filter(space=space).order_by("-date", "-start_time", "-pk"))
+    for plan in plans:
+        plan.space = space  # the caller's instance: no query for it later (e.g. for its usage_opt_out)
+    return plans
 
 
 def plan_get(*, space: TeamSpace, plan_id: int) -> MeetingPlan:
@@ -112,6 +117,8 @@ def plan_create(
         rows.append(block)
     MeetingBlock.objects.bulk_create(rows)
     team_services.team_space_touch(space=space)
+    if not space.usage_opt_out:
+        tool_usage_count(tool_ids=[block.tool_id for block in rows], event=ToolEvent.PLAN)
     return plan
 
 
@@ -221,9 +228,17 @@ def plan_suggest(
     blocks = suggest_blocks(
         minutes=minutes, group_size=group_size, weak_tools=weak, phase_tools=phase, focus=focus
     )
-    return plan_create(
+    plan = plan_create(
         space=space, title=title, date=date, start_time=start_time, minutes_available=minutes, blocks=blocks
     )
+    if not space.usage_opt_out:
+        # Chosen after a recommendation: the tools recommended for the weakest statements that the plan kept.
+        recommended = {option.id for option in weak}
+        tool_usage_count(
+            tool_ids=[block.tool_id for block in blocks if block.tool_id in recommended],
+            event=ToolEvent.CHOSEN,
+        )
+    return plan
 
 
 def finder_url(*, request=None) -> str:

@@ -9,6 +9,7 @@ from toolkit.tools.models.tool import (
     ToolPageRelatedTool,
     ToolPageWorkTemplate,
 )
+from toolkit.tools.models.usage import ToolUsageDay
 
 __all__ = [
     "LISTING_FIELDS",
@@ -18,4 +19,5 @@ __all__ = [
     "ToolPage",
     "ToolPageRelatedTool",
     "ToolPageWorkTemplate",
+    "ToolUsageDay",
 ]

@@ -335,9 +335,15 @@ class ToolPage(RoutablePageMixin, BasePage):
             request,
             facilitation=True,
             template="toolkit/facilitate/facilitate.html",
-            context_overrides=facilitation_context(
-                tool_blocks(self), back_url=self.get_url(request), back_label=_("Takaisin työkalukorttiin")
-            ),
+            context_overrides={
+                **facilitation_context(
+                    tool_blocks(self),
+                    back_url=self.get_url(request),
+                    back_label=_("Takaisin työkalukorttiin"),
+                ),
+                # The front cache serves this route: its run is counted by the page (static/js/usage-beacon.js).
+                "usage_tool_id": self.pk,
+            },
         )
 
     def related_tool_pages(self) -> list["ToolPage"]:

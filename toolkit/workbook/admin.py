@@ -22,9 +22,9 @@ class TeamDataStatisticsView(WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["months"] = selectors.team_data_monthly_counts(months=24)
         context["totals"] = {
-            "spaces": TeamSpace.objects.count(),
-            "sessions": WorkbookSession.objects.count(),
-            "answers": WorkbookAnswer.objects.count(),
+            "spaces": TeamSpace.objects.filter(usage_opt_out=False).count(),
+            "sessions": WorkbookSession.objects.filter(space__usage_opt_out=False).count(),
+            "answers": WorkbookAnswer.objects.filter(session__space__usage_opt_out=False).count(),
         }
         return context
 

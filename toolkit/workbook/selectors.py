@@ -14,15 +14,16 @@ from toolkit.workbook.models import WorkbookAnswer, WorkbookSession
 
 
 def team_data_monthly_counts(*, months: int = 12) -> list[dict]:
-    """Counts only, per month: what the admin may see of the teams' data. Never the answers."""
+    """Counts only, per month: what the admin may see of the teams' data. Never the answers. A space that opted
+    out of the usage figures (TeamSpace.usage_opt_out, docs/usage-figures.md) is left out here too."""
     since = months_before(timezone.now(), months - 1).replace(
         day=1, hour=0, minute=0, second=0, microsecond=0
     )
     rows: dict = {}
     for label, queryset, field in [
-        ("spaces", TeamSpace.objects, "created_at"),
-        ("sessions", WorkbookSession.objects, "created_at"),
-        ("answers", WorkbookAnswer.objects, "created_at"),
+        ("spaces", TeamSpace.objects.filter(usage_opt_out=False), "created_at"),
+        ("sessions", WorkbookSession.objects.filter(space__usage_opt_out=False), "created_at"),
+        ("answers", WorkbookAnswer.objects.filter(session__space__usage_opt_out=False), "created_at"),
     ]:
         for row in (
             queryset.filter(**{f"{field}__gte": since})

@@ -262,6 +262,10 @@ def test_monthly_counts_give_numbers_only(workbook):
     rows = selectors.team_data_monthly_counts()
     assert rows[0]["spaces"] == 1 and rows[0]["sessions"] == 1 and rows[0]["answers"] == 1
     assert "salaisuus" not in repr(rows)
+    # A team that opted out of the usage figures is left out of these counts too.
+    session.space.usage_opt_out = True
+    session.space.save(update_fields=["usage_opt_out"])
+    assert selectors.team_data_monthly_counts() == []
 
 
 def test_duplicate_question_keys_fail_validation(demo_site):

@@ -79,7 +79,8 @@ def suggest_blocks(
     4. at most two tools, each for a weakest statement in turn (the first of its recommended tools that fits
        the group and the time left and is not a check-in), its note naming that statement; then, while time
        and the limit allow, tools of the team's phase, their note saying so;
-    5. any leftover of at least 10 min as a discussion of the weakest statements no tool was chosen for;
+    5. any leftover of at least 10 min as a discussion of the weakest statements no tool was chosen for (with
+       less time, the results block's note asks to talk them through there);
     6. a decision block (choose or adjust an experiment), which also takes a shorter leftover;
     7. the closing, last.
 
@@ -155,6 +156,12 @@ def suggest_blocks(
                 "Käykää läpi arvioinnin tulokset. Heikoimmaksi arvioidut väittämät: %(numbers)s.",
                 len(weak),
             ) % {"numbers": _numbers(weak)}
+            uncovered = [statement for statement in weak if statement.number not in covered]
+            if uncovered and free < MIN_TOPIC_MINUTES:
+                # No tool and no discussion block of their own: they are talked through here.
+                note += " " + _(
+                    "Keskustelkaa erityisesti väittämistä, joille ei ole työkalua: %(numbers)s."
+                ) % {"numbers": _numbers(uncovered)}
         blocks.append(
             SuggestedBlock(
                 kind="aihe", title=_("Arvioinnin tulokset"), minutes=results_minutes, note=note, results=True
@@ -164,14 +171,14 @@ def suggest_blocks(
         SuggestedBlock(kind="tyokalu", title=tool.title, minutes=tool.minutes, tool_id=tool.id, note=note)
         for tool, note in picked
     ]
-    if free >= MIN_TOPIC_MINUTES or (free and not decision):
+    if free >= MIN_TOPIC_MINUTES:
         uncovered = [statement for statement in weak if statement.number not in covered]
         note = "\n".join(
             _("Väittämä %(number)s: %(text)s") % {"number": s.number, "text": s.text} for s in uncovered
         )
         blocks.append(SuggestedBlock(kind="aihe", title=_("Keskustelu"), minutes=free, note=note))
         free = 0
-    if decision or free:
+    if decision:
         blocks.append(
             SuggestedBlock(
                 kind="aihe",

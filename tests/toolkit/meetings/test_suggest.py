@@ -54,10 +54,10 @@ def test_the_issue_case_in_swedish():
     with translation.override("sv"):
         blocks = suggest_blocks(minutes=60, group_size=6, weak=ISSUE_CASE)
     assert shape(blocks)[2] == ("tyokalu", 2, 20)
-    assert blocks[0].title == "Inledning och incheckningsrunda"
+    assert blocks[0].title == "Inledning och lägesrunda"
     assert blocks[1].title == "Bedömningens resultat"
     assert blocks[2].note == "Valt för påstående 12: Palaute on säännöllistä"
-    assert blocks[3].title == "Beslut: välj eller justera ett experiment"
+    assert blocks[3].title == "Beslut: välj eller justera ett försök"
 
 
 def test_the_issue_case_in_english_never_puts_the_check_in_tool_in_the_meeting():

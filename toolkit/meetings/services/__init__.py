@@ -5,8 +5,10 @@ transaction as the change itself. If another member changed the plan meanwhile, 
 caller gets a conflict to show with the current plan (the member's input is kept by the view). Adding a
 block is the one change that needs no base: appending overwrites nothing.
 
-The package's modules: plans (a plan's own changes, the version claim, tools, the suggestion), blocks (a
-plan's blocks) and schedule (reading the blocks and their clock times). Callers use this package's names.
+The package's modules: plans (a plan's own changes, the version claim, tools), blocks (a plan's blocks),
+schedule (reading the blocks and their clock times), experiments (a team's experiments, versioned the same way)
+and suggestion (a plan suggested from an assessment round and the running experiments). Callers use this
+package's names.
 """
 
 from django.core.exceptions import ValidationError

@@ -51,13 +51,20 @@ def test_record_start_and_end_an_experiment_with_plain_forms(client, demo_site):
     assert "Aamupalaveri seisten" in page and "Aloita kokeilu" in page
     assert experiment_url(space, experiment, "experiment_ics") in page
 
-    started = client.post(experiment_url(space, experiment, "experiment_start"), {"version": experiment.version})
+    started = client.post(
+        experiment_url(space, experiment, "experiment_start"), {"version": experiment.version}
+    )
     assert started.status_code == 303
     experiment.refresh_from_db()
     assert experiment.state == TeamExperiment.State.RUNNING and experiment.version == 2
 
     # Ending without a choice: the message is next to the choice, and the input is kept.
-    ending = {**NEW, "state": "paattynyt", "learned": "Lyhyt palaveri riittää.", "version": experiment.version}
+    ending = {
+        **NEW,
+        "state": "paattynyt",
+        "learned": "Lyhyt palaveri riittää.",
+        "version": experiment.version,
+    }
     refused = client.post(experiment_url(space, experiment), ending)
     assert refused.status_code == 400
     html = refused.content.decode()
@@ -70,7 +77,9 @@ def test_record_start_and_end_an_experiment_with_plain_forms(client, demo_site):
     assert ended.status_code == 303
     experiment.refresh_from_db()
     assert experiment.state == TeamExperiment.State.ENDED
-    assert experiment.outcome == TeamExperiment.Outcome.ADOPT and experiment.learned == "Lyhyt palaveri riittää."
+    assert (
+        experiment.outcome == TeamExperiment.Outcome.ADOPT and experiment.learned == "Lyhyt palaveri riittää."
+    )
     assert "Otetaan pysyväksi tavaksi" in client.get(experiment_url(space, experiment)).content.decode()
 
 
@@ -142,7 +151,9 @@ def test_recorded_from_a_meeting_plan_and_from_the_workbooks_experiment_part(cli
     session = workbook_services.workbook_session_start(space=space)
     questions = {q.key: q for s in workbook_services.workbook_get().sections for q in s.questions}
     for key, text in [("kokeilu-idea", "Kävelypalaveri"), ("kokeilu-arviointi", "Kysymme kuukauden päästä.")]:
-        workbook_services.workbook_answer_save(session=session, question=questions[key], text=text, base_version=0)
+        workbook_services.workbook_answer_save(
+            session=session, question=questions[key], text=text, base_version=0
+        )
     session_page = client.get(session.get_absolute_url()).content.decode()
     from_workbook = url("experiments", space) + f"?tyokirja={session.number}"
     assert from_workbook in session_page
@@ -168,16 +179,21 @@ def test_follow_up_ics_is_an_all_day_event_without_the_team_link(client, demo_si
 
 
 def test_the_space_page_shows_open_experiments_the_next_meeting_and_the_plans(client, demo_site):
-    space, old = make_plan(title="Vanha palaveri")
+    space, _old = make_plan(title="Vanha palaveri")
     today = timezone.localdate()
     services.plan_create(
-        space=space, title="Ensi viikon palaveri", date=today + dt.timedelta(days=7),
-        start_time=dt.time(9), minutes_available=60,
+        space=space,
+        title="Ensi viikon palaveri",
+        date=today + dt.timedelta(days=7),
+        start_time=dt.time(9),
+        minutes_available=60,
     )
     running = services.experiment_create(
         space=space, title="Aamupalaveri seisten", state="kaynnissa", follow_up_on=today
     )
-    services.experiment_create(space=space, title="Päättynyt kokeilu", state="paattynyt", outcome="lopetetaan")
+    services.experiment_create(
+        space=space, title="Päättynyt kokeilu", state="paattynyt", outcome="lopetetaan"
+    )
     html = client.get(space.get_absolute_url()).content.decode()
     assert running.title in html and "seuranta nyt" in html
     assert "Päättynyt kokeilu" not in html

@@ -94,7 +94,9 @@ def test_running_experiments_due_are_followed_up_right_after_the_opening():
 
 
 def test_follow_up_is_at_most_fifteen_minutes():
-    blocks = suggest_blocks(minutes=120, group_size=6, weak=[], follow_ups=["a", "b", "c", "d"], results=False)
+    blocks = suggest_blocks(
+        minutes=120, group_size=6, weak=[], follow_ups=["a", "b", "c", "d"], results=False
+    )
     assert blocks[1].title == "Kokeilujen seuranta" and blocks[1].minutes == 15
 
 
@@ -110,7 +112,9 @@ def test_leftover_of_ten_minutes_or_more_is_a_discussion_of_the_statements_witho
         ("aihe", None, 10),
         ("lopetus", None, 10),
     ]
-    assert blocks[3].title == "Keskustelu" and blocks[3].note == "Väittämä 9: Kerromme toisillemme kuulumisemme"
+    assert (
+        blocks[3].title == "Keskustelu" and blocks[3].note == "Väittämä 9: Kerromme toisillemme kuulumisemme"
+    )
 
 
 def test_leftover_shorter_than_ten_minutes_goes_to_the_decision():

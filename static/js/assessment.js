@@ -52,3 +52,19 @@
         });
     });
 }());
+
+/* The respondent link's copy button (facilitator page): shown only where the clipboard can be written; the link
+   itself stays visible and selectable without JavaScript. */
+(function () {
+    "use strict";
+    document.querySelectorAll("[data-copy-value]").forEach(function (button) {
+        var status = document.getElementById(button.dataset.copyStatus);
+        if (!navigator.clipboard) { return; }
+        button.hidden = false;
+        button.addEventListener("click", function () {
+            navigator.clipboard.writeText(button.dataset.copyValue).then(function () {
+                if (status) { status.textContent = button.dataset.copiedText; }
+            });
+        });
+    });
+}());

@@ -5,7 +5,7 @@ import datetime
 import factory
 
 from tests.factories import TeamSpaceFactory
-from toolkit.models import MeetingBlock, MeetingPlan
+from toolkit.models import MeetingBlock, MeetingPlan, TeamExperiment
 
 
 class MeetingPlanFactory(factory.django.DjangoModelFactory):
@@ -28,3 +28,12 @@ class MeetingBlockFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = MeetingBlock
+
+
+class TeamExperimentFactory(factory.django.DjangoModelFactory):
+    space = factory.SubFactory(TeamSpaceFactory)
+    title = factory.Sequence(lambda n: f"Kokeilu {n + 1}")
+    follow_up_on = datetime.date(2026, 12, 21)
+
+    class Meta:
+        model = TeamExperiment

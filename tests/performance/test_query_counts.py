@@ -36,7 +36,8 @@ PINNED = {
     # and the scenario picks the same round at both volumes.
     "Arvioinnin tulokset (tiimi)": 11,
     "Arvioinnin esitys (tiimi)": 8,  # as the results, without the site menu, footer and experience form
-    "Tiimin työtila": 7,  # the space, its sessions, its rounds with response counts (one query), a touch
+    # the space, its sessions, its rounds with response counts (one query), its plans, its open experiments, a touch
+    "Tiimin työtila": 9,
     "Palaute": 9,
     "Palautelomake (kokemus)": 10,  # the page the reader came from is named (no list of every page)
 }

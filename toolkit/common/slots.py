@@ -24,6 +24,9 @@ TOOL_PAGE_PANELS = "toolkit_tool_page_panels"
 TEAM_SPACE_PANELS = "toolkit_team_space_panels"
 # The end of a workbook session or an assessment (its summary or results); called with page=<the tool's page>.
 SESSION_END_PANELS = "toolkit_session_end_panels"
+# The end of the workbook's experiment part (a section whose questions' keys start "kokeilu-"), on the answering
+# page and the summary; called with space=<TeamSpace> and session=<WorkbookSession>.
+WORKBOOK_EXPERIMENT_PANELS = "toolkit_workbook_experiment_panels"
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
@@ -67,3 +69,31 @@ def plan_facilitation(*, plan: MeetingPlan, schedule: Schedule) -> dict:
 
 def ics_filename(plan: MeetingPlan) -> str:
     return f"palaveri-{plan.date:%Y-%m-%d}.ics"
+
+
+def experiment_ics(*, experiment) -> bytes:
+    """The experiment's follow-up date as an all-day VEVENT: what we try and how we'll know it worked.
+
+    As with plans, the team's link is left out: calendar invitations travel further than the team.
+    """
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    event = Event()
+    event.add("uid", f"{experiment.uid}@valoa")
+    event.add("dtstamp", timezone.now())
+    event.add("last-modified", experiment.updated_at)
+    event.add("sequence", experiment.version)
+    event.add("summary", _("Kokeilun seuranta: %(title)s") % {"title": experiment.title})
+    event.add("dtstart", experiment.follow_up_on)
+    event.add("dtend", experiment.follow_up_on + dt.timedelta(days=1))
+    lines = [experiment.title]
+    if experiment.success:
+        lines += ["", _("Mistä tiedämme, että se toimi:"), experiment.success]
+    event.add("description", "\n".join(lines))
+    calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def experiment_ics_filename(experiment) -> str:
+    return f"kokeilun-seuranta-{experiment.follow_up_on:%Y-%m-%d}.ics"

@@ -14,10 +14,12 @@ from django.utils.translation import gettext_lazy as _
 from toolkit.assessment.forms import token_from_link
 from toolkit.meetings.models import (
     BLOCK_MAX_MINUTES,
+    EXPERIMENT_TEXT_MAX_LENGTH,
     NOTE_MAX_LENGTH,
     PLAN_MAX_MINUTES,
     TITLE_MAX_LENGTH,
     MeetingBlock,
+    TeamExperiment,
 )
 
 MAX_DB_INT = 2**31 - 1
@@ -258,3 +260,90 @@ class TeamLinkForm(MeetingForm):
 
     def token(self) -> str:
         return token_from_link(self.cleaned_data["link"])
+
+
+def _date(label, **kwargs):
+    return forms.DateField(
+        label=label,
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"],
+        error_messages={"invalid": _("Anna päivä muodossa pp.kk.vvvv, esimerkiksi 3.12.2026.")},
+        **kwargs,
+    )
+
+
+class ExperimentForm(CleanTextMixin, MeetingForm):
+    """A team's experiment (TeamExperiment): recorded, changed, ended. The cross-field rules (an end before
+    the start, ending without a choice) are the service's; the view puts its messages next to these fields."""
+
+    required_marks = True
+
+    title = _text(
+        _("Mitä kokeilemme"),
+        max_length=200,
+        help_text=_("Yksi tai kaksi lausetta, jotka myös poissa ollut ymmärtää."),
+    )
+    why = _text(
+        _("Miksi kokeilemme"),
+        required=False,
+        max_length=EXPERIMENT_TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Täydentäkää lause: ”Jos teemme näin, uskomme, että…”"),
+    )
+    addresses = _text(
+        _("Väittämä tai teema, johon kokeilu vastaa"),
+        required=False,
+        max_length=300,
+        help_text=_("Esimerkiksi arvioinnin heikoimmaksi arvioitu väittämä."),
+    )
+    caretaker = _text(
+        _("Kuka pitää huolta"),
+        required=False,
+        max_length=120,
+        help_text=_("Rooli riittää, esimerkiksi ”palaverin vetäjä”: nimiä ei tarvita."),
+    )
+    starts_on = _date(_("Alkaa"))
+    ends_on = _date(_("Päättyy"))
+    success = _text(
+        _("Mistä tiedämme, että se toimi"),
+        required=False,
+        max_length=EXPERIMENT_TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    follow_up_on = _date(
+        _("Seurantapäivä"),
+        help_text=_("Päivä, jona palaamme kokeiluun. Seuraava ehdotettu palaveri ottaa sen esille."),
+    )
+    state = forms.ChoiceField(
+        label=_("Tila"),
+        choices=TeamExperiment.State.choices,
+        initial=TeamExperiment.State.PLANNED,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Valitkaa tila."), "invalid_choice": _("Valitkaa tila.")},
+    )
+    learned = _text(
+        _("Mitä opimme"),
+        required=False,
+        max_length=EXPERIMENT_TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kun kokeilu päättyy."),
+    )
+    outcome = forms.ChoiceField(
+        label=_("Miten jatketaan"),
+        required=False,
+        choices=[("", _("Ei vielä valittu")), *TeamExperiment.Outcome.choices],
+        error_messages={"invalid_choice": _("Valitkaa jatko luettelosta.")},
+        help_text=_("Kun kokeilu päättyy."),
+    )
+    version = VersionField(required=False)
+
+    def experiment_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.fields if name != "version"}
+
+    @classmethod
+    def initial_of(cls, experiment: TeamExperiment) -> dict:
+        return {
+            **{name: getattr(experiment, name) for name in cls.base_fields if name != "version"},
+            "version": experiment.version,
+        }

@@ -73,6 +73,15 @@ class MeetingBlock(models.Model):
         _("minuutteja"), validators=[MinValueValidator(1), MaxValueValidator(BLOCK_MAX_MINUTES)]
     )
     note = models.TextField(_("muistiinpano"), blank=True, max_length=NOTE_MAX_LENGTH)
+    # A suggested plan's results block: the round whose slides it goes through (the plan page links them).
+    assessment_round = models.ForeignKey(
+        "toolkit.AssessmentRound",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("arviointikierros"),
+    )
 
     class Meta:
         verbose_name = _("palaverin osio")
@@ -81,3 +90,68 @@ class MeetingBlock(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+EXPERIMENT_TEXT_MAX_LENGTH = 2000
+
+
+class TeamExperiment(models.Model):
+    """A team's experiment (kokeilu): what the team tries and why, how it will know it worked, and when it
+    follows it up. Planned → running → ended; an ended experiment keeps what was learned and the team's choice.
+
+    It lives beside the meeting plans because experiments are agreed on in meetings and followed up in the
+    next one (the suggested plan reads the running ones). Versioned as plans are: a change names the version
+    it started from (docs/decisions/009-team-experiments-and-the-suggestion-rule.md).
+    """
+
+    class State(models.TextChoices):
+        PLANNED = "suunniteltu", _("Suunniteltu")
+        RUNNING = "kaynnissa", _("Käynnissä")
+        ENDED = "paattynyt", _("Päättynyt")
+
+    class Outcome(models.TextChoices):
+        CONTINUE = "jatketaan", _("Jatketaan kokeilua")
+        ADOPT = "otetaan-kayttoon", _("Otetaan pysyväksi tavaksi")
+        STOP = "lopetetaan", _("Lopetetaan")
+
+    space = models.ForeignKey(
+        TeamSpace, on_delete=models.CASCADE, related_name="experiments", verbose_name=_("työtila")
+    )
+    title = models.CharField(_("mitä kokeilemme"), max_length=200)
+    why = models.TextField(_("miksi"), blank=True, max_length=EXPERIMENT_TEXT_MAX_LENGTH)
+    addresses = models.CharField(_("väittämä tai teema"), max_length=300, blank=True)
+    caretaker = models.CharField(_("kuka pitää huolta"), max_length=120, blank=True)
+    starts_on = models.DateField(_("alkaa"), null=True, blank=True)
+    ends_on = models.DateField(_("päättyy"), null=True, blank=True)
+    success = models.TextField(
+        _("mistä tiedämme, että se toimi"), blank=True, max_length=EXPERIMENT_TEXT_MAX_LENGTH
+    )
+    follow_up_on = models.DateField(_("seurantapäivä"), null=True, blank=True)
+    state = models.CharField(_("tila"), max_length=12, choices=State.choices, default=State.PLANNED)
+    learned = models.TextField(_("mitä opimme"), blank=True, max_length=EXPERIMENT_TEXT_MAX_LENGTH)
+    outcome = models.CharField(_("jatko"), max_length=20, choices=Outcome.choices, blank=True)
+    # The meeting it was agreed on, if any (kept when the plan is deleted: the experiment is the team's).
+    plan = models.ForeignKey(
+        MeetingPlan,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="experiments",
+        verbose_name=_("palaveri"),
+    )
+    version = models.PositiveIntegerField(_("versio"), default=1)
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    created_at = models.DateTimeField(_("luotu"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("muokattu"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("tiimin kokeilu")
+        verbose_name_plural = _("tiimin kokeilut")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_open(self) -> bool:
+        return self.state != self.State.ENDED

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from toolkit.meetings.views import blocks, exports, from_tool, plans, suggest
+from toolkit.meetings.views import blocks, experiments, exports, from_tool, plans, suggest
 
 # The literal prefix first: it must win over toolkit.urls' <token>/.
 literal_urlpatterns = [
@@ -39,5 +39,17 @@ urlpatterns = [
     path("<str:token>/palaverit/<int:plan_id>/asialista/", exports.agenda, name="meeting_agenda"),
     path("<str:token>/palaverit/<int:plan_id>/palaveri.ics", exports.calendar_file, name="meeting_ics"),
     path("<str:token>/palaverit/<int:plan_id>/ohjaa/", exports.facilitate, name="meeting_facilitate"),
+    path("<str:token>/kokeilut/", experiments.experiment_list, name="experiments"),
+    path("<str:token>/kokeilut/<int:experiment_id>/", experiments.experiment_detail, name="experiment"),
+    path(
+        "<str:token>/kokeilut/<int:experiment_id>/aloita/",
+        experiments.experiment_start,
+        name="experiment_start",
+    ),
+    path(
+        "<str:token>/kokeilut/<int:experiment_id>/seuranta.ics",
+        experiments.experiment_calendar,
+        name="experiment_ics",
+    ),
     path("<str:token>/arviointi/<int:round_id>/ehdota-palaveri/", suggest.suggest, name="meeting_suggest"),
 ]

@@ -11,7 +11,7 @@ from toolkit.assessment.models import (
     AssessmentScale,
     AssessmentScaleLevel,
 )
-from toolkit.meetings.models import MeetingBlock, MeetingPlan
+from toolkit.meetings.models import MeetingBlock, MeetingPlan, TeamExperiment
 from toolkit.team.models import TeamSpace
 from toolkit.tools.models import (
     StartPage,
@@ -36,6 +36,7 @@ __all__ = [
     "MeetingBlock",
     "MeetingPlan",
     "StartPage",
+    "TeamExperiment",
     "TeamSpace",
     "ToolIndexPage",
     "ToolPage",

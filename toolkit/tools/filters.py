@@ -34,6 +34,7 @@ TIME_BUCKETS = [
 TIME_BUCKETS_BY_VALUE = {bucket.value: bucket for bucket in TIME_BUCKETS}
 
 MAX_GROUP_SIZE = 500
+MAX_MINUTES = 8 * 60
 INVALID_CHOICE = {"invalid_choice": _("Valintaa ”%(value)s” ei ole. Rajaus ohitettiin.")}
 
 
@@ -63,6 +64,20 @@ class ToolFilter(PageFilterSet):
         empty_label=_("Mikä tahansa kesto"),
         method="within_time",
         error_messages=INVALID_CHOICE,
+    )
+    # "We have 45 minutes": exactly the tools whose duration fits in the minutes given (the buckets above are
+    # ranges; this is the facilitator's own number).
+    minutes = IntegerFilter(
+        label=_("Meillä on aikaa (min)"),
+        method="fits_minutes",
+        help_text=_("Näytetään työkalut, jotka mahtuvat tähän aikaan."),
+        min_value=1,
+        max_value=MAX_MINUTES,
+        error_messages={
+            "invalid": _("Anna aika minuutteina kokonaislukuna, esimerkiksi 45."),
+            "min_value": _("Ajan on oltava vähintään minuutti."),
+            "max_value": _("Aika voi olla enintään %(limit_value)s minuuttia."),
+        },
     )
     group = IntegerFilter(
         label=_("Meitä on"),
@@ -99,6 +114,9 @@ class ToolFilter(PageFilterSet):
     def within_time(self, tools, name, value):
         bucket = TIME_BUCKETS_BY_VALUE[value]
         return tools.filter(duration_minutes__gt=bucket.above, duration_minutes__lte=bucket.up_to)
+
+    def fits_minutes(self, tools, name, minutes):
+        return tools.filter(duration_minutes__gt=0, duration_minutes__lte=minutes)
 
     def fits_group(self, tools, name, size):
         return tools.filter(

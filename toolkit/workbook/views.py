@@ -20,6 +20,9 @@ from toolkit.workbook.forms import AnswerForm
 from toolkit.workbook.models import WorkbookSession
 
 MAX_DB_INT = 2**31 - 1
+# The workbook's experiment part: its questions' keys start so (toolkit/demo/workbook.py); its answers prefill a
+# team experiment (toolkit.meetings.services.experiments.WORKBOOK_PREFILL).
+EXPERIMENT_KEY_PREFIX = "kokeilu-"
 
 
 def get_session(space: TeamSpace, number: int) -> WorkbookSession:
@@ -64,6 +67,10 @@ def _rows(workbook, answers, previous_answers) -> list[dict]:
     return [
         {
             "section": section,
+            # The experiment part (its questions' keys start "kokeilu-"): offers recording the experiment.
+            "experiment": any(
+                question.key.startswith(EXPERIMENT_KEY_PREFIX) for question in section.questions
+            ),
             "items": [
                 {
                     "question": question,

@@ -121,20 +121,20 @@ def test_suggest_a_plan_from_a_round_then_edit_it(client, revealed_round):
     assert plan.minutes_available == 60 and sum(b.minutes for b in blocks) == 60
     assert blocks[0].kind == "avaus" and blocks[-1].kind == "lopetus"
     results = assessment_services.round_results(assessment_round=assessment_round)
-    weak, phase, focus = services.suggestion_inputs(results=results)
-    assert focus == results.weakest[0].statement.text
-    expected_tools = [
-        b.tool_id
-        for b in services.suggest_blocks(
-            minutes=60, group_size=6, weak_tools=weak, phase_tools=phase, focus=focus
-        )
-        if b.tool_id
-    ]
+    weak, phase = services.suggestion_inputs(results=results)
+    assert [w.number for w in weak] == [s.statement.number for s in results.weakest]
+    suggested = services.suggest_blocks(minutes=60, group_size=6, weak=weak, phase_tools=phase)
+    expected_tools = [b.tool_id for b in suggested if b.tool_id]
     assert [b.tool_id for b in blocks if b.kind == "tyokalu"] == expected_tools
     assert expected_tools, "the demo recommends tools that fit an hour"
+    # The results block links the round's slides.
+    results_block = next(b for b in blocks if b.assessment_round_id)
+    assert results_block.assessment_round_id == assessment_round.pk
+    slides = url("assessment_present", space, round_id=assessment_round.pk, position=1)
     # The suggestion is an ordinary plan: the team edits it like any other.
     plan_page = client.get(response["Location"])
     assert plan_page.status_code == 200 and "Siirrä alas" in plan_page.content.decode()
+    assert slides in plan_page.content.decode()
 
 
 def test_suggest_before_results_are_visible_is_404(client, demo_site):

@@ -78,9 +78,9 @@ def test_a_plan_suggested_in_swedish_is_made_of_swedish_tools(client, translated
     # The rule's inputs, read in Swedish: the weakest statements' tools and the phase's tools are Swedish ones.
     with translation.override("sv"):
         results = assessment_services.round_results(assessment_round=assessment_round)
-        weak, phase, _focus = services.suggestion_inputs(results=results)
+        weak, phase = services.suggestion_inputs(results=results)
     assert weak and phase
-    ids = [option.id for option in weak + phase]
+    ids = [option.id for statement in weak for option in statement.tools] + [option.id for option in phase]
     assert set(ToolPage.objects.filter(pk__in=ids).values_list("locale__language_code", flat=True)) == {"sv"}
 
 

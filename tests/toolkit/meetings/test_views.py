@@ -340,3 +340,24 @@ def test_finder_results_carry_a_hidden_add_link_for_a_remembered_team(client, de
     # Hidden until this browser has a remembered team link (meetings.js); no team data on a public page.
     assert re.search(r'<p class="add-to-plan" data-meeting-needs-team hidden>', html)
     assert "/tiimi/" + "" not in html.replace("/tiimi/palaveriin/", "")
+
+
+def test_a_tool_added_lands_before_the_closing_and_a_position_can_be_chosen(client, demo_site):
+    space, plan = make_plan()
+    services.block_add(plan=plan, kind="avaus", minutes=5)
+    services.block_add(plan=plan, kind="lopetus", minutes=5)
+    tool = tools(1)[0]
+    response = client.post(
+        plan_url(space, plan, "meeting_tool_add"), {"tyokalu-tool": tool.pk, "tyokalu-minutes": "15"}
+    )
+    assert response.status_code == 303
+    assert [kind for (kind,) in MeetingBlock.objects.filter(plan=plan).values_list("kind")] == [
+        "avaus",
+        "tyokalu",
+        "lopetus",
+    ]
+    # A chosen position is kept, clamped to the plan.
+    services.block_add(plan=plan, kind="aihe", title="Ensin", minutes=5, position=0)
+    services.block_add(plan=plan, kind="aihe", title="Viimeiseksi", minutes=5, position=99)
+    assert [title for title, _ in blocks_of(plan)] == ["Ensin", "Avaus", tool.title, "Lopetus", "Viimeiseksi"]
+    assert list(MeetingBlock.objects.filter(plan=plan).values_list("position", flat=True)) == [0, 1, 2, 3, 4]

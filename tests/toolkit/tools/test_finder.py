@@ -251,3 +251,18 @@ def test_query_count_is_fixed_with_10_and_300_tools(client, index):
     # their phases and their pictures' renditions (both prefetched): the renditions' query is the one the
     # pictures add, and only when a listed tool has a picture.
     assert small[str({})] == 14
+
+
+def test_we_have_45_minutes_lists_exactly_the_tools_that_fit(client, index):
+    fits = factories.ToolPageFactory(parent=index, title="Tasan 45 minuuttia", duration_minutes=45)
+    over = factories.ToolPageFactory(parent=index, title="46 minuuttia", duration_minutes=46)
+    response = client.get(URL, {"minutes": "45"})
+    found = titles(response)
+    assert fits.title in found and over.title not in found
+    assert (
+        response.context["result_count"]
+        == ToolPage.objects.live().filter(duration_minutes__gt=0, duration_minutes__lte=45).count()
+    )
+    bad = client.get(URL, {"minutes": "puoli tuntia"})
+    assert bad.status_code == 200
+    assert "Anna aika minuutteina kokonaislukuna, esimerkiksi 45." in bad.content.decode()

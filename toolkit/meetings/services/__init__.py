@@ -5,13 +5,27 @@ transaction as the change itself. If another member changed the plan meanwhile, 
 caller gets a conflict to show with the current plan (the member's input is kept by the view). Adding a
 block is the one change that needs no base: appending overwrites nothing.
 
-The package's modules: plans (a plan's own changes, the version claim, tools, the suggestion), blocks (a
-plan's blocks) and schedule (reading the blocks and their clock times). Callers use this package's names.
+The package's modules: plans (a plan's own changes, the version claim, tools), blocks (a plan's blocks),
+schedule (reading the blocks and their clock times), experiments (a team's experiments, versioned the same way)
+and suggestion (a plan suggested from an assessment round and the running experiments). Callers use this
+package's names.
 """
 
 from django.core.exceptions import ValidationError
 
 from toolkit.meetings.services.blocks import block_add, block_delete, block_move, block_update
+from toolkit.meetings.services.experiments import (
+    ExperimentConflict,
+    experiment_create,
+    experiment_get,
+    experiment_initial_from_plan,
+    experiment_initial_from_workbook,
+    experiment_list,
+    experiment_start,
+    experiment_update,
+    experiments_due,
+    experiments_open,
+)
 from toolkit.meetings.services.plans import (
     MAX_DB_INT,
     PlanConflict,
@@ -20,9 +34,7 @@ from toolkit.meetings.services.plans import (
     plan_delete,
     plan_get,
     plan_list,
-    plan_suggest,
     plan_update,
-    suggestion_inputs,
     tool_get,
     tools_for_choice,
 )
@@ -34,21 +46,33 @@ from toolkit.meetings.services.schedule import (
     plan_schedule,
     plan_start,
 )
-from toolkit.meetings.suggest import SuggestedBlock, ToolOption, suggest_blocks
+from toolkit.meetings.services.suggestion import plan_suggest, suggestion_inputs
+from toolkit.meetings.suggest import SuggestedBlock, ToolOption, WeakStatement, suggest_blocks
 
 __all__ = [
     "HELSINKI",
     "MAX_DB_INT",
+    "ExperimentConflict",
     "PlanConflict",
     "Schedule",
     "ScheduledBlock",
     "SuggestedBlock",
     "ToolOption",
     "ValidationError",
+    "WeakStatement",
     "block_add",
     "block_delete",
     "block_move",
     "block_update",
+    "experiment_create",
+    "experiment_get",
+    "experiment_initial_from_plan",
+    "experiment_initial_from_workbook",
+    "experiment_list",
+    "experiment_start",
+    "experiment_update",
+    "experiments_due",
+    "experiments_open",
     "finder_url",
     "plan_blocks",
     "plan_create",

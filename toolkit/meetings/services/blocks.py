@@ -34,10 +34,14 @@ def block_add(
     title: str = "",
     note: str = "",
     tool: ToolPage | None = None,
+    position: int | None = None,
 ) -> MeetingBlock:
-    """Append a block. No base version: adding overwrites nothing, so two members adding at once both win."""
+    """Add a block at `position` (0-based; clamped to the plan), by default before the closing block when the
+    plan ends with one, else last. No base version: adding overwrites nothing, so two members adding at once
+    both win (the plan's row lock orders them)."""
     claim(plan=plan, base_version=None)
-    count = plan.blocks.count()
+    blocks = list(plan.blocks.select_for_update().only("pk", "position", "kind"))
+    count = len(blocks)
     if count >= MAX_BLOCKS:
         raise ValidationError(_("Palaverissa voi olla enintään %(max)s osiota.") % {"max": MAX_BLOCKS})
     if kind == MeetingBlock.Kind.TOOL:
@@ -47,11 +51,23 @@ def block_add(
     else:
         tool = None
         title = clean_text(title) or str(MeetingBlock.Kind(kind).label)
+    if position is None:
+        closing_last = bool(blocks) and blocks[-1].kind == MeetingBlock.Kind.CLOSING
+        position = count - 1 if closing_last and kind != MeetingBlock.Kind.CLOSING else count
+    position = max(0, min(position, count))
     block = MeetingBlock(
-        plan=plan, position=count, kind=kind, tool=tool, title=title, minutes=minutes, note=clean_text(note)
+        plan=plan,
+        position=position,
+        kind=kind,
+        tool=tool,
+        title=title,
+        minutes=minutes,
+        note=clean_text(note),
     )
     block.full_clean()
     block.save()
+    blocks.insert(position, block)
+    _renumber(blocks)
     if tool is not None and not plan.space.usage_opt_out:
         tool_usage_count(tool_ids=[tool.pk], event=ToolEvent.PLAN)
     return block

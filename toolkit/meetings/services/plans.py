@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from toolkit.meetings.models import MeetingBlock, MeetingPlan
-from toolkit.meetings.suggest import SuggestedBlock, ToolOption, suggest_blocks
+from toolkit.meetings.suggest import SuggestedBlock
 from toolkit.team import services as team_services
 from toolkit.team.models import TeamSpace
 from toolkit.tools.models import ToolIndexPage, ToolPage
@@ -91,6 +91,7 @@ def plan_create(
     start_time: dt.time,
     minutes_available: int,
     blocks: list[SuggestedBlock] = (),
+    assessment_round_id: int | None = None,
 ) -> MeetingPlan:
     plan = MeetingPlan(
         space=space,
@@ -112,8 +113,9 @@ def plan_create(
             title=suggested.title,
             minutes=suggested.minutes,
             note=suggested.note,
+            assessment_round_id=assessment_round_id if suggested.results else None,
         )
-        block.full_clean(exclude=["plan"])
+        block.full_clean(exclude=["plan", "assessment_round"])
         rows.append(block)
     MeetingBlock.objects.bulk_create(rows)
     team_services.team_space_touch(space=space)
@@ -151,7 +153,7 @@ def plan_delete(*, plan: MeetingPlan, base_version: int) -> None:
 # --- Tools --------------------------------------------------------------------------------------------
 
 
-def _live_tools():
+def live_tools():
     return ToolPage.objects.live().filter(public_q())
 
 
@@ -159,7 +161,7 @@ def tools_for_choice():
     """The live tools of the reader's language a block can be made of, by title (the plan page's select), as
     (id, title, minutes) rows."""
     return (
-        _live_tools()
+        live_tools()
         .filter(locale_id=locale_id_of_language(get_language()))
         .order_by("title")
         .values_list("pk", "title", "duration_minutes")
@@ -171,74 +173,13 @@ def tool_get(*, tool_id: int) -> ToolPage:
     itself (the add-from-card link names the card's own tool; the same link under /sv/ adds the Swedish tool)."""
     if not 0 < tool_id <= MAX_DB_INT:
         raise Http404
-    tool = prefer_active_language(_live_tools(), tool_id).only("title", "duration_minutes").first()
+    tool = prefer_active_language(live_tools(), tool_id).only("title", "duration_minutes").first()
     if tool is None:
         raise Http404
     return tool
 
 
 # --- A plan suggested from an assessment round --------------------------------------------------------
-
-
-def _options(tools: list[ToolPage]) -> list[ToolOption]:
-    return [
-        ToolOption(
-            id=tool.pk,
-            title=tool.title,
-            minutes=tool.duration_minutes or 0,
-            group_min=tool.group_size_min or 1,
-            group_max=tool.group_size_max,
-        )
-        for tool in tools
-    ]
-
-
-def suggestion_inputs(*, results) -> tuple[list[ToolOption], list[ToolOption], str]:
-    """The suggestion rule's inputs from a round's results: the tools recommended for the weakest statements
-    (in the order of the statements), the live tools of the team's phase (by title), and the weakest
-    statement's text. Two queries."""
-    weak_ids = list(dict.fromkeys(tool.pk for _result, tools in results.recommendations for tool in tools))
-    tools = _live_tools()
-    fields = ("title", "duration_minutes", "group_size_min", "group_size_max")
-    by_id = {tool.pk: tool for tool in tools.filter(pk__in=weak_ids).only(*fields)}
-    weak = _options([by_id[pk] for pk in weak_ids if pk in by_id])
-    phase = []
-    if results.phase is not None:
-        # The phase's tools in the reader's language (the round's phase is in the language it was taken in).
-        in_phase = tools.filter(
-            locale_id=locale_id_of_language(get_language()),
-            phases__translation_key=results.phase.translation_key,
-        )
-        phase = _options(list(in_phase.order_by("title").only(*fields)))
-    focus = results.weakest[0].statement.text if results.weakest else ""
-    return weak, phase, focus
-
-
-def plan_suggest(
-    *,
-    space: TeamSpace,
-    results,
-    title: str,
-    minutes: int,
-    group_size: int,
-    date: dt.date,
-    start_time: dt.time,
-) -> MeetingPlan:
-    weak, phase, focus = suggestion_inputs(results=results)
-    blocks = suggest_blocks(
-        minutes=minutes, group_size=group_size, weak_tools=weak, phase_tools=phase, focus=focus
-    )
-    plan = plan_create(
-        space=space, title=title, date=date, start_time=start_time, minutes_available=minutes, blocks=blocks
-    )
-    if not space.usage_opt_out:
-        # Chosen after a recommendation: the tools recommended for the weakest statements that the plan kept.
-        recommended = {option.id for option in weak}
-        tool_usage_count(
-            tool_ids=[block.tool_id for block in blocks if block.tool_id in recommended],
-            event=ToolEvent.CHOSEN,
-        )
-    return plan
 
 
 def finder_url(*, request=None) -> str:

@@ -40,6 +40,7 @@ def plan_blocks(*, plan: MeetingPlan) -> list[MeetingBlock]:
             "minutes",
             "note",
             "tool_id",
+            "assessment_round_id",  # a results block links the round's slides
             *(f"tool__{field}" for field in TOOL_FIELDS),
             "tool__translation_key",
         )

@@ -29,6 +29,7 @@ def suggest(request: HttpRequest, token: str, round_id: int) -> HttpResponse:
         plan = services.plan_suggest(
             space=space,
             results=results,
+            assessment_round_id=assessment_round.pk,
             title=_("Palaveri: %(page)s") % {"page": results.page.title},
             minutes=form.minutes,
             group_size=data["group_size"],

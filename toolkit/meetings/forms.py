@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from toolkit.assessment.forms import token_from_link
+from toolkit.meetings.services.facilitation import ACTIONS
 from toolkit.meetings.models import (
     BLOCK_MAX_MINUTES,
     NOTE_MAX_LENGTH,
@@ -258,3 +259,13 @@ class TeamLinkForm(MeetingForm):
 
     def token(self) -> str:
         return token_from_link(self.cleaned_data["link"])
+
+
+class FacilitationActionForm(forms.Form):
+    """A control of the shared facilitation timer, sent by the controlling screen's script (never a page form:
+    without JavaScript the facilitation view is the list of steps)."""
+
+    action = forms.ChoiceField(choices=[(action, action) for action in ACTIONS])
+    version = forms.IntegerField(min_value=1, max_value=MAX_DB_INT)
+    # The screen's random key (crypto.getRandomValues, kept in its sessionStorage).
+    key = forms.RegexField(regex=r"^[A-Za-z0-9_-]{16,64}$")

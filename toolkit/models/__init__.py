@@ -11,7 +11,7 @@ from toolkit.assessment.models import (
     AssessmentScale,
     AssessmentScaleLevel,
 )
-from toolkit.meetings.models import MeetingBlock, MeetingPlan
+from toolkit.meetings.models import FacilitationRun, MeetingBlock, MeetingPlan
 from toolkit.team.models import TeamSpace
 from toolkit.tools.models import StartPage, ToolIndexPage, ToolPage, ToolPageRelatedTool, ToolPageWorkTemplate
 from toolkit.tools.values import Format
@@ -25,6 +25,7 @@ __all__ = [
     "AssessmentRound",
     "AssessmentScale",
     "AssessmentScaleLevel",
+    "FacilitationRun",
     "Format",
     "MeetingBlock",
     "MeetingPlan",

@@ -5,13 +5,21 @@ transaction as the change itself. If another member changed the plan meanwhile, 
 caller gets a conflict to show with the current plan (the member's input is kept by the view). Adding a
 block is the one change that needs no base: appending overwrites nothing.
 
-The package's modules: plans (a plan's own changes, the version claim, tools, the suggestion), blocks (a
+The package's modules: facilitation (a plan's shared facilitation run), plans (a plan's own changes, the version claim, tools, the suggestion), blocks (a
 plan's blocks) and schedule (reading the blocks and their clock times). Callers use this package's names.
 """
 
 from django.core.exceptions import ValidationError
 
 from toolkit.meetings.services.blocks import block_add, block_delete, block_move, block_update
+from toolkit.meetings.services.facilitation import (
+    RunConflict,
+    run_act,
+    run_find,
+    run_get,
+    run_state,
+)
+from toolkit.meetings.services.facilitation import topic as facilitation_topic
 from toolkit.meetings.services.plans import (
     MAX_DB_INT,
     PlanConflict,
@@ -40,6 +48,7 @@ __all__ = [
     "HELSINKI",
     "MAX_DB_INT",
     "PlanConflict",
+    "RunConflict",
     "Schedule",
     "ScheduledBlock",
     "SuggestedBlock",
@@ -49,6 +58,7 @@ __all__ = [
     "block_delete",
     "block_move",
     "block_update",
+    "facilitation_topic",
     "finder_url",
     "plan_blocks",
     "plan_create",
@@ -59,6 +69,10 @@ __all__ = [
     "plan_start",
     "plan_suggest",
     "plan_update",
+    "run_act",
+    "run_find",
+    "run_get",
+    "run_state",
     "suggest_blocks",
     "suggestion_inputs",
     "tool_get",

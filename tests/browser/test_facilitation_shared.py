@@ -145,7 +145,10 @@ def test_the_views_fit_a_projector_and_reflow_at_320_with_zero_axe_violations(me
     run = services.run_get(plan=meeting["plan"], planned_ms=[5 * 60_000, 10 * 60_000, 5 * 60_000])
     # 20 minutes into a 5-minute step: the clock shows "−15:00".
     FacilitationRun.objects.filter(pk=run.pk).update(
-        running=True, started=True, started_at=timezone.now() - dt.timedelta(minutes=20), version=run.version + 1
+        running=True,
+        started=True,
+        started_at=timezone.now() - dt.timedelta(minutes=20),
+        version=run.version + 1,
     )
     controller = screens(meeting["control"])
     box = controller.locator(".facilitate__controls").bounding_box()

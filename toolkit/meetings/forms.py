@@ -12,7 +12,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from toolkit.assessment.forms import token_from_link
-from toolkit.meetings.services.facilitation import ACTIONS
 from toolkit.meetings.models import (
     BLOCK_MAX_MINUTES,
     NOTE_MAX_LENGTH,
@@ -20,6 +19,7 @@ from toolkit.meetings.models import (
     TITLE_MAX_LENGTH,
     MeetingBlock,
 )
+from toolkit.meetings.services.facilitation import ACTIONS
 
 MAX_DB_INT = 2**31 - 1
 

@@ -341,7 +341,8 @@ LOGGING = {
     # Filters on the logger run before any handler, Django's own console handler included.
     # uvicorn (`make run`, the live servers) logs every WebSocket's path, which holds the team's token.
     "loggers": {
-        logger: {"filters": ["redact_team_tokens"]} for logger in ("django.request", "uvicorn.error", "uvicorn.access")
+        logger: {"filters": ["redact_team_tokens"]}
+        for logger in ("django.request", "uvicorn.error", "uvicorn.access")
     },
 }
 

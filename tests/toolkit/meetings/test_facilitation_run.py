@@ -85,7 +85,9 @@ def test_the_plan_the_agenda_the_ics_and_the_timer_show_one_total(client, demo_s
     """A 60-minute plan whose tool block is set to fewer minutes than the tool's steps take: the timer runs
     the block's minutes, and the header says 1 h, as the agenda and the calendar file do."""
     space, plan = make_plan(minutes=60)
-    tool = next(t for t in tools(20) if sum(b.value["minutes"] for b in t.steps if b.block_type == "step") > 10)
+    tool = next(
+        t for t in tools(20) if sum(b.value["minutes"] for b in t.steps if b.block_type == "step") > 10
+    )
     tool_minutes = sum(b.value["minutes"] for b in tool.steps if b.block_type == "step")
     services.block_add(plan=plan, kind=MeetingBlock.Kind.OPENING, title="Avaus", minutes=60 - 10, note="")
     services.block_add(plan=plan, kind=MeetingBlock.Kind.TOOL, tool=tool, title=tool.title, minutes=10)
@@ -95,7 +97,9 @@ def test_the_plan_the_agenda_the_ics_and_the_timer_show_one_total(client, demo_s
     html = response.content.decode()
     assert f"Torstain palaveri · {duration_text(60)}" in html  # 1 tunti, not 1 h 5 min
     data = json.loads(
-        re.search(r'<script id="facilitation-data" type="application/json">(.*?)</script>', html, re.S).group(1)
+        re.search(r'<script id="facilitation-data" type="application/json">(.*?)</script>', html, re.S).group(
+            1
+        )
     )
     tool_block = data["blocks"][1]
     assert sum(step["minutes"] for step in tool_block["steps"]) == 10 == tool_block["minutes"]
@@ -153,8 +157,8 @@ def test_start_pause_next_previous_and_the_minute_buttons(published):
 
 
 def test_an_edited_plan_starts_a_new_run():
-    space, plan = own_plan()
-    run = started_run(plan)
+    _space, plan = own_plan()
+    started_run(plan)
     run = services.run_act(plan=plan, action="start", base_version=1, key=KEY_A, now=at(0))
     again = services.run_get(plan=plan, planned_ms=[10 * MIN, 5 * MIN, 20 * MIN])
     assert again.running and again.version == run.version  # the same plan: the meeting goes on
@@ -226,7 +230,9 @@ def test_the_controls_belong_to_one_screen_until_another_takes_them_over(client,
 def test_a_tampered_control_is_400(client, data):
     space, plan = own_plan()
     client.get(plan_url(space, plan, "meeting_facilitate"))
-    response = client.post(plan_url(space, plan, "meeting_facilitate_state"), data, HTTP_ACCEPT="application/json")
+    response = client.post(
+        plan_url(space, plan, "meeting_facilitate_state"), data, HTTP_ACCEPT="application/json"
+    )
     assert response.status_code == 400
     assert FacilitationRun.objects.get(plan=plan).version == 1
 

@@ -5,7 +5,7 @@ import datetime
 import factory
 
 from tests.factories import TeamSpaceFactory
-from toolkit.models import MeetingBlock, MeetingPlan, TeamExperiment
+from toolkit.models import FacilitationRun, MeetingBlock, MeetingPlan, TeamExperiment
 
 
 class MeetingPlanFactory(factory.django.DjangoModelFactory):
@@ -37,3 +37,15 @@ class TeamExperimentFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = TeamExperiment
+
+
+class FacilitationRunFactory(factory.django.DjangoModelFactory):
+    """A plan's shared facilitation run, not started: three steps of 5, 10 and 5 minutes."""
+
+    plan = factory.SubFactory(MeetingPlanFactory)
+    planned_ms = factory.LazyFunction(lambda: [5 * 60_000, 10 * 60_000, 5 * 60_000])
+    used_ms = factory.LazyFunction(lambda: [0, 0, 0])
+    adjust_ms = factory.LazyFunction(lambda: [0, 0, 0])
+
+    class Meta:
+        model = FacilitationRun

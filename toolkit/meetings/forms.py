@@ -21,6 +21,7 @@ from toolkit.meetings.models import (
     MeetingBlock,
     TeamExperiment,
 )
+from toolkit.meetings.services.facilitation import ACTIONS
 
 MAX_DB_INT = 2**31 - 1
 
@@ -347,3 +348,13 @@ class ExperimentForm(CleanTextMixin, MeetingForm):
             **{name: getattr(experiment, name) for name in cls.base_fields if name != "version"},
             "version": experiment.version,
         }
+
+
+class FacilitationActionForm(forms.Form):
+    """A control of the shared facilitation timer, sent by the controlling screen's script (never a page form:
+    without JavaScript the facilitation view is the list of steps)."""
+
+    action = forms.ChoiceField(choices=[(action, action) for action in ACTIONS])
+    version = forms.IntegerField(min_value=1, max_value=MAX_DB_INT)
+    # The screen's random key (crypto.getRandomValues, kept in its sessionStorage).
+    key = forms.RegexField(regex=r"^[A-Za-z0-9_-]{16,64}$")

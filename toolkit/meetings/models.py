@@ -155,3 +155,39 @@ class TeamExperiment(models.Model):
     @property
     def is_open(self) -> bool:
         return self.state != self.State.ENDED
+
+
+class FacilitationRun(models.Model):
+    """The one shared facilitation state of a plan's meeting (docs/facilitation.md): every screen that opens
+    the plan's facilitation view shows this step, this remaining time and this running or paused state.
+
+    Time is kept as server timestamps, never as ticks: a step's used time is what was banked in `used_ms` on
+    pauses and moves plus (now - `started_at`) while it runs; `adjust_ms` holds each step's ±1 min. `planned_ms`
+    is what each step was planned to take when the run began (a plan with other step minutes starts afresh).
+    `version` grows with every change; a change names the version it started from (a stale one is a conflict).
+    `controller` is the random key of the screen that holds the controls (kept in that browser's
+    sessionStorage); empty until a screen first uses them."""
+
+    plan = models.OneToOneField(
+        MeetingPlan,
+        on_delete=models.CASCADE,
+        related_name="facilitation_run",
+        verbose_name=_("suunnitelma"),
+    )
+    index = models.PositiveSmallIntegerField(_("työvaihe"), default=0)
+    running = models.BooleanField(_("käynnissä"), default=False)
+    started = models.BooleanField(_("aloitettu"), default=False)
+    started_at = models.DateTimeField(_("käynnistetty"), null=True, blank=True)
+    planned_ms = models.JSONField(_("suunnitellut ajat"), default=list)
+    used_ms = models.JSONField(_("käytetyt ajat"), default=list)
+    adjust_ms = models.JSONField(_("lisätyt ajat"), default=list)
+    version = models.PositiveIntegerField(_("versio"), default=1)
+    controller = models.CharField(_("ohjaava näyttö"), max_length=64, blank=True)
+    updated_at = models.DateTimeField(_("muokattu"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("ohjattu palaveri")
+        verbose_name_plural = _("ohjatut palaverit")
+
+    def __str__(self) -> str:
+        return str(self.plan)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from toolkit.meetings.views import blocks, experiments, exports, from_tool, plans, suggest
+from toolkit.meetings.views import blocks, experiments, exports, facilitation, from_tool, plans, suggest
 
 # The literal prefix first: it must win over toolkit.urls' <token>/.
 literal_urlpatterns = [
@@ -38,7 +38,17 @@ urlpatterns = [
     path("<str:token>/palaverit/<int:plan_id>/poista/", plans.plan_delete, name="meeting_plan_delete"),
     path("<str:token>/palaverit/<int:plan_id>/asialista/", exports.agenda, name="meeting_agenda"),
     path("<str:token>/palaverit/<int:plan_id>/palaveri.ics", exports.calendar_file, name="meeting_ics"),
-    path("<str:token>/palaverit/<int:plan_id>/ohjaa/", exports.facilitate, name="meeting_facilitate"),
+    path("<str:token>/palaverit/<int:plan_id>/ohjaa/", facilitation.facilitate, name="meeting_facilitate"),
+    path(
+        "<str:token>/palaverit/<int:plan_id>/ohjaa/seuraa/",
+        facilitation.follow,
+        name="meeting_facilitate_follow",
+    ),
+    path(
+        "<str:token>/palaverit/<int:plan_id>/ohjaa/tila/",
+        facilitation.state,
+        name="meeting_facilitate_state",
+    ),
     path("<str:token>/kokeilut/", experiments.experiment_list, name="experiments"),
     path("<str:token>/kokeilut/<int:experiment_id>/", experiments.experiment_detail, name="experiment"),
     path(

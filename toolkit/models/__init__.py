@@ -11,7 +11,7 @@ from toolkit.assessment.models import (
     AssessmentScale,
     AssessmentScaleLevel,
 )
-from toolkit.meetings.models import MeetingBlock, MeetingPlan, TeamExperiment
+from toolkit.meetings.models import FacilitationRun, MeetingBlock, MeetingPlan, TeamExperiment
 from toolkit.team.models import TeamSpace
 from toolkit.tools.models import (
     StartPage,
@@ -32,6 +32,7 @@ __all__ = [
     "AssessmentRound",
     "AssessmentScale",
     "AssessmentScaleLevel",
+    "FacilitationRun",
     "Format",
     "MeetingBlock",
     "MeetingPlan",

@@ -68,17 +68,62 @@ def tool_blocks(tool_page) -> dict[str, Any]:
     }
 
 
+def fit_steps(steps: list[dict[str, Any]], minutes: int) -> list[dict[str, Any]]:
+    """The steps scaled to take `minutes` in all, so that the plan, its agenda, its calendar file and the timer
+    show one total (a tool block set to 25 min runs 25 min, not the tool's 30).
+
+    Each step gets its share of `minutes` in proportion to its own minutes, in whole minutes (the largest
+    remainders get the minutes left over, earlier steps first on a tie), and at least one minute while another
+    step has more than one. A step whose minutes changed keeps what the tool planned in `planned_minutes`, so the
+    list can say which steps were shortened or lengthened. Steps that already add up are returned as they are.
+    A pure function: the same inputs always give the same steps."""
+    minutes = max(0, int(minutes))
+    own = [max(0, int(step.get("minutes") or 0)) for step in steps]
+    if not steps or sum(own) == minutes:
+        return [dict(step) for step in steps]
+    weights = own if sum(own) else [1] * len(steps)
+    shares = [minutes * w // sum(weights) for w in weights]  # whole numbers: no rounding drift
+    order = sorted(range(len(steps)), key=lambda i: (-(minutes * weights[i] % sum(weights)), i))
+    for i in order[: minutes - sum(shares)]:
+        shares[i] += 1
+    # No step shrinks to nothing while another has minutes to spare: the largest gives one (the later on a tie).
+    while 0 in shares and max(shares) > 1:
+        largest = max(range(len(shares)), key=lambda i: (shares[i], i))
+        shares[largest] -= 1
+        shares[shares.index(0)] += 1
+    fitted = []
+    for step, planned, new in zip(steps, own, shares, strict=True):
+        fitted.append({**step, "minutes": new, **({"planned_minutes": planned} if new != planned else {})})
+    return fitted
+
+
 def tool_block(tool_page, *, steps: list | None = None, minutes: int | None = None, note: str = "") -> dict:
-    """A tool's block, also for a meeting plan: its steps nested."""
+    """A tool's block, also for a meeting plan: its steps nested, scaled to the block's `minutes` when given
+    (fit_steps)."""
     steps = tool_steps(tool_page) if steps is None else steps
     if minutes is None:
         minutes = sum(step["minutes"] for step in steps) if steps else int(tool_page.duration_minutes or 0)
+    else:
+        steps = fit_steps(steps, minutes)
     return {
         "title": tool_page.title,
         "minutes": minutes,
         "note": note or ("" if steps else tool_page.intro or ""),
         "steps": steps,
     }
+
+
+def step_minutes(data: dict[str, Any]) -> list[int]:
+    """The minutes of each step the timer walks through, in order, as static/js/facilitate.js flattens them: a
+    block's steps, or the block itself when it has none."""
+    minutes = []
+    for block in data["blocks"]:
+        steps = block.get("steps") or []
+        if steps:
+            minutes.extend(int(step["minutes"]) for step in steps)
+        else:
+            minutes.append(int(block["minutes"]))
+    return minutes
 
 
 def _offset(minutes: int, start: datetime.datetime | None) -> str:

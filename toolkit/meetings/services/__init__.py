@@ -5,10 +5,10 @@ transaction as the change itself. If another member changed the plan meanwhile, 
 caller gets a conflict to show with the current plan (the member's input is kept by the view). Adding a
 block is the one change that needs no base: appending overwrites nothing.
 
-The package's modules: plans (a plan's own changes, the version claim, tools), blocks (a plan's blocks),
-schedule (reading the blocks and their clock times), experiments (a team's experiments, versioned the same way)
-and suggestion (a plan suggested from an assessment round and the running experiments). Callers use this
-package's names.
+The package's modules: facilitation (a plan's shared facilitation run), plans (a plan's own changes, the
+version claim, tools), blocks (a plan's blocks), schedule (reading the blocks and their clock times),
+experiments (a team's experiments, versioned the same way) and suggestion (a plan suggested from an
+assessment round and the running experiments). Callers use this package's names.
 """
 
 from django.core.exceptions import ValidationError
@@ -26,6 +26,14 @@ from toolkit.meetings.services.experiments import (
     experiments_due,
     experiments_open,
 )
+from toolkit.meetings.services.facilitation import (
+    RunConflict,
+    run_act,
+    run_find,
+    run_get,
+    run_state,
+)
+from toolkit.meetings.services.facilitation import topic as facilitation_topic
 from toolkit.meetings.services.plans import (
     MAX_DB_INT,
     PlanConflict,
@@ -54,6 +62,7 @@ __all__ = [
     "MAX_DB_INT",
     "ExperimentConflict",
     "PlanConflict",
+    "RunConflict",
     "Schedule",
     "ScheduledBlock",
     "SuggestedBlock",
@@ -73,6 +82,7 @@ __all__ = [
     "experiment_update",
     "experiments_due",
     "experiments_open",
+    "facilitation_topic",
     "finder_url",
     "plan_blocks",
     "plan_create",
@@ -83,6 +93,10 @@ __all__ = [
     "plan_start",
     "plan_suggest",
     "plan_update",
+    "run_act",
+    "run_find",
+    "run_get",
+    "run_state",
     "suggest_blocks",
     "suggestion_inputs",
     "tool_get",

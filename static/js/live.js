@@ -15,6 +15,7 @@
     var RATE_LIMITED_RETRY = 600000;
     var CLOSE_NOT_FOUND = 4404;
     var CLOSE_RATE_LIMITED = 4429;
+    var FOCUSABLE = "a[href], button, input, select, textarea, [tabindex]";
 
     function open(path, handlers) {
         var socket = null;
@@ -108,11 +109,18 @@
                         return;
                     }
                     var hadFocus = here.contains(document.activeElement);
+                    var index = hadFocus ? Array.prototype.indexOf.call(here.querySelectorAll(FOCUSABLE), document.activeElement) : -1;
+                    var label = hadFocus ? document.activeElement.textContent : "";
                     var fresh = document.importNode(there, true);
                     here.parentNode.replaceChild(fresh, here);
                     if (hadFocus) {
-                        if (!fresh.hasAttribute("tabindex")) { fresh.setAttribute("tabindex", "-1"); }
-                        fresh.focus();
+                        // The same control again (a button re-rendered with a new CSRF token), else the part.
+                        var same = index >= 0 ? fresh.querySelectorAll(FOCUSABLE)[index] : null;
+                        if (!same || same.textContent !== label) {
+                            same = fresh;
+                            if (!fresh.hasAttribute("tabindex")) { fresh.setAttribute("tabindex", "-1"); }
+                        }
+                        same.focus();
                     }
                 });
                 return fetched;

@@ -71,7 +71,12 @@ def assessment_present(request: HttpRequest, token: str, round_id: int, position
         return render(
             request,
             "toolkit/assessment/results_hidden.html",
-            {"round": assessment_round, "space": space, "back_url": results_url, "page": assessment_round.page},
+            {
+                "round": assessment_round,
+                "space": space,
+                "back_url": results_url,
+                "page": assessment_round.page,
+            },
             status=403,
         )
     slides = theme_slides(results)

@@ -26,7 +26,7 @@ PUBLISH_SCHEDULED = ( while kill -0 $$$$ 2>/dev/null; do \
 	done ) & trap 'kill $$! 2>/dev/null' EXIT;
 
 .DEFAULT_GOAL := help
-.PHONY: help setup setup-test run demo test test-fast browser lint format check bench scale-check clean
+.PHONY: help setup setup-test run demo test test-fast browser lint format check bench bench-live scale-check clean
 .PHONY: backup restore audit worksheets messages
 
 help: ## List the targets
@@ -115,6 +115,10 @@ BENCH = $(BIN)/python -m tests.bench
 
 bench: setup ## Benchmark every page type on a large content set (docs/performance.md; BENCH_DATABASE_URL)
 	$(BENCH_ENV) $(BENCH) run $(BENCH_ARGS)
+
+# The live channel needs Redis (the live servers and the publishers share its groups): REDIS_URL, or db 14 locally.
+bench-live: setup ## The live channel under load: 100 meetings × 8 screens, latency, memory, a restart (docs/performance.md)
+	$(BENCH_ENV) REDIS_URL=$(or $(BENCH_REDIS_URL),redis://127.0.0.1:6379/14) $(BENCH) live $(BENCH_ARGS)
 
 scale-check: setup ## Prove two app servers share PostgreSQL, Redis and media (docs/deploy.md; REDIS_URL)
 	$(BENCH_ENV) $(BENCH) scale_check $(BENCH_ARGS)

@@ -2,8 +2,9 @@
 
    window.valoaLive.open(path, handlers) opens a WebSocket at a live path (/live/tiimi/<token>/) and keeps it open:
    - handlers.message(msg) for each message ({topic, event, data});
-   - handlers.up() each time the channel (re)opens: the page fetches its state then, so a screen that was away
-     catches up from the server (the stream is never the record);
+   - handlers.up() each time the channel (re)opens, and every 30 s while it is open: the page fetches its state
+     then, so a screen that was away catches up from the server (the stream is never the record), and a channel
+     that went quiet behind a live server (its Redis lost) costs a screen at most 30 s;
    - handlers.down() when the channel cannot be reached (no WebSocket, Redis down, the server restarting):
      the page polls as it did before the channel existed, until up() again.
    Screens only listen here; changes go as ordinary requests. Returns {close()}. */
@@ -11,8 +12,10 @@
     "use strict";
 
     var OPEN_TIMEOUT = 4000;      // a handshake that takes longer counts as down (the page starts polling)
-    var RETRY_MAX = 15000;        // reconnect backoff: 0.5 s, 1 s, 2 s, … up to 15 s, with jitter
+    var RETRY_MAX = 5000;         // reconnect backoff: 0.5 s, 1 s, 2 s, … up to 5 s, with jitter: a restarted
+                                  // server has every screen back within 5 s of answering again
     var RATE_LIMITED_RETRY = 600000;
+    var RESYNC_INTERVAL = 30000;
     var CLOSE_NOT_FOUND = 4404;
     var CLOSE_RATE_LIMITED = 4429;
     var FOCUSABLE = "a[href], button, input, select, textarea, [tabindex]";
@@ -24,8 +27,10 @@
         var state = "connecting";  // "up" or "down" once known: handlers hear of each change once
         var timer = null;
         var openTimer = null;
+        var resyncTimer = null;
 
         function down() {
+            clearInterval(resyncTimer);
             if (state !== "down") {
                 state = "down";
                 if (handlers.down) { handlers.down(); }
@@ -53,7 +58,11 @@
                 clearTimeout(openTimer);
                 attempt = 0;
                 state = "up";
-                if (handlers.up) { handlers.up(); }
+                if (handlers.up) {
+                    handlers.up();
+                    clearInterval(resyncTimer);
+                    resyncTimer = setInterval(function () { if (state === "up") { handlers.up(); } }, RESYNC_INTERVAL);
+                }
             };
             socket.onmessage = function (event) {
                 var message;
@@ -82,6 +91,7 @@
             close: function () {
                 closed = true;
                 clearTimeout(timer);
+                clearInterval(resyncTimer);
                 if (socket) { socket.close(); }
             },
             isUp: function () { return state === "up"; }

@@ -14,6 +14,7 @@ COMMANDS = {
     "run": "Suorituskykytesti: suuri sisältö, gunicorn tuotantoasetuksin ja wrk (`make bench`).",
     "generate": "Luo suorituskykytestin suuren sisältöjoukon nykyiseen tietokantaan.",
     "page_cpu": "Palvelimen prosessoriaika ja SQL-kyselyt sivutyypeittäin ilman välimuistia.",
+    "live": "Live-kanava: 100 palaveria × 8 näyttöä, viiveet, muisti, uudelleenkäynnistys (`make bench-live`).",
     "scale_check": "Kaksi sovelluspalvelinta jakaa PostgreSQL:n, Redisin ja mediatiedostot (`make scale-check`).",
 }
 

@@ -41,6 +41,18 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
     def groups_for(self, request: HttpRequest, **kwargs) -> list[str]:
         raise NotImplementedError
 
+    async def __call__(self, scope, receive, send):
+        try:
+            await super().__call__(scope, receive, send)
+        except Exception:
+            if hasattr(self, "channel_name"):
+                raise
+            # The layer could not even give this screen its channel (Redis down, with the pub/sub layer): the
+            # browser is told to poll, as when joining the group fails (connect()).
+            logger.warning("Live channel unavailable: a screen falls back to polling.", exc_info=True)
+            await receive()  # the handshake's websocket.connect
+            await send({"type": "websocket.close", "code": CLOSE_UNAVAILABLE})
+
     async def connect(self):
         self.joined = []
         kwargs = self.scope["url_route"]["kwargs"]

@@ -200,12 +200,12 @@ LIVE_ROUTES = ["toolkit.live_urls.websocket_urlpatterns"]
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            # Redis pub/sub: one PUBLISH per message, each live server subscribed once per group it has screens
+            # in. Nothing is queued for a screen that is away: it catches up from the server's state.
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
             "CONFIG": {
                 "hosts": [{"address": REDIS_URL, "socket_connect_timeout": 0.5, "socket_timeout": 1}],
                 "prefix": os.environ.get("CACHE_KEY_PREFIX", "valoa") + ":live",
-                "capacity": 200,
-                "expiry": 30,
             },
         }
     }
@@ -341,7 +341,8 @@ LOGGING = {
     # Filters on the logger run before any handler, Django's own console handler included.
     # uvicorn (`make run`, the live servers) logs every WebSocket's path, which holds the team's token.
     "loggers": {
-        logger: {"filters": ["redact_team_tokens"]} for logger in ("django.request", "uvicorn.error", "uvicorn.access")
+        logger: {"filters": ["redact_team_tokens"]}
+        for logger in ("django.request", "uvicorn.error", "uvicorn.access")
     },
 }
 

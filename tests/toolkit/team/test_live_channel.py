@@ -26,7 +26,7 @@ REDIS_URL = os.environ.get("VALOA_TEST_REDIS_URL", "")
 def redis_layer(url: str, prefix: str) -> dict:
     return {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
             "CONFIG": {
                 "hosts": [{"address": url, "socket_connect_timeout": 0.5, "socket_timeout": 1}],
                 "prefix": prefix,

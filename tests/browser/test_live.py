@@ -213,19 +213,12 @@ def test_two_spaces_never_see_each_others_events(asgi_live_server, demo_site, br
 def test_without_the_live_channel_the_workbook_polls_and_nothing_fails(
     asgi_live_server, demo_site, browser, settings, caplog
 ):
+    from tests.toolkit.team.test_live_channel import redis_layer
     from tests.toolkit.workbook.support import start_session
 
-    # Redis stopped: a port where nothing listens. The server thread reads the same settings (one process).
-    settings.CHANNEL_LAYERS = {
-        "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {
-                "hosts": [
-                    {"address": "redis://127.0.0.1:1/0", "socket_connect_timeout": 0.5, "socket_timeout": 1}
-                ]
-            },
-        }
-    }
+    # Redis stopped (production's pub/sub layer on a port where nothing listens). The server thread reads the
+    # same settings: one process, and Channels drops its layers when CHANNEL_LAYERS changes.
+    settings.CHANNEL_LAYERS = redis_layer("redis://127.0.0.1:1/0", "valoa-test-down:live")
     _space, session = start_session()
     url = asgi_live_server.url + session.get_absolute_url()
     statuses = []

@@ -196,7 +196,7 @@ def test_two_spaces_never_see_each_others_events(asgi_live_server, demo_site, br
     frames = []
     b_context = browser.new_context()
     b_reader = b_context.new_page()
-    b_reader.on("websocket", lambda ws: ws.on("framereceived", frames.append))
+    b_reader.on("websocket", lambda ws: ws.on("framereceived", lambda payload: frames.append(payload)))
     b_reader.goto(asgi_live_server.url + session_b.get_absolute_url())
     expect(b_reader.get_by_label(REPEATS)).to_be_visible()
     b_reader.wait_for_timeout(500)  # connected

@@ -33,7 +33,13 @@
          canMerge                     offer "merge both versions" (texts)
          describe(value)              how a value is shown in the conflict choice (default: as is)
          onSaved(data)                after a save (e.g. progress)
-       Returns {save, remote(value, version, savedAt)}: remote() is for values learnt by polling. */
+         onRemote(savedAt)            after a value saved elsewhere was put in the field: the page announces
+                                      such updates grouped (the status line then stays silent)
+         orderedVersions              false when a version is not a counter (a consensus rating is its own
+                                      version): any other version is newer
+       Returns {save, remote(value, version, savedAt)}: remote() is for values learnt by the live channel or
+       by polling. A field with focus is never replaced: the newer value waits behind a notice until focus
+       leaves the form, or the person asks to see it. */
     function attach(form, options) {
         var status = options.status;
         var conflictBox = options.conflictBox;
@@ -58,6 +64,7 @@
 
         function show(state, text) {
             form.dataset.autosaveState = state;
+            if (note) { note.textContent = ""; }
             status.textContent = text || "";
             status.classList.toggle("is-error", state === "invalid" || state === "offline" || state === "gone");
         }
@@ -212,8 +219,50 @@
             timer = setTimeout(save, options.delay || 0);
         }
 
-        function remote(value, newVersion, savedAt) {
-            if (Number(newVersion) <= Number(version.value) || inConflict || saving) { return; }
+        var held = null;  // a newer value that waits while the field has focus: {value, version, savedAt}
+        var heldBox = null;
+
+        function isNewer(newVersion) {
+            if (options.orderedVersions === false) { return String(newVersion) !== version.value; }
+            return Number(newVersion) > Number(version.value);
+        }
+
+        function hasFocus() {
+            var active = document.activeElement;
+            return !!active && form.contains(active) && /^(textarea|input|select)$/i.test(active.tagName) &&
+                active.type !== "hidden";
+        }
+
+        function hideHeld() {
+            held = null;
+            if (heldBox) { heldBox.hidden = true; }
+        }
+
+        function showHeld() {
+            if (!heldBox) {
+                heldBox = document.createElement("div");
+                heldBox.className = "autosave-held";
+                var text = document.createElement("p");
+                text.textContent = gettext("Toinen tiimin jäsen tallensi tähän uudemman version. Se tulee näkyviin, kun siirrytte pois kentästä.");
+                var button = document.createElement("button");
+                button.type = "button";
+                button.className = "button button--secondary";
+                button.textContent = gettext("Näytä uusi versio");
+                button.addEventListener("click", function () {
+                    var waiting = held;
+                    hideHeld();
+                    if (waiting) { apply(waiting.value, waiting.version, waiting.savedAt); }
+                    focusField();
+                });
+                heldBox.appendChild(text);
+                heldBox.appendChild(button);
+                status.parentNode.insertBefore(heldBox, status.nextSibling);
+            }
+            heldBox.hidden = false;
+        }
+
+        function apply(value, newVersion, savedAt) {
+            if (!isNewer(newVersion) || inConflict || saving) { return; }
             if (changedHere() && options.getValue() !== value) {
                 return;  // this person is writing: keep their text; their save will show both versions
             }
@@ -221,12 +270,54 @@
             options.setValue(value);
             acknowledged = options.getValue();
             version.value = String(newVersion);
-            if (!same) {
-                show("saved", interpolate(gettext("Päivitetty toisaalla klo %(time)s"), {time: savedAt}, true));
+            if (same) { return; }
+            var text = savedAt ? interpolate(gettext("Päivitetty toisaalla klo %(time)s"), {time: savedAt}, true)
+                : gettext("Päivitetty toisaalla");
+            if (options.onRemote) {
+                // Shown beside the field, announced by the page in one message for many updates.
+                form.dataset.autosaveState = "saved";
+                status.textContent = "";  // its earlier "saved at" would contradict the note; clearing says nothing
+                status.classList.remove("is-error");
+                remoteNote().textContent = text;
+                options.onRemote(savedAt);
+            } else {
+                show("saved", text);
             }
         }
 
-        form.addEventListener("input", schedule);
+        var note = null;
+        function remoteNote() {
+            if (!note) {
+                note = document.createElement("p");
+                note.className = "autosave-remote";
+                status.parentNode.insertBefore(note, status.nextSibling);
+            }
+            return note;
+        }
+
+        function remote(value, newVersion, savedAt) {
+            if (!isNewer(newVersion) || inConflict || saving) { return; }
+            if (options.getValue() !== value && hasFocus() && !changedHere()) {
+                held = {value: value, version: newVersion, savedAt: savedAt};
+                showHeld();
+                return;
+            }
+            hideHeld();
+            apply(value, newVersion, savedAt);
+        }
+
+        form.addEventListener("focusout", function (event) {
+            // Focus left the form (not to the notice's own button): the waiting value can be shown now.
+            if (!held || (event.relatedTarget && form.contains(event.relatedTarget))) { return; }
+            var waiting = held;
+            hideHeld();
+            apply(waiting.value, waiting.version, waiting.savedAt);
+        });
+
+        form.addEventListener("input", function () {
+            if (held) { hideHeld(); }
+            schedule();
+        });
         form.addEventListener("change", schedule);
         form.addEventListener("submit", function (event) {
             event.preventDefault();

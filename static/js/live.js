@@ -18,6 +18,7 @@
     var RESYNC_INTERVAL = 30000;
     var CLOSE_NOT_FOUND = 4404;
     var CLOSE_RATE_LIMITED = 4429;
+    var FOCUSABLE = "a[href], button, input, select, textarea, [tabindex]";
 
     function open(path, handlers) {
         var socket = null;
@@ -97,5 +98,44 @@
         };
     }
 
-    window.valoaLive = {open: open};
+    /* Catching up the way a screen without the channel would: fetch the page itself (`url`, under its own
+       access rules: a 403 or 404 changes nothing) and put its elements with these ids in place of this page's.
+       A live region (role=status) keeps its node and takes the new content, so that it is announced; when
+       focus was inside a replaced element, its replacement takes it (never <body>). Resolves to the fetched
+       document, or null when the page could not be read. */
+    function refresh(url, ids) {
+        return window.fetch(url, {credentials: "same-origin", cache: "no-store", headers: {"Accept": "text/html"}})
+            .then(function (response) {
+                return response.ok ? response.text() : null;
+            }).then(function (html) {
+                if (html === null) { return null; }
+                var fetched = new window.DOMParser().parseFromString(html, "text/html");
+                ids.forEach(function (id) {
+                    var here = document.getElementById(id);
+                    var there = fetched.getElementById(id);
+                    if (!here || !there || here.innerHTML === there.innerHTML) { return; }
+                    if (here.getAttribute("role") === "status") {
+                        here.innerHTML = there.innerHTML;
+                        return;
+                    }
+                    var hadFocus = here.contains(document.activeElement);
+                    var index = hadFocus ? Array.prototype.indexOf.call(here.querySelectorAll(FOCUSABLE), document.activeElement) : -1;
+                    var label = hadFocus ? document.activeElement.textContent : "";
+                    var fresh = document.importNode(there, true);
+                    here.parentNode.replaceChild(fresh, here);
+                    if (hadFocus) {
+                        // The same control again (a button re-rendered with a new CSRF token), else the part.
+                        var same = index >= 0 ? fresh.querySelectorAll(FOCUSABLE)[index] : null;
+                        if (!same || same.textContent !== label) {
+                            same = fresh;
+                            if (!fresh.hasAttribute("tabindex")) { fresh.setAttribute("tabindex", "-1"); }
+                        }
+                        same.focus();
+                    }
+                });
+                return fetched;
+            }).catch(function () { return null; });
+    }
+
+    window.valoaLive = {open: open, refresh: refresh};
 }());

@@ -157,7 +157,11 @@ def test_two_members_see_each_others_answers_without_a_false_conflict(live_serve
 
     page_x.get_by_label(energy).click()
     expect(page_x.get_by_label(repeats)).to_have_value("Y:n parempi muotoilu", timeout=10_000)
-    expect(status_x).to_have_text(re.compile("^Päivitetty toisaalla"))
+    # Shown beside the question, not announced there: the page announces others' updates together.
+    expect(page_x.locator("#kysymys-ilmio-toistuvat .autosave-remote")).to_have_text(
+        re.compile("^Päivitetty toisaalla")
+    )
+    expect(status_x).to_have_text("")
     expect(page_x.locator("#kysymys-ilmio-toistuvat .js-conflict")).to_be_hidden()
     assert WorkbookAnswer.objects.get(question_key="ilmio-toistuvat").text == "Y:n parempi muotoilu"
     checker.assert_accessible("updated elsewhere")

@@ -1,4 +1,10 @@
-"""The respondents' live channel: an anonymous round's respondent page learns when the results are revealed.
+"""The assessment's live messages: a round's count, reveal, consensus ratings and presented slide.
+
+Two groups hear of a round. The team space's group (`toolkit.team.live`, every screen opened through the team
+link) hears what the facilitator's page already shows every member: the response count and whether the reveal
+is offered, the state changes, each consensus rating as it is set, and the slide the presenter shows. Nothing
+of anonymous respondents goes out before the reveal except that count, and never a rating of an anonymous
+respondent: a screen that shows results fetches them from its page, under the page's rules.
 
 Respondents hold the round's respondent link, not the team link, so they join the round's own group, which is
 told only what a respondent may see (that the round was revealed or closed), never a count or an answer.
@@ -10,6 +16,7 @@ from django.http import HttpRequest
 
 from toolkit.assessment.models import AssessmentRound
 from toolkit.assessment.services.rounds import round_get_by_token
+from toolkit.team.live import publish_to_space
 from toolkit.team.secret_links import find
 from valoa.live.consumers import LiveConsumer
 from valoa.live.publishing import publish
@@ -19,8 +26,48 @@ def round_group(round_id: int) -> str:
     return f"round.{round_id}"
 
 
+def round_topic(assessment_round: AssessmentRound) -> str:
+    return f"round:{assessment_round.pk}"
+
+
 def publish_to_respondents(assessment_round: AssessmentRound, event: str) -> None:
-    publish(round_group(assessment_round.pk), f"round:{assessment_round.pk}", event, {})
+    publish(round_group(assessment_round.pk), round_topic(assessment_round), event, {})
+
+
+def announce_count(assessment_round: AssessmentRound, *, count: int) -> None:
+    """An anonymous round's response count, to the team's screens only (the facilitator's page shows it)."""
+    can_reveal = assessment_round.state == AssessmentRound.State.OPEN and count >= assessment_round.threshold
+    publish_to_space(
+        assessment_round.space_id,
+        round_topic(assessment_round),
+        "count",
+        {"count": count, "can_reveal": can_reveal},
+    )
+
+
+def announce_state(assessment_round: AssessmentRound, event: str) -> None:
+    """ "revealed" or "closed": to the team's screens and to the respondents' pages."""
+    publish_to_space(assessment_round.space_id, round_topic(assessment_round), event, {})
+    publish_to_respondents(assessment_round, event)
+
+
+def announce_rating(
+    assessment_round: AssessmentRound, *, statement: str, value: int | None, done: int
+) -> None:
+    """A consensus rating as it is set: the team's joint answer, shown on the facilitator's page to everyone."""
+    publish_to_space(
+        assessment_round.space_id,
+        round_topic(assessment_round),
+        "rating",
+        {"statement": statement, "value": value, "done": done},
+    )
+
+
+def announce_slide(assessment_round: AssessmentRound, *, position: int) -> None:
+    """The presenter's slide, for the follower screens of the results presentation."""
+    publish_to_space(
+        assessment_round.space_id, round_topic(assessment_round), "slide", {"position": position}
+    )
 
 
 class RespondentConsumer(LiveConsumer):

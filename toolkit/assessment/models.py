@@ -144,6 +144,9 @@ class AssessmentRound(models.Model):
     created_at = models.DateTimeField(_("aloitettu"), default=timezone.now, db_index=True)
     revealed_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # The results presentation's slide the presenter shows now, for follower screens and late joiners
+    # (last write wins: whoever presents sets it; toolkit/assessment/presentation.py).
+    presented_position = models.PositiveSmallIntegerField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("arviointikierros")

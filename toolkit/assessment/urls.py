@@ -39,6 +39,16 @@ urlpatterns = [
         name="assessment_results_csv",
     ),
     path(
+        "<str:token>/arviointi/<int:round_id>/esitys/seuraa/",
+        presentation.assessment_follow,
+        name="assessment_follow",
+    ),
+    path(
+        "<str:token>/arviointi/<int:round_id>/esitys/nyt/",
+        presentation.assessment_presented,
+        name="assessment_presented",
+    ),
+    path(
         "<str:token>/arviointi/<int:round_id>/esitys/<int:position>/",
         presentation.assessment_present,
         name="assessment_present",

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from toolkit.team import autosave
 from toolkit.team.autosave import saved_time, wants_json
+from toolkit.team.live import publish_to_space
 from toolkit.team.models import TeamSpace
 from toolkit.team.secret_links import get_space
 from toolkit.team.views import team_view
@@ -130,6 +131,10 @@ def answer_save(request, token: str, number: int):
             },
             status=409,
         )
+    # The space's other screens fetch the answer from session_answers (team link): the message says which.
+    publish_to_space(
+        space, f"session:{session.pk}", "answer", {"key": question.key, "version": answer.version}
+    )
     if wants_json(request):
         answered, total = services.workbook_progress(
             workbook=workbook, answers=services.workbook_answers(session=session)

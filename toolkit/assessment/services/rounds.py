@@ -105,6 +105,12 @@ def round_close(*, assessment_round: AssessmentRound) -> AssessmentRound:
     return locked
 
 
+def round_present(*, assessment_round: AssessmentRound, position: int) -> None:
+    """Remember the presentation's slide the presenter shows (last write wins; no lock needed)."""
+    AssessmentRound.objects.filter(pk=assessment_round.pk).update(presented_position=position)
+    assessment_round.presented_position = position
+
+
 def results_visible(*, assessment_round: AssessmentRound, response_count: int) -> bool:
     """The one rule for showing results: consensus and self are the team's own; anonymous needs both."""
     if assessment_round.mode != Mode.ANONYMOUS:

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from toolkit.assessment import services
+from toolkit.assessment import live, services
 from toolkit.assessment.forms import ConsensusRatingForm
 from toolkit.assessment.models import AssessmentRound
 from toolkit.assessment.views.rounds import facilitator_response
@@ -64,6 +64,9 @@ def assessment_consensus_save(request: HttpRequest, token: str, round_id: int) -
         )
         return _page_again(request, space, assessment_round, form, key, status=409, keep_input=False)
     team_space_touch(space=space)
+    live.announce_rating(
+        assessment_round, statement=form.cleaned_data["statement"], value=result.value, done=result.rated
+    )
     if autosave.wants_json(request):
         return autosave.saved(
             version=_version(result.value),

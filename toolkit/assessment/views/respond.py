@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from toolkit.assessment import services
+from toolkit.assessment import live, services
 from toolkit.assessment.forms import RatingsForm
 from toolkit.assessment.models import AssessmentRound
 from toolkit.assessment.views.results import results_response
@@ -65,6 +65,10 @@ def assessment_respond(request: HttpRequest, round_token: str) -> HttpResponse:
                 )
             except ValidationError as error:
                 form.add_error(None, error)
+            else:  # the team's screens see the count grow (never to the respondents' group)
+                live.announce_count(
+                    assessment_round, count=services.round_response_count(assessment_round=assessment_round)
+                )
         if form.is_valid():
             messages.success(
                 request, _("Kiitos! Vastauksesi on tallennettu. Voit muuttaa sitä, kunnes kierros suljetaan.")

@@ -21,7 +21,7 @@ def results_response(request, assessment_round, *, space, back_url) -> TemplateR
         return TemplateResponse(
             request,
             "toolkit/assessment/results_hidden.html",
-            {"round": assessment_round, "back_url": back_url, "page": assessment_round.page},
+            {"round": assessment_round, "space": space, "back_url": back_url, "page": assessment_round.page},
             status=403,
         )
     if space is not None and not space.usage_opt_out:

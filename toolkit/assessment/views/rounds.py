@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from toolkit.assessment import services
+from toolkit.assessment import live, services
 from toolkit.assessment.forms import StartRoundForm
 from toolkit.assessment.models import AssessmentRound
 from toolkit.assessment.views.common import bad_request, live_page, pasted_space, round_urls
@@ -114,9 +114,11 @@ def assessment_state(request: HttpRequest, token: str, round_id: int) -> HttpRes
     try:
         if action == "reveal":
             services.round_reveal(assessment_round=assessment_round)
+            live.announce_state(assessment_round, "revealed")
             messages.success(request, _("Tulokset on avattu kaikille, joilla on vastauslinkki."))
         elif action == "close":
             services.round_close(assessment_round=assessment_round)
+            live.announce_state(assessment_round, "closed")
             messages.success(request, _("Kierros on suljettu. Vastauksia ei voi enää muuttaa."))
         else:
             return bad_request(request, _("Tuntematon toiminto."))

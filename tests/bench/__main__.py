@@ -14,6 +14,7 @@ COMMANDS = {
     "run": "Suorituskykytesti: suuri sisältö, gunicorn tuotantoasetuksin ja wrk (`make bench`).",
     "generate": "Luo suorituskykytestin suuren sisältöjoukon nykyiseen tietokantaan.",
     "page_cpu": "Palvelimen prosessoriaika ja SQL-kyselyt sivutyypeittäin ilman välimuistia.",
+    "profile": "Mihin sivutyypin prosessoriaika kuluu: mallipohjat, SQL, sivuston kehys (cProfile).",
     "scale_check": "Kaksi sovelluspalvelinta jakaa PostgreSQL:n, Redisin ja mediatiedostot (`make scale-check`).",
 }
 

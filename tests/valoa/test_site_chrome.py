@@ -9,16 +9,18 @@ from django.core.cache import cache
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
-
-from toolkit.team import services as team_services
 from wagtail.models import Page
 
+from toolkit.team import services as team_services
 from valoa.models import ContactSettings, ContentPage
 
 pytestmark = pytest.mark.django_db
 
 DUMMY_CACHE = {
-    **{alias: {"BACKEND": "django.core.cache.backends.dummy.DummyCache"} for alias in ("default", "renditions")},
+    **{
+        alias: {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+        for alias in ("default", "renditions")
+    },
 }
 
 
@@ -30,7 +32,9 @@ def _queries(client, url) -> tuple[list[str], str]:
 
 
 def _chrome_queries(queries: list[str]) -> list[str]:
-    return [sql for sql in queries if 'FROM "wagtailcore_page"' in sql or 'FROM "valoa_contactsettings"' in sql]
+    return [
+        sql for sql in queries if 'FROM "wagtailcore_page"' in sql or 'FROM "valoa_contactsettings"' in sql
+    ]
 
 
 def test_a_team_page_reads_the_menu_and_footer_from_the_cache(client, demo_site):
@@ -58,7 +62,9 @@ def test_publishing_a_section_shows_in_the_menu_on_the_next_request(
     assert "Tietoa palvelusta uusi otsikko" in client.get("/").content.decode()
 
 
-def test_changing_the_contact_settings_shows_in_the_footer(client, demo_site, django_capture_on_commit_callbacks):
+def test_changing_the_contact_settings_shows_in_the_footer(
+    client, demo_site, django_capture_on_commit_callbacks
+):
     client.get("/")
     settings = ContactSettings.objects.get()
     with django_capture_on_commit_callbacks(execute=True):

@@ -4,10 +4,10 @@ statutory links), computed once per site, language and publish and kept with Dja
 
 What is cached is plain data (titles, URLs, tree paths, the footer's texts), never model instances: a hit costs
 one cache read and no query. A miss computes it in three queries (the menu, the footer settings, the footer
-pages in this language) and stores it. The entries are deleted when a transaction that changes what they show
-commits: a page published, unpublished, moved, renamed or deleted, a snippet, a site setting, a site or a view
-restriction saved (valoa/caching/frontend_cache.py, the same signals that purge the front cache). `TIMEOUT`
-bounds how long an entry could outlive a deletion that failed (Redis unreachable at that moment).
+pages in this language) and stores it. The entries are deleted when a change to what they show is saved, and
+again when its transaction commits: a page published, unpublished, moved, renamed or deleted, a snippet, a site
+setting, a site or a view restriction saved (valoa/caching/frontend_cache.py, the same signals that purge the
+front cache). `TIMEOUT` bounds how long an entry could outlive a deletion that failed (Redis unreachable then).
 
 Redis being down is a miss (the project's django-redis aliases ignore errors: valoa/settings/base.py): the
 chrome is then computed on every request, as it was before the cache.
@@ -59,20 +59,41 @@ class Chrome:
     footer_links: tuple[FooterLink, ...] = ()
 
 
-def cache_key(site_id: int | None, language: str) -> str:
-    return f"{KEY_PREFIX}:{VERSION}:{site_id}:{language}"
+def cache_key(language: str) -> str:
+    return f"{KEY_PREFIX}:{VERSION}:{language}"
 
 
-def site_chrome(request, *, home_path: str | None) -> Chrome:
-    """The chrome of the request's site in the language being read, from the cache or computed and stored."""
-    site = Site.find_for_request(request) if request is not None else None
+def site_chrome(request, *, home_path: str | None = None) -> Chrome:
+    """The chrome of the request's site in the language being read, from the cache or computed and stored.
+
+    One entry per language holds the chrome of each host name the site answers to (`request.get_host()`, which
+    Django has checked against ALLOWED_HOSTS): a hit needs neither Wagtail's site lookup nor any other query,
+    which is what a page outside Wagtail's serve view (a team page, search) saves. Wagtail maps each host to its
+    site; a change of sites forgets every entry (`invalidate`)."""
     language = get_language() or settings.LANGUAGE_CODE
-    key = cache_key(site.pk if site is not None else None, language)
-    chrome = cache.get(key)
+    host = request.get_host() if request is not None else ""
+    key = cache_key(language)
+    entry = cache.get(key)
+    if not isinstance(entry, dict):
+        entry = {}
+    chrome = entry.get(host)
     if not isinstance(chrome, Chrome):
+        site = Site.find_for_request(request) if request is not None else None
+        if home_path is None:
+            home_path = home_root_path(request, language)
         chrome = compute(request, site, home_path=home_path, language=language)
-        cache.set(key, chrome, TIMEOUT)
+        cache.set(key, {**entry, host: chrome}, TIMEOUT)
     return chrome
+
+
+def home_root_path(request, language: str) -> str | None:
+    """The `url_path` of the site's home page in `language`, from Wagtail's cached site root paths (no query
+    beyond the site lookup)."""
+    site = Site.find_for_request(request) if request is not None else None
+    for root in Site.get_site_root_paths():
+        if (site is None or root.site_id == site.pk) and root.language_code == language:
+            return root.root_path
+    return None
 
 
 def compute(request, site: Site | None, *, home_path: str | None, language: str) -> Chrome:
@@ -122,12 +143,11 @@ def compute(request, site: Site | None, *, home_path: str | None, language: str)
 
 
 def invalidate() -> None:
-    """Forget the chrome of every site and language, once the current transaction commits (a request in
-    between would otherwise store the old chrome again)."""
+    """Forget the chrome of every site and language now (what this transaction reads next is fresh) and again
+    once the transaction commits (a request in between may have stored the old chrome again)."""
+    forget()
     transaction.on_commit(forget)
 
 
 def forget() -> None:
-    site_ids = [*Site.objects.values_list("pk", flat=True), None]
-    languages = [code for code, _name in settings.LANGUAGES]
-    cache.delete_many([cache_key(site_id, language) for site_id in site_ids for language in languages])
+    cache.delete_many([cache_key(code) for code, _name in settings.LANGUAGES])

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from valoa.languages.locales import language_of_locale
 from valoa.pages.chrome import Chrome, MenuItem, site_chrome
@@ -37,15 +37,6 @@ class LanguageLink:
 def language_names() -> dict[str, str]:
     """Each content language in its own name: the switcher offers "svenska", not "ruotsi"."""
     return dict(settings.WAGTAIL_CONTENT_LANGUAGES)
-
-
-def home_root_path(request, language: str) -> str | None:
-    """The `url_path` of the site's home page in `language`, from Wagtail's cached site root paths (no query)."""
-    site = Site.find_for_request(request) if request is not None else None
-    for root in Site.get_site_root_paths():
-        if (site is None or root.site_id == site.pk) and root.language_code == language:
-            return root.root_path
-    return None
 
 
 @dataclass(frozen=True)
@@ -75,8 +66,6 @@ def page_navigation(request, page: Page | None, *, home_path: str | None = None)
     every language (valoa/urls.py): its links swap the language prefix and keep the query string, also when it
     shows a page's content (`serves_page`).
     """
-    if home_path is None:
-        home_path = home_root_path(request, get_language())
     chrome = site_chrome(request, home_path=home_path)
     is_page = isinstance(page, Page) and page.pk is not None and serves_page(request)
     if not is_page:

@@ -4,9 +4,9 @@ Results are not kept between requests: the front cache does not store search eit
 and a results cache would need its own invalidation on every publish, unpublish, move and view restriction.
 
 A word found in most pages would have PostgreSQL rank every match (`ts_rank` reads each match's vectors) and count
-them all, for every query: about 200 ms for a word in 5,000 pages. So the ranked set is limited: first the newest
-`RANKED_MAX` matches are found without ranking (the full-text index and a LIMIT, no sort by rank), then only those
-are ranked, a page of them at a time. A query with more matches says so and asks for more words
+them all, for every query: about 200 ms for a word in 5,000 pages. So the ranked set is limited: first `RANKED_MAX` matches
+are found without ranking (the first in the tree's order: the full-text index or the tree's index and a LIMIT, no
+sort by rank), then only those are ranked, a page of them at a time. A query with more matches says so and asks for more words
 (docs/performance.md, "Search").
 """
 
@@ -20,7 +20,7 @@ from wagtail.models import Page
 from valoa.languages.locales import locale_id_of_language
 
 PAGE_SIZE = 10
-# At most this many matches are ranked (and counted); a query with more shows the newest of them, ranked.
+# At most this many matches are ranked (and counted); a query with more shows that many of them, ranked.
 RANKED_MAX = 200
 
 
@@ -35,7 +35,7 @@ def search_page(query: str, page_number) -> PaginatorPage:
         .exclude(depth__lte=1)
         .filter(locale_id=locale_id_of_language(get_language()))
     )
-    # The newest matches, unranked (Wagtail's search without relevance orders by the newest first).
+    # The first matches in the tree's order (Page's own ordering, an index scan that stops at the LIMIT), unranked.
     matches = pages.only("pk").search(query, order_by_relevance=False)[: RANKED_MAX + 1]
     ids = [page.pk for page in matches]
     paginator = Paginator(Page.objects.filter(pk__in=ids[:RANKED_MAX]).search(query), PAGE_SIZE)

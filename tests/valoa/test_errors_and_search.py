@@ -60,7 +60,7 @@ def test_a_query_with_many_matches_ranks_the_newest_and_says_so(client, demo_sit
     monkeypatch.setattr(pages, "RANKED_MAX", 3)
     limited = client.get("/haku/", {"q": "tiimi"}).content.decode()
     assert "3 tulosta haulle" in limited
-    assert "Haulla löytyi enemmän sivuja kuin 3: ja näytämme niistä vain 3." in limited
+    assert "Haulla löytyi enemmän sivuja kuin 3, ja näytämme niistä vain 3." in limited
     assert limited.count('<li>\n            <h3><a href="') == 3
 
 

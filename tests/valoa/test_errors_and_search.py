@@ -51,6 +51,19 @@ def test_search_finds_pages_and_escapes_the_query(client, demo_site):
     assert "&lt;script&gt;" in evil
 
 
+def test_a_query_with_many_matches_ranks_the_newest_and_says_so(client, demo_site, monkeypatch):
+    from valoa.search import pages
+
+    everything = client.get("/haku/", {"q": "tiimi"}).content.decode()
+    found = int(re.search(r"(\d+) tulosta haulle", everything).group(1))
+    assert found > 3 and "Tarkenna hakua" not in everything
+    monkeypatch.setattr(pages, "RANKED_MAX", 3)
+    limited = client.get("/haku/", {"q": "tiimi"}).content.decode()
+    assert "3 tulosta haulle" in limited
+    assert "Haulla löytyi enemmän sivuja kuin 3, ja näytämme niistä vain 3." in limited
+    assert limited.count('<li>\n            <h3><a href="') == 3
+
+
 @pytest.mark.parametrize(
     "params", [{"q": "x", "page": "abc"}, {"q": "x", "page": "99999"}, {"q": "\x00"}, {"q": "a" * 5000}, {}]
 )

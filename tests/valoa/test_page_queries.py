@@ -33,6 +33,9 @@ def test_a_private_story_or_tool_is_in_no_listing_or_menu(client, demo_site):
     menu_page = factories.ContentPageFactory(
         parent=demo_site, title="Salainen valikkosivu", show_in_menus=True
     )
+    # Published as an editor does (the factory makes the page live without Wagtail's publish signal, which is
+    # what tells the cached menu: valoa/pages/chrome.py).
+    menu_page.save_revision().publish()
     assert "Salainen valikkosivu" in client.get("/").content.decode()
     PageViewRestriction.objects.create(page=menu_page, restriction_type="password", password="salasana")
     assert "Salainen valikkosivu" not in client.get("/").content.decode()

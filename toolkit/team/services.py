@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -30,9 +30,16 @@ def team_space_get(*, token: str) -> TeamSpace:
         raise Http404 from None
 
 
+# The retention clock counts months: one write an hour is plenty, not one per page view or autosave.
+TOUCH_INTERVAL = timedelta(hours=1)
+
+
 def team_space_touch(*, space: TeamSpace) -> None:
-    """Record activity, so that the retention job keeps spaces in use."""
+    """Record activity, so that the retention job keeps spaces in use: at most one write an hour (a team page
+    viewed again within the hour writes nothing)."""
     now = timezone.now()
+    if space.last_active_at is not None and space.last_active_at > now - TOUCH_INTERVAL:
+        return
     TeamSpace.objects.filter(pk=space.pk).update(last_active_at=now)
     space.last_active_at = now
 

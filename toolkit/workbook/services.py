@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import timedelta
 from functools import cached_property
 
 from django.core.exceptions import ValidationError
@@ -16,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from toolkit.team.models import TeamSpace
-from toolkit.team.services import team_space_touch
+from toolkit.team.services import TOUCH_INTERVAL, team_space_touch
 from toolkit.workbook.models import ANSWER_MAX_LENGTH, WorkbookAnswer, WorkbookPage, WorkbookSession
 from valoa.languages.locales import active_language_first
 
@@ -273,10 +272,6 @@ def workbook_answer_save(
         # Both members wrote the same thing: nothing to choose between.
         return AnswerSaveResult(answer=current)
     return AnswerSaveResult(answer=current, conflict=True, attempted_text=text)
-
-
-# The retention clock counts months: one write an hour is plenty, not one per autosaved keystroke pause.
-TOUCH_INTERVAL = timedelta(hours=1)
 
 
 def _session_touch(*, session: WorkbookSession) -> None:

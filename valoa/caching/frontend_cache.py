@@ -21,6 +21,10 @@ Targets are pages, URLs or paths (`str`), `Subtree(url)` and `EVERYTHING`. The V
 PURGE of a path as "this path with any query string" (the Innostu pages `?page=2`, the finder's filters
 `?vaihe=…`), and a BAN of a path as "everything under it".
 
+The same receivers forget the cached site chrome (the menu and the footer, valoa/pages/chrome.py) on every page
+publish, unpublish, move, slug change and deletion and on every change of a model whose targets are
+`EVERYTHING` or a view restriction, also when no front cache is configured.
+
 Purges are sent when the transaction commits (a request in between would otherwise store the old content
 again for `s-maxage`), which is why Wagtail's own frontend-cache signal handlers are not installed: they
 purge at once, inside the publish transaction, and only the page itself. Its backends and
@@ -48,6 +52,7 @@ from wagtail.models import Page, get_page_models
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from valoa.languages.locales import language_of_locale
+from valoa.pages import chrome
 
 logger = logging.getLogger(__name__)
 
@@ -199,10 +204,12 @@ def purge_page(page: Page) -> None:
 
 
 def _on_publish_or_unpublish(sender, instance, **kwargs) -> None:
+    chrome.invalidate()
     purge_page(instance)
 
 
 def _on_move(sender, instance, parent_page_before, url_path_before, url_path_after, **kwargs) -> None:
+    chrome.invalidate()
     purge_page(instance)
     if url_path_before != url_path_after:
         purge_old_place(instance, parent_page_before, instance.slug)
@@ -211,7 +218,13 @@ def _on_move(sender, instance, parent_page_before, url_path_before, url_path_aft
 def _on_slug_change(sender, instance, instance_before, **kwargs) -> None:
     # A new slug published (the editor's "Lyhytnimi"): the page answers at its new URL, and its copy at the
     # old one must not outlive it in the front cache. Publishing purges the new URL.
+    chrome.invalidate()
     purge_old_place(instance, instance.get_parent(), instance_before.slug)
+
+
+def _on_page_delete(sender, instance, **kwargs) -> None:
+    # A deleted section leaves the menu (its unpublish came first when it was live; a draft's deletion is cheap).
+    chrome.invalidate()
 
 
 def purge_old_place(page: Page, parent_before: Page, slug_before: str) -> None:
@@ -286,11 +299,16 @@ def model_targets_registry() -> dict[type, Callable | None]:
 
 
 def _on_model_change(sender, instance, created: bool = False, **kwargs) -> None:
-    if kwargs.get("raw") or not enabled():
-        return  # loaddata, or no front cache
+    if kwargs.get("raw"):
+        return  # loaddata
     targets_for = model_targets_registry().get(sender)
     if targets_for is None:
         return
+    if targets_for in (_default_model_targets, _restriction_targets):
+        # A snippet, a site setting, a site or a view restriction: the menu or the footer may show it.
+        chrome.invalidate()
+    if not enabled():
+        return  # no front cache
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
 
@@ -312,6 +330,7 @@ def connect() -> None:
             )
         post_page_move.connect(_on_move, sender=model, dispatch_uid="valoa_frontend_cache_move")
         page_slug_changed.connect(_on_slug_change, sender=model, dispatch_uid="valoa_frontend_cache_slug")
+        post_delete.connect(_on_page_delete, sender=model, dispatch_uid="valoa_chrome_page_delete")
     for model, targets_for in model_targets_registry().items():
         if targets_for is not None:
             post_save.connect(_on_model_change, sender=model, dispatch_uid="valoa_frontend_cache_save")

@@ -1,20 +1,21 @@
-"""The header's menu, the footer's pages and the language switcher (with the hreflang alternates) of a page.
+"""The header's menu, the footer and the language switcher (with the hreflang alternates) of a page.
 
-All three come from one query per page view (`page_navigation`), in the language being read.
+The menu and the footer are the same on every page of a language: they come from the site chrome's cache
+(valoa/pages/chrome.py). The switcher's links of a Wagtail page cost one query (`page_navigation`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.conf import settings
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import Q
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from valoa.languages.locales import language_of_locale, locale_id_of_language
+from valoa.languages.locales import language_of_locale
+from valoa.pages.chrome import Chrome, MenuItem, site_chrome
 from valoa.pages.queries import public_q
 
 # The query parameter of a switcher link that had to land on a section or home page: that page then says
@@ -38,24 +39,17 @@ def language_names() -> dict[str, str]:
     return dict(settings.WAGTAIL_CONTENT_LANGUAGES)
 
 
-def home_root_path(request, language: str) -> str | None:
-    """The `url_path` of the site's home page in `language`, from Wagtail's cached site root paths (no query)."""
-    site = Site.find_for_request(request) if request is not None else None
-    for root in Site.get_site_root_paths():
-        if (site is None or root.site_id == site.pk) and root.language_code == language:
-            return root.root_path
-    return None
-
-
 @dataclass(frozen=True)
 class Navigation:
-    """What every page's header needs: the main menu of its language and the language switcher's links."""
+    """What every page's header and footer need: the site chrome of its language (the main menu and the footer,
+    cached: valoa/pages/chrome.py) and the language switcher's links."""
 
-    menu: list[Page]
+    chrome: Chrome
     links: list[LanguageLink]
-    # The footer's pages (ContactSettings: about, accessibility, privacy) in the language being read, by the
-    # translation key of the page the settings name.
-    footer: dict
+
+    @property
+    def menu(self) -> tuple[MenuItem, ...]:
+        return self.chrome.menu
 
 
 # The context variable a page's get_context may fill with its own page_navigation (the home page does).
@@ -63,67 +57,27 @@ NAVIGATION_CONTEXT = "valoa_navigation"
 
 
 def page_navigation(request, page: Page | None, *, home_path: str | None = None) -> Navigation:
-    """The menu and the switcher in one query.
+    """The chrome (no query when cached) and the switcher's links (one query for a Wagtail page, none otherwise).
 
     The menu is the home page's children in the language being read (found by the home page's `url_path`,
-    from Wagtail's cached site root paths). For a Wagtail page the same query brings its translations and
-    those of its section (the ancestor under the home page) and home page, so that a language without this
-    page still gets a link to its section or home page. Any other view (search, team spaces, forms) has the
-    same path in every language (valoa/urls.py): its links swap the language prefix and keep the query string,
-    also when it shows a page's content (`serves_page`).
+    from Wagtail's cached site root paths). For a Wagtail page one query brings its translations and those of
+    its section (the ancestor under the home page) and home page, so that a language without this page still
+    gets a link to its section or home page. Any other view (search, team spaces, forms) has the same path in
+    every language (valoa/urls.py): its links swap the language prefix and keep the query string, also when it
+    shows a page's content (`serves_page`).
     """
-    if home_path is None:
-        home_path = home_root_path(request, get_language())
+    chrome = site_chrome(request, home_path=home_path)
     is_page = isinstance(page, Page) and page.pk is not None and serves_page(request)
-    conditions = Q(pk__in=[])
-    if home_path is not None:
-        conditions |= Q(depth=3, url_path__startswith=home_path, show_in_menus=True)
-    # The footer's statutory pages in this language: the settings name the Finnish ones (valoa.ContactSettings).
-    footer_q = Q(pk__in=[])
-    site = Site.find_for_request(request) if request is not None else None
-    if site is not None:
-        settings_rows = apps.get_model("valoa", "ContactSettings").objects.filter(site=site)
-        named = Page.objects.filter(
-            Q(pk__in=settings_rows.values("about_page"))
-            | Q(pk__in=settings_rows.values("accessibility_page"))
-            | Q(pk__in=settings_rows.values("privacy_page"))
-        )
-        footer_q = Q(
-            locale_id=locale_id_of_language(get_language()),
-            translation_key__in=named.values("translation_key"),
-        )
-        conditions |= footer_q
-    translation_q = Q(pk__in=[])
-    if is_page:
-        ancestor_paths = [page.path[: Page.steplen * depth] for depth in (2, 3) if depth < page.depth]
-        keys = Page.objects.filter(path__in=ancestor_paths).values("translation_key")
-        translation_q = Q(translation_key=page.translation_key) | Q(translation_key__in=keys)
-        conditions |= translation_q
-    rows = []
-    if home_path is not None or is_page or site is not None:
-        rows = list(
-            Page.objects.live()
-            .filter(public_q())
-            .filter(conditions)
-            .annotate(
-                is_translation=ExpressionWrapper(translation_q, output_field=BooleanField()),
-                in_footer=ExpressionWrapper(footer_q, output_field=BooleanField()),
-            )
-            .order_by("path")
-        )
-    menu = [
-        row
-        for row in rows
-        if home_path is not None
-        and row.depth == 3
-        and row.show_in_menus
-        and row.url_path.startswith(home_path)
-    ]
-    if is_page:
-        links = _page_links(request, page, [row for row in rows if row.is_translation])
-    else:
-        links = _path_links(request)
-    return Navigation(menu, links, {row.translation_key: row for row in rows if row.in_footer})
+    if not is_page:
+        return Navigation(chrome, _path_links(request))
+    ancestor_paths = [page.path[: Page.steplen * depth] for depth in (2, 3) if depth < page.depth]
+    keys = Page.objects.filter(path__in=ancestor_paths).values("translation_key")
+    rows = list(
+        Page.objects.live()
+        .filter(public_q())
+        .filter(Q(translation_key=page.translation_key) | Q(translation_key__in=keys))
+    )
+    return Navigation(chrome, _page_links(request, page, rows))
 
 
 def serves_page(request) -> bool:

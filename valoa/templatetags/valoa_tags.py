@@ -12,7 +12,7 @@ register = template.Library()
 def main_nav(context):
     request = context.get("request")
     current = context.get("page")
-    # The menu of the language being read (/, /sv/, /en/), fetched with the switcher's links (page_navigation).
+    # The menu of the language being read (/, /sv/, /en/), from the site chrome's cache (page_navigation).
     items = navigation(context).menu
     current_path = getattr(current, "path", "")
     return {
@@ -53,8 +53,8 @@ def contact_settings(context):
 
 
 def navigation(context) -> site_navigation.Navigation:
-    """The page's menu and language links, once per render: the home page hands over its own (it lists the
-    same sections), any other page asks here, in one query (valoa.pages.navigation.page_navigation)."""
+    """The page's chrome and language links, once per render: the home page hands over its own (it lists the
+    same sections), any other page asks here (valoa.pages.navigation.page_navigation)."""
     found = context.get(site_navigation.NAVIGATION_CONTEXT)
     if found is None:
         found = site_navigation.page_navigation(context.get("request"), context.get("page"))
@@ -81,12 +81,10 @@ def home_url():
 
 
 @register.simple_tag(takes_context=True)
-def in_language(context, page):
-    """A page the site settings name (the footer's statutory pages), in the language being read when it is
-    translated: fetched with the menu (valoa.pages.navigation.page_navigation), no query of its own."""
-    if page is None:
-        return None
-    return navigation(context).footer.get(page.translation_key, page)
+def site_chrome(context):
+    """The footer's contact details and statutory links in the language being read, from the site chrome's cache
+    with the menu (valoa/pages/chrome.py): no query when cached."""
+    return navigation(context).chrome
 
 
 @register.simple_tag(takes_context=True)

@@ -29,8 +29,16 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int, default=int(os.environ.get("BENCH_WORKERS", "4")))
         parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "8110")))
         parser.add_argument("--only", default="", help="Vain nämä skenaariot (pilkuin erotetut nimet).")
+        parser.add_argument(
+            "--bakery-home-ms",
+            type=float,
+            default=float(os.environ.get("BENCH_BAKERY_HOME_MS") or 0) or None,
+            help="bakerydemon etusivun CPU ms/pyyntö samasta ikkunasta (shared/bench/bakerydemo.sh): suhdeluvut.",
+        )
 
-    def handle(self, *args, scale, duration, connections, threads, workers, port, only, **options):
+    def handle(
+        self, *args, scale, duration, connections, threads, workers, port, only, bakery_home_ms, **options
+    ):
         started = time.monotonic()
         db = settings.DATABASES["default"]
         if not db["ENGINE"].endswith("postgresql"):
@@ -80,12 +88,17 @@ class Command(BaseCommand):
         results = bench.run(scenarios, urls, extra_env={}, freshness=freshness)
         header = (
             f"# VALOA-suorituskykytesti {time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())}\n\n"
-            f"`wrk -t{threads} -c{connections} -d{duration}s --latency --timeout 10s`, gunicorn {workers} sync-"
-            f"workeria, valoa.settings.production, koko {scale:g}, {os.cpu_count()} ydintä, "
+            f"`wrk -t{threads} -c{connections} -d{duration}s --latency --timeout 10s`, gunicorn {workers} "
+            f"{os.environ.get('BENCH_WORKER_CLASS', 'sync')}-workeria, valoa.settings.production, koko {scale:g}, {os.cpu_count()} ydintä, "
             f"välimuisti {'Redis' if settings.REDIS_URL else 'paikallinen muisti'}. "
             f"Kesto {time.monotonic() - started:.0f} s."
+            + (
+                f" bakerydemon etusivu samassa ikkunassa {bakery_home_ms:g} ms CPU/pyyntö (suhde sarakkeessa)."
+                if bakery_home_ms
+                else ""
+            )
         )
-        text = table(results, header=header) + freshness_table(bench.freshness)
+        text = table(results, header=header, bakery_home_ms=bakery_home_ms) + freshness_table(bench.freshness)
         path = write_results(text)
         self.stdout.write("\n" + text)
         self.stdout.write(self.style.SUCCESS(f"Tulokset: {path}"))

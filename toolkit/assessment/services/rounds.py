@@ -276,9 +276,9 @@ def space_rounds(*, space: TeamSpace) -> list[AssessmentRound]:
         translation_key=OuterRef("page__translation_key"),
         locale_id=locale_id_of_language(get_language()),
     )
+    # The page's title only, through the annotation: the list shows nothing else of the page (no page object).
     return list(
         AssessmentRound.objects.filter(space=space)
-        .select_related("page")
         .annotate(
             response_count=Count("responses"),
             page_title=Coalesce(Subquery(translated_title.values("title")[:1]), "page__title"),

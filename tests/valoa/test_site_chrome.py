@@ -1,0 +1,82 @@
+"""The site chrome (main menu, footer) is computed once per language and publish, and never shown stale.
+
+valoa/pages/chrome.py keeps it in Django's cache; the publish signals that purge the front cache forget it when
+the change commits (docs/decisions/011-site-chrome-cache.md).
+"""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from toolkit.team import services as team_services
+from valoa.models import ContactSettings, ContentPage
+
+pytestmark = pytest.mark.django_db
+
+DUMMY_CACHE = {
+    **{
+        alias: {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+        for alias in ("default", "renditions")
+    },
+}
+
+
+def _queries(client, url) -> tuple[list[str], str]:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return [query["sql"] for query in ctx.captured_queries], response.content.decode()
+
+
+def _chrome_queries(queries: list[str]) -> list[str]:
+    return [
+        sql for sql in queries if 'FROM "wagtailcore_page"' in sql or 'FROM "valoa_contactsettings"' in sql
+    ]
+
+
+def test_a_team_page_reads_the_menu_and_footer_from_the_cache(client, demo_site):
+    space = team_services.team_space_create(name="Tiimi")
+    url = space.get_absolute_url()
+    first, first_html = _queries(client, url)
+    second, second_html = _queries(client, url)
+    # The menu, the footer settings and the footer's pages in this language: queried once, then cached.
+    assert len(_chrome_queries(first)) >= 3
+    assert _chrome_queries(second) == []
+    assert len(second) <= len(first) - 3
+    menu_title = Page.objects.live().filter(depth=3, show_in_menus=True).first().title
+    assert menu_title in first_html and menu_title in second_html
+    assert second_html.count('class="site-footer__links"') == 1
+
+
+def test_publishing_a_section_shows_in_the_menu_on_the_next_request(
+    client, demo_site, django_capture_on_commit_callbacks
+):
+    client.get("/tietoa/")  # the chrome is now cached
+    section = ContentPage.objects.live().get(url_path__endswith="/tietoa/")
+    with django_capture_on_commit_callbacks(execute=True):
+        section.title = "Tietoa palvelusta uusi otsikko"
+        section.save_revision().publish()
+    assert "Tietoa palvelusta uusi otsikko" in client.get("/").content.decode()
+
+
+def test_changing_the_contact_settings_shows_in_the_footer(
+    client, demo_site, django_capture_on_commit_callbacks
+):
+    client.get("/")
+    settings = ContactSettings.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        settings.email = "uusi.osoite@example.fi"
+        settings.save()
+    assert "uusi.osoite@example.fi" in client.get("/palaute/").content.decode()
+
+
+def test_without_a_working_cache_every_page_still_has_its_chrome(client, demo_site):
+    with override_settings(CACHES=DUMMY_CACHE):
+        cache.clear()
+        html = client.get("/").content.decode()
+        menu_title = Page.objects.live().filter(depth=3, show_in_menus=True).first().title
+        assert menu_title in html
+        assert 'class="site-footer__links"' in html

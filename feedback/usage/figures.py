@@ -29,7 +29,7 @@ from feedback.models import Submission
 from feedback.usage.cells import MIN_SPACES, k_cell, k_value, num, percent, too_few
 from feedback.usage.charts import bar_chart
 from toolkit.assessment.models import AssessmentPhaseBand, AssessmentRating, AssessmentRound
-from toolkit.meetings.models import MeetingPlan
+from toolkit.meetings.models import MeetingPlan, TeamExperiment
 from toolkit.models import AssessmentPage, ToolPage, ToolUsageDay
 from valoa.languages.locales import locale_id_of_language
 from valoa.models import Phase
@@ -308,37 +308,40 @@ def phases_and_statements(*, start: dt.date, end: dt.date) -> tuple[Table, Table
 
 
 def followed_by(*, start: dt.date, end: dt.date) -> Table:
-    """The share of rounds after which the same space made a meeting plan: one query."""
+    """The share of rounds after which the same space made a meeting plan, and recorded an experiment: one
+    query."""
     plan_after = MeetingPlan.objects.filter(space=OuterRef("space"), created_at__gte=OuterRef("created_at"))
+    experiment_after = TeamExperiment.objects.filter(
+        space=OuterRef("space"), created_at__gte=OuterRef("created_at")
+    )
     totals = (
         _counted_rounds(start, end)
-        .annotate(followed=Exists(plan_after))
+        .annotate(planned=Exists(plan_after), experimented=Exists(experiment_after))
         .aggregate(
             n=Count("id"),
             spaces=Count("space", distinct=True),
-            followed_n=Count("id", filter=Q(followed=True)),
-            followed_spaces=Count("space", distinct=True, filter=Q(followed=True)),
+            planned_n=Count("id", filter=Q(planned=True)),
+            planned_spaces=Count("space", distinct=True, filter=Q(planned=True)),
+            experimented_n=Count("id", filter=Q(experimented=True)),
+            experimented_spaces=Count("space", distinct=True, filter=Q(experimented=True)),
         )
     )
-    enough = totals["spaces"] >= MIN_SPACES and totals["followed_spaces"] >= MIN_SPACES
-    rows = [
-        [
-            _("Palaverin suunnitelma"),
+
+    def row(label: str, key: str) -> list[str]:
+        enough = totals["spaces"] >= MIN_SPACES and totals[f"{key}_spaces"] >= MIN_SPACES
+        return [
+            label,
             k_cell(totals["n"], totals["spaces"]),
-            k_cell(totals["followed_n"], totals["followed_spaces"]),
-            percent(totals["followed_n"], totals["n"]) if enough else too_few(),
-        ],
-        # EXPERIMENTS: the team's experiments (TeamExperiment) are being added in parallel; once they are on
-        # this branch, a second row counts rounds followed by an experiment the same way (Exists over the
-        # space's experiments created after the round). Until then the row says that there are none to count.
-        [_("Kokeilu"), "–", "–", _("ei vielä saatavilla")],
-    ]
+            k_cell(totals[f"{key}_n"], totals[f"{key}_spaces"]),
+            percent(totals[f"{key}_n"], totals["n"]) if enough else too_few(),
+        ]
+
     return Table(
         key="followed",
         caption=_("Kierrokset, joita seurasi suunnitelma tai kokeilu"),
         headers=[_("Seuraava askel"), _("Kierroksia"), _("Joita seurasi"), _("Osuus")],
-        rows=rows,
-        note=_("Seurasi: sama työtila teki kierroksen jälkeen palaverin suunnitelman."),
+        rows=[row(_("Palaverin suunnitelma"), "planned"), row(_("Kokeilu"), "experimented")],
+        note=_("Seurasi: sama työtila teki kierroksen jälkeen palaverin suunnitelman tai kirjasi kokeilun."),
     )
 
 

@@ -293,3 +293,17 @@ def test_feedback_figures_share_approved_and_median_time_to_decision(editor_clie
     moderation = {row[0]: row[1:] for row in tables["moderation"][1:]}
     assert moderation["Kokemus"] == ["4", "50 %", "4 tuntia"]
     assert moderation["Palaute sivustosta"] == ["0", "–", "–"]
+
+
+def test_the_share_of_rounds_followed_by_an_experiment_counts_from_ten_spaces(editor_client, fixed_data):
+    from toolkit.models import TeamExperiment
+
+    # Ten of the twelve consensus spaces record an experiment after their round, one space does so before it.
+    for space in fixed_data[:10]:
+        TeamExperiment.objects.create(space=space, title="Kokeillaan pystypalaveria")
+    early = TeamExperiment.objects.create(space=fixed_data[10], title="Aiempi kokeilu")
+    TeamExperiment.objects.filter(pk=early.pk).update(created_at=dt.datetime(2020, 1, 1, tzinfo=dt.UTC))
+    rows = {row[0]: row[1:] for row in tables_of(editor_client.get(URL))["followed"][1:]}
+    assert rows["Kokeilu"] == ["15", "10", "67 %"]
+    # No plans were made: too few spaces behind the plan row's share.
+    assert rows["Palaverin suunnitelma"][1:] == ["< 10", "< 10"]

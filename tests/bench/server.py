@@ -15,12 +15,30 @@ from django.conf import settings
 
 
 class Gunicorn:
+    # The app servers by default; the live servers (tests/bench/commands/live.py) name their own config file,
+    # which sets the ASGI application and uvicorn's worker.
+    config = "gunicorn.conf.py"
+    probe_path = "/robots.txt"
+
     def __init__(self, *, port: int, env: dict[str, str], workers: int = 4, log: Path | None = None):
         self.port = port
         self.env = env
         self.workers = workers
         self.log = log
         self.process: subprocess.Popen | None = None
+
+    def command_options(self) -> list[str]:
+        return [
+            "valoa.wsgi:application",
+            # BENCH_WORKER_CLASS=gthread (with BENCH_THREADS) measures threaded workers, which do not block
+            # on a client's idle keep-alive connection as sync workers do (docs/performance.md).
+            "--worker-class",
+            os.environ.get("BENCH_WORKER_CLASS", "sync"),
+            "--threads",
+            os.environ.get("BENCH_THREADS", "1"),
+            "--timeout",
+            "300",  # a slow page under load must not get its worker killed mid-measurement
+        ]
 
     @property
     def base_url(self) -> str:
@@ -31,20 +49,12 @@ class Gunicorn:
         command = [
             gunicorn,
             "-c",
-            str(settings.BASE_DIR / "deploy" / "gunicorn.conf.py"),
-            "valoa.wsgi:application",
+            str(settings.BASE_DIR / "deploy" / self.config),
+            *self.command_options(),
             "--bind",
             f"127.0.0.1:{self.port}",
             "--workers",
             str(self.workers),
-            # BENCH_WORKER_CLASS=gthread (with BENCH_THREADS) measures threaded workers, which do not block
-            # on a client's idle keep-alive connection as sync workers do (docs/performance.md).
-            "--worker-class",
-            os.environ.get("BENCH_WORKER_CLASS", "sync"),
-            "--threads",
-            os.environ.get("BENCH_THREADS", "1"),
-            "--timeout",
-            "300",  # a slow page under load must not get its worker killed mid-measurement
             "--log-level",
             "warning",
             "--chdir",
@@ -57,7 +67,7 @@ class Gunicorn:
             if self.process.poll() is not None:
                 raise RuntimeError(f"gunicorn exited with {self.process.returncode}; see {self.log}")
             try:
-                urllib.request.urlopen(f"{self.base_url}/robots.txt", timeout=5)  # noqa: S310
+                urllib.request.urlopen(f"{self.base_url}{self.probe_path}", timeout=5)  # noqa: S310
                 if len(self.worker_pids()) >= self.workers:
                     return self
             except (urllib.error.URLError, ConnectionError, TimeoutError):

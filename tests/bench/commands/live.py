@@ -21,11 +21,7 @@ import os
 import random
 import signal
 import statistics
-import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 from channels.layers import get_channel_layer
@@ -46,36 +42,11 @@ from valoa.live.publishing import MESSAGE_TYPE
 class LiveGunicorn(Gunicorn):
     """The live servers: deploy/gunicorn-live.conf.py (uvicorn workers) on a loopback port."""
 
-    def start(self, timeout: float = 60) -> LiveGunicorn:
-        gunicorn = str(Path(sys.executable).with_name("gunicorn"))
-        command = [
-            gunicorn,
-            "-c",
-            str(settings.BASE_DIR / "deploy" / "gunicorn-live.conf.py"),
-            "--bind",
-            f"127.0.0.1:{self.port}",
-            "--workers",
-            str(self.workers),
-            "--log-level",
-            "warning",
-            "--chdir",
-            str(settings.BASE_DIR),
-        ]
-        out = open(self.log, "ab") if self.log else subprocess.DEVNULL  # noqa: SIM115
-        self.process = subprocess.Popen(command, env=self.env, stdout=out, stderr=subprocess.STDOUT)  # noqa: S603
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited with {self.process.returncode}; see {self.log}")
-            try:
-                urllib.request.urlopen(f"{self.base_url}/health/live", timeout=5)  # noqa: S310
-                if len(self.worker_pids()) >= self.workers:
-                    return self
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                pass
-            time.sleep(0.3)
-        self.stop()
-        raise RuntimeError(f"the live server did not answer on {self.base_url}")
+    config = "gunicorn-live.conf.py"
+    probe_path = "/health/live"
+
+    def command_options(self) -> list[str]:
+        return []
 
     def rss_kib(self) -> int:
         total = 0

@@ -14,7 +14,8 @@ def too_few() -> str:
 
 
 def num(value: int | float, digits: int = 0) -> str:
-    return number_format(round(value, digits) if digits else value, digits, force_grouping=True)
+    # Rounded first: number_format() cuts the decimals off (two thirds would read "66 %").
+    return number_format(round(value, digits), digits, force_grouping=True)
 
 
 def percent(part: int, whole: int) -> str:

@@ -116,5 +116,7 @@ def _usage_beacon_answered_in_the_browser(request):
         import re
 
         context = request.getfixturevalue("context")
-        context.route(re.compile(r"/kaytto/$"), lambda route: route.fulfill(status=204, body=""))
+        # The beacon (/kaytto/, /sv/kaytto/, /en/kaytto/), never the admin's Käyttö view (/admin/kaytto/).
+        beacon = re.compile(r"^https?://[^/]+(/(sv|en))?/kaytto/$")
+        context.route(beacon, lambda route: route.fulfill(status=204, body=""))
     yield

@@ -230,6 +230,7 @@ def test_consensus_presentation_by_keyboard(live_server, revealed_round, page, c
     expect(page.get_by_role("heading", name="Keskustelkaa tästä ensin")).to_be_visible()
     checker.assert_accessible("consensus overview @ 1280")
 
+    page.wait_for_load_state("load")  # the keys are bound by a deferred script
     page.keyboard.press("ArrowRight")
     page.wait_for_url(re.compile(r"/esitys/2/$"))
     # The theme with the split statement comes first, and the statement first in it.

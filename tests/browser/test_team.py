@@ -84,10 +84,13 @@ def test_a_team_runs_a_whole_session(live_server, demo_site, page, checker):
     checker.screenshot("team-present", 1280)
     page.get_by_role("link", name="Seuraava").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Mitkä tilanteet toistuvat")
+    # The heading is parsed before the deferred script binds the keys: wait for it, or the key goes nowhere.
+    page.wait_for_load_state("load")
     page.keyboard.press("ArrowLeft")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Mitä työssämme on tapahtunut")
     expect(page.locator(".site-header")).to_have_count(0)
     expect(page.get_by_role("search")).to_have_count(0)
+    page.wait_for_load_state("load")
     page.keyboard.press("Escape")
     expect(page.get_by_role("heading", level=1, name="Työkirjakierros 1")).to_be_visible()
 

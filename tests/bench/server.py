@@ -28,10 +28,21 @@ class Gunicorn:
         self.process: subprocess.Popen | None = None
 
     def command_options(self) -> list[str]:
+        if os.environ.get("BENCH_WORKER_CLASS") == "uvicorn":
+            # The pages through the ASGI application, as `make run` serves them (issue 25: the public pages'
+            # throughput and CPU on this path beside the WSGI workers production keeps for them).
+            return [
+                "valoa.asgi:application",
+                "--worker-class",
+                "uvicorn_worker.UvicornWorker",
+                "--timeout",
+                "300",
+            ]
         return [
             "valoa.wsgi:application",
             # BENCH_WORKER_CLASS=gthread (with BENCH_THREADS) measures threaded workers, which do not block
-            # on a client's idle keep-alive connection as sync workers do (docs/performance.md).
+            # on a client's idle keep-alive connection as sync workers do (docs/performance.md);
+            # BENCH_WORKER_CLASS=uvicorn the ASGI application (above).
             "--worker-class",
             os.environ.get("BENCH_WORKER_CLASS", "sync"),
             "--threads",

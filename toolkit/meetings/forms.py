@@ -130,24 +130,24 @@ class BlockForm(CleanTextMixin, MeetingForm):
 
 
 class ToolSelect(forms.Select):
-    """A plain `<select>` written in Python. Django's Select renders two templates per option: with the few
-    hundred tools of a full toolkit that was most of the plan page's time (docs/performance.md). The same
-    markup: the attributes Django gives the widget (id, required, aria-describedby, aria-invalid), one
-    `<option>` per choice, the chosen one selected."""
+    """A plain `<select>` written in Python. Django's Select builds a context dict per option and renders two
+    templates per option: with the few hundred tools of a full toolkit that was most of the plan page's time
+    (docs/performance.md). The same markup from the widget's public parts: the attributes Django gives it
+    (`build_attrs`: id, required, aria-describedby, aria-invalid), one `<option>` per choice, the chosen one
+    selected (`format_value`)."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
+        chosen = set(self.format_value(value))
         # html.escape, not format_html per option: Django's lazy-aware escaping costs more than the rest here.
         options = "".join(
-            f'<option value="{escape_html(str(option["value"]))}"{" selected" if option["selected"] else ""}>'
-            f"{escape_html(str(option['label']))}</option>"
-            for _group, choices, _index in widget["optgroups"]
-            for option in choices
+            f'<option value="{escape_html(str(option))}"{" selected" if str(option) in chosen else ""}>'
+            f"{escape_html(str(label))}</option>"
+            for option, label in self.choices
         )
         return format_html(
             '<select name="{}"{}>{}</select>',
-            widget["name"],
-            flatatt(widget["attrs"]),
+            name,
+            flatatt(self.build_attrs(self.attrs, attrs)),
             mark_safe(options),  # noqa: S308 - every value and label is escaped above
         )
 

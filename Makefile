@@ -105,7 +105,9 @@ check: setup ## Django's system checks and the migration check
 	$(MANAGE) makemigrations --check --dry-run
 
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/valoa_bench
-BENCH_REDIS_URL ?= $(REDIS_URL)
+# The app servers share Redis as in production (docs/deploy.md: required for more than one process): with the
+# local-memory cache each of the bench's 4 workers kept its own site chrome, and a publish reached only its own.
+BENCH_REDIS_URL ?= $(or $(REDIS_URL),redis://127.0.0.1:6379/14)
 BENCH_ENV = DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(BENCH_REDIS_URL) CACHE_KEY_PREFIX=valoa-bench \
 	DJANGO_SETTINGS_MODULE=valoa.settings.production SECRET_KEY=bench-only-not-secret-$$(hostname)-0123456789abcdef \
 	ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=False MEDIA_ROOT=$(CURDIR)/var/bench/media
@@ -118,7 +120,7 @@ bench: setup ## Benchmark every page type on a large content set (docs/performan
 
 # The live channel needs Redis (the live servers and the publishers share its groups): REDIS_URL, or db 14 locally.
 bench-live: setup ## The live channel under load: 100 meetings × 8 screens, latency, memory, a restart (docs/performance.md)
-	$(BENCH_ENV) REDIS_URL=$(or $(BENCH_REDIS_URL),redis://127.0.0.1:6379/14) $(BENCH) live $(BENCH_ARGS)
+	$(BENCH_ENV) $(BENCH) live $(BENCH_ARGS)
 
 scale-check: setup ## Prove two app servers share PostgreSQL, Redis and media (docs/deploy.md; REDIS_URL)
 	$(BENCH_ENV) $(BENCH) scale_check $(BENCH_ARGS)

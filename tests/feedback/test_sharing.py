@@ -266,3 +266,20 @@ def test_retention_erases_the_sharers_contact_details(shared_tip, moderator):
     shared_tip.refresh_from_db()
     assert (shared_tip.name, shared_tip.email) == ("", "")
     assert shared_tip.experiment_learned == "Palaveri lyheni puoleen."
+
+
+def test_shared_in_swedish_the_draft_goes_under_the_swedish_section_with_the_swedish_tool(
+    client, translated, ended, tool, moderator
+):
+    address = "/sv" + share_url(ended)  # (reverse follows the active language, which the request changes)
+    response = client.get(address)
+    assert response.status_code == 200 and 'lang="sv"' in response.content.decode()
+    assert "Dela försöket i Inspireras" in response.content.decode()
+    client.post(address, share_data(tool, status=ExperimentStatus.STOPPED))
+    tip = Submission.objects.get()
+    assert tip.language == "sv"
+    story = StoryPage.objects.get(pk=services.tip_to_story_draft(submission=tip, user=moderator).pk)
+    assert story.get_parent().locale.language_code == "sv" and story.locale.language_code == "sv"
+    assert story.status == ExperimentStatus.STOPPED
+    swedish_tool = ToolPage.objects.get(translation_key=tool.translation_key, locale=story.locale)
+    assert [link.tool_id for link in story.story_tool_links.all()] == [swedish_tool.pk]

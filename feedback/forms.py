@@ -98,7 +98,46 @@ def without_nul(data):
     return data
 
 
-class SubmissionForm(forms.Form):
+class SpamChecks:
+    """The checks of every public form that stores what a reader sends: a signed start time (too fast is a bot,
+    too old is stale) and the honeypot field. The form declares `kotisivu` and `started` itself."""
+
+    def clean_started(self):
+        value = self.data.get("started", "")
+        try:
+            started = float(signing.loads(value, salt=TIMESTAMP_SALT))
+        except (signing.BadSignature, TypeError, ValueError):
+            raise forms.ValidationError(
+                _("Lomakkeen tarkistus epäonnistui. Tarkista tiedot ja lähetä lomake uudelleen."),
+                code="stale",
+            ) from None
+        age = time.time() - started
+        if age < min_fill_seconds():
+            raise forms.ValidationError(
+                _("Lomake lähetettiin hyvin nopeasti. Tarkista tiedot ja lähetä lomake uudelleen."),
+                code="too_fast",
+            )
+        if age > max_form_age_seconds():
+            raise forms.ValidationError(
+                _("Lomake oli auki pitkään. Tarkista tiedot ja lähetä lomake uudelleen."), code="stale"
+            )
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        if "started" in self.errors:
+            # A fresh timestamp, so that the corrected form can go through.
+            data = self.data.copy()
+            data["started"] = new_timestamp()
+            self.data = data
+        return cleaned
+
+    def honeypot_caught(self) -> bool:
+        """The honeypot was filled: the view answers neutrally and stores nothing."""
+        return bool(self.is_bound and self.data.get(HONEYPOT_FIELD))
+
+
+class SubmissionForm(SpamChecks, forms.Form):
     title = forms.CharField(
         label=_("Vinkin otsikko"),
         max_length=TITLE_MAX_LENGTH,
@@ -237,42 +276,8 @@ class SubmissionForm(forms.Form):
                 "tekstiin muiden ihmisten henkilötietoja."
             )
 
-    def clean_started(self):
-        value = self.data.get("started", "")
-        try:
-            started = float(signing.loads(value, salt=TIMESTAMP_SALT))
-        except (signing.BadSignature, TypeError, ValueError):
-            raise forms.ValidationError(
-                _("Lomakkeen tarkistus epäonnistui. Tarkista tiedot ja lähetä lomake uudelleen."),
-                code="stale",
-            ) from None
-        age = time.time() - started
-        if age < min_fill_seconds():
-            raise forms.ValidationError(
-                _("Lomake lähetettiin hyvin nopeasti. Tarkista tiedot ja lähetä lomake uudelleen."),
-                code="too_fast",
-            )
-        if age > max_form_age_seconds():
-            raise forms.ValidationError(
-                _("Lomake oli auki pitkään. Tarkista tiedot ja lähetä lomake uudelleen."), code="stale"
-            )
-        return value
-
-    def clean(self):
-        cleaned = super().clean()
-        if "started" in self.errors:
-            # A fresh timestamp, so that the corrected form can go through.
-            data = self.data.copy()
-            data["started"] = new_timestamp()
-            self.data = data
-        return cleaned
-
     def full_clean(self):
         super().full_clean()
         page = getattr(self, "cleaned_data", {}).get("page")  # (an unbound form has no cleaned_data)
         if page is not None:
             self._fix_page(page)
-
-    def honeypot_caught(self) -> bool:
-        """The honeypot was filled: the view answers neutrally and stores nothing."""
-        return bool(self.is_bound and self.data.get(HONEYPOT_FIELD))

@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from inspire.choices import ExperimentStatus
 from valoa.blocks import BodyStreamBlock
 from valoa.models import BasePage
 
@@ -22,6 +23,11 @@ TITLE_MAX_LENGTH = 200
 NAME_MAX_LENGTH = 100
 ORGANISATION_MAX_LENGTH = 150
 EMAIL_MAX_LENGTH = 254
+# An experiment shared from a team space: the limits of the story fields it becomes (inspire.StoryPage).
+HYPOTHESIS_MAX_LENGTH = 1000
+DURATION_MAX_LENGTH = 100
+LEARNED_MAX_LENGTH = 2000
+TOOLS_MAX_LENGTH = 1000
 
 # Reference codes: no 0/O, 1/I/L, so that a reader can read one out on the phone.
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -126,6 +132,26 @@ class Submission(models.Model):
         related_name="+",
         editable=False,
     )
+
+    # A tip that a team shared from its space's ended experiment ("Jaa Innostuun"): its structured fields, so that
+    # the editor's story draft is an experiment prefilled from them (docs/decisions/012-shared-experiments.md).
+    # Nothing links it back to the team space: no token, no space, no experiment id.
+    shared_experiment = models.BooleanField(_("jaettu kokeilu"), default=False, editable=False)
+    experiment_hypothesis = models.TextField(
+        _("hypoteesi"), blank=True, validators=[MaxLengthValidator(HYPOTHESIS_MAX_LENGTH)]
+    )
+    experiment_duration = models.CharField(_("kesto"), max_length=DURATION_MAX_LENGTH, blank=True)
+    experiment_status = models.CharField(
+        _("kokeilun tila"), max_length=20, choices=ExperimentStatus.choices, blank=True
+    )
+    experiment_learned = models.TextField(
+        _("mitä opimme"), blank=True, validators=[MaxLengthValidator(LEARNED_MAX_LENGTH)]
+    )
+    experiment_tools = models.TextField(
+        _("käytetyt työkalut"), blank=True, validators=[MaxLengthValidator(TOOLS_MAX_LENGTH)]
+    )
+    # The site's tool pages among them (ids of toolkit.ToolPage): the draft links them as its used tools.
+    experiment_tool_ids = models.JSONField(_("työkalusivut"), default=list, blank=True, editable=False)
 
     objects = SubmissionQuerySet.as_manager()
 

@@ -85,6 +85,72 @@ def submission_create(
     return submission
 
 
+def experiment_summary(
+    *, title: str, hypothesis: str, duration: str, status: str, learned: str, tools: str
+) -> str:
+    """The readable text of a shared experiment (the queue's excerpt, search, and what a mail-less reader sees)."""
+    from inspire.choices import ExperimentStatus
+
+    parts = [
+        (_("Kokeilu"), title),
+        (_("Hypoteesi"), hypothesis),
+        (_("Kesto"), duration),
+        (_("Tila"), ExperimentStatus(status).label if status else ""),
+        (_("Mitä opimme"), learned),
+        (_("Käytetyt työkalut"), tools),
+    ]
+    return "\n\n".join(f"{label}:\n{value.strip()}" for label, value in parts if value and value.strip())
+
+
+def experiment_share(
+    *,
+    title: str,
+    hypothesis: str,
+    duration: str,
+    status: str,
+    learned: str,
+    tools: str = "",
+    tool_ids: list[int] | None = None,
+    organisation: str = "",
+    name: str = "",
+    email: str = "",
+    client_address: str = "",
+    language: str = "",
+) -> Submission:
+    """A team's ended experiment, offered to Innostu with its consent: a pending tip with the structured fields.
+
+    Nothing of the team space is stored (no token, no space, no experiment): the tip stands on its own. The
+    consent is recorded as the publish permission; tips never reach a public template (only approved
+    experiences do), so it is the editor's story, through Innostu's own workflow, that can become public.
+    """
+    text = experiment_summary(
+        title=title, hypothesis=hypothesis, duration=duration, status=status, learned=learned, tools=tools
+    )
+    submission = Submission(
+        kind=Submission.Kind.TIP,
+        title=title,
+        text=text,
+        name=name,
+        organisation=organisation,
+        email=email,
+        publish_permission=True,
+        shared_experiment=True,
+        experiment_hypothesis=hypothesis,
+        experiment_duration=duration,
+        experiment_status=status,
+        experiment_learned=learned,
+        experiment_tools=tools,
+        experiment_tool_ids=list(tool_ids or []),
+        client_hash=client_hash_for(address=client_address),
+        language=language or settings.LANGUAGE_CODE,
+    )
+    submission.full_clean()
+    submission.save()
+    log(instance=submission, action="wagtail.create", user=None)
+    transaction.on_commit(lambda: submission_notify_moderators(submission=submission))
+    return submission
+
+
 def submission_notify_moderators(*, submission: Submission) -> int:
     """Tell the moderators that something waits. The mail carries no personal data: only the kind and a link."""
     recipients = list(getattr(settings, "FEEDBACK_MODERATOR_EMAILS", []))
@@ -172,33 +238,91 @@ def story_lead(text: str) -> str:
     return sentence
 
 
-def tip_to_story_draft(*, submission: Submission, user: AbstractBaseUser | None) -> Page:
-    """Turn a tip into an unpublished case-study draft in Innostu, prefilled from it.
+def story_parent_for(*, submission: Submission) -> Page | None:
+    """The Innostu section a tip's draft goes under: the tip's own language's, else the first (the Finnish)."""
+    from inspire.models import InspireIndexPage
 
-    Only kind, title, slug, intro and body (one "paragraph" block) of inspire.StoryPage are set, so the
-    draft then follows Innostu's normal editorial workflow. The sender's name and email stay out of it.
+    indexes = InspireIndexPage.objects.order_by("path")
+    return indexes.filter(locale__language_code=submission.language).first() or indexes.first()
+
+
+def user_can_make_story(*, submission: Submission, user: AbstractBaseUser) -> bool:
+    """Whether the user may turn this tip into a draft: one who may add pages under its Innostu section."""
+    if submission.kind != Submission.Kind.TIP:
+        return False
+    parent = story_parent_for(submission=submission)
+    return parent is not None and parent.permissions_for_user(user).can_add_subpage()
+
+
+def _experiment_story_fields(*, submission: Submission, parent: Page) -> dict:
+    """A shared experiment's story fields: kind "kokeilu", its facts, the organisation of that name in the
+    section's language if Innostu knows it, and the site's tools it used (in the section's language)."""
+    from inspire.choices import ExperimentStatus, StoryKind
+    from inspire.models import Organisation, StoryToolLink
+    from toolkit.models import ToolPage
+
+    organisation = None
+    if submission.organisation.strip():
+        name = submission.organisation.strip()
+        organisation = (
+            Organisation.objects.filter(locale_id=parent.locale_id, name__iexact=name).first()
+            or Organisation.objects.filter(locale_id=parent.locale_id, short_name__iexact=name).first()
+        )
+    tools = ToolPage.objects.filter(pk__in=submission.experiment_tool_ids or [])
+    keys = [tool.translation_key for tool in tools]
+    in_language = {
+        tool.translation_key: tool
+        for tool in ToolPage.objects.filter(translation_key__in=keys, locale_id=parent.locale_id)
+    }
+    links = [StoryToolLink(tool=in_language[key]) for key in dict.fromkeys(keys) if key in in_language]
+    learned = normalize_newlines(submission.experiment_learned).strip()
+    return {
+        "kind": StoryKind.EXPERIMENT,
+        "intro": story_lead(normalize_newlines(submission.experiment_hypothesis).strip()),
+        "hypothesis": submission.experiment_hypothesis,
+        "duration": submission.experiment_duration,
+        "status": submission.experiment_status or ExperimentStatus.ENDED,
+        "learned": linebreaks(learned, autoescape=True) if learned else "",
+        "organisation": organisation,
+        "is_example": False,
+        "story_tool_links": links,
+    }
+
+
+def tip_to_story_draft(*, submission: Submission, user: AbstractBaseUser | None) -> Page:
+    """Turn a tip into an unpublished story draft in Innostu, prefilled from it.
+
+    A plain tip becomes a case study: kind, title, slug, intro and body (one "paragraph" block). A shared
+    experiment becomes an experiment story with its hypothesis, duration, status, what was learned, the
+    organisation and the tools used. Either way the draft then follows Innostu's normal editorial workflow, and
+    the sender's name and email stay out of it. A second call returns the draft made the first time.
     """
-    from inspire.models import InspireIndexPage, StoryKind, StoryPage
+    from inspire.choices import StoryKind
+    from inspire.models import StoryPage
 
     if submission.kind != Submission.Kind.TIP:
         raise SubmissionStateError("Only a tip can become a story draft.")
     if submission.story_page_id:
         return submission.story_page.specific
-    # The Innostu section of the tip's own language, else the first one (the Finnish).
-    indexes = InspireIndexPage.objects.order_by("path")
-    parent = indexes.filter(locale__language_code=submission.language).first() or indexes.first()
+    parent = story_parent_for(submission=submission)
     if parent is None:
         raise SubmissionStateError("There is no Innostu index page to put the draft under.")
 
     title = submission.title or _("Vinkki %(reference)s") % {"reference": submission.reference}
     text = normalize_newlines(submission.text).strip()  # browsers send \r\n: paragraphs split on \n\n
+    if submission.shared_experiment:
+        fields = _experiment_story_fields(submission=submission, parent=parent)
+    else:
+        fields = {
+            "kind": StoryKind.CASE_STUDY,
+            "intro": story_lead(text),
+            "body": [("paragraph", RichText(linebreaks(text, autoescape=True)))],
+        }
     story = StoryPage(
-        kind=StoryKind.CASE_STUDY,
         title=title,
         slug=find_available_slug(parent, slugify(title)[:200] or "vinkki"),
-        intro=story_lead(text),
-        body=[("paragraph", RichText(linebreaks(text, autoescape=True)))],
         live=False,
+        **fields,
     )
     with transaction.atomic():
         parent.add_child(instance=story)

@@ -43,7 +43,7 @@ def form_url(kind: str, page: Page | None = None) -> str:
     return f"{url}?sivu={page.pk}" if page is not None else url
 
 
-def _count_submission(request) -> None:
+def count_submission(request) -> None:
     """Count one submission against the client's limit; raise Ratelimited (→ 429) once it is spent."""
     if is_ratelimited(
         request, group="feedback.submit", key="ip", rate=submit_rate(), method=ALL, increment=True
@@ -71,10 +71,10 @@ def submission_form(request, kind_slug: str):
         form = SubmissionForm(request.POST, kind=kind)
         if form.honeypot_caught():
             # A bot: nothing is stored, and it gets the same neutral thanks as anyone (without a code).
-            _count_submission(request)
+            count_submission(request)
             return redirect("feedback:thanks")
         if form.is_valid():
-            _count_submission(request)
+            count_submission(request)
             data = form.cleaned_data
             submission = services.submission_create(
                 kind=kind,

@@ -20,9 +20,10 @@ from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
 from feedback import frontend_cache, services
 from feedback.models import Submission
+from feedback.sharing import views as sharing_views
 from feedback.templatetags.feedback_tags import experiences_context, tell_experience
 from feedback.usage import admin as usage_admin
-from toolkit.common.slots import SESSION_END_PANELS, TOOL_PAGE_PANELS, Panel
+from toolkit.common.slots import EXPERIMENT_PANELS, SESSION_END_PANELS, TOOL_PAGE_PANELS, Panel
 from valoa.editing.counts import index_view_counting
 
 
@@ -31,6 +32,14 @@ class YesNoPanel(FieldPanel):
 
     def format_value_for_display(self, value):
         return _("Kyllä") if value else _("Ei")
+
+
+class SharedExperimentPanel(MultiFieldPanel):
+    """The structured fields of an experiment a team shared from its space; only on such a tip."""
+
+    class BoundPanel(MultiFieldPanel.BoundPanel):
+        def is_shown(self):
+            return bool(getattr(self.instance, "shared_experiment", False)) and super().is_shown()
 
 
 class SubmissionPermissionPolicy(ModelPermissionPolicy):
@@ -120,7 +129,17 @@ class SubmissionEditView(EditView):
                         priority=priority,
                     )
                 )
-        if submission.kind == Submission.Kind.TIP and not submission.story_page_id:
+        if submission.story_page_id:
+            # Made already: a second click opens that draft instead of making another.
+            buttons.append(
+                HeaderButton(
+                    _("Avaa tarinaluonnos"),
+                    url=reverse("wagtailadmin_pages:edit", args=[submission.story_page_id]),
+                    icon_name="doc-empty-inverse",
+                    priority=5,
+                )
+            )
+        elif services.user_can_make_story(submission=submission, user=self.request.user):
             buttons.append(
                 HeaderButton(
                     _("Tee tarinaluonnos"),
@@ -148,7 +167,8 @@ class SubmissionViewSet(SnippetViewSet):
     inspect_view_enabled = True
     inspect_view_fields = [
         "kind", "state", "reference", "page", "title", "text", "name", "organisation", "email",
-        "publish_permission", "created_at", "handled_at", "handled_by", "story_page",
+        "publish_permission", "experiment_hypothesis", "experiment_duration", "experiment_status",
+        "experiment_learned", "experiment_tools", "created_at", "handled_at", "handled_by", "story_page",
     ]  # fmt: skip
     edit_view_class = SubmissionEditView
     index_view_class = index_view_counting(
@@ -159,6 +179,20 @@ class SubmissionViewSet(SnippetViewSet):
             [FieldPanel("title"), FieldPanel("text"), FieldPanel("name"), FieldPanel("organisation")],
             heading=_("Julkaistava teksti"),
             help_text=_("Poista tekstistä henkilötiedot ennen hyväksymistä."),
+        ),
+        SharedExperimentPanel(
+            [
+                FieldPanel("experiment_hypothesis"),
+                FieldPanel("experiment_duration"),
+                FieldPanel("experiment_status"),
+                FieldPanel("experiment_learned"),
+                FieldPanel("experiment_tools"),
+            ],
+            heading=_("Jaettu kokeilu"),
+            help_text=_(
+                "Tiimi jakoi päättyneen kokeilunsa työtilastaan ja antoi luvan julkaista sen moderoinnin jälkeen. "
+                "Tarinaluonnos täytetään näistä tiedoista."
+            ),
         ),
         MultiFieldPanel(
             [
@@ -264,7 +298,10 @@ class TipToStoryBulkAction(SubmissionBulkAction):
     )
 
     def check_perm(self, submission):
-        return submission.kind == Submission.Kind.TIP and super().check_perm(submission)
+        # Only those who may add pages under the tip's Innostu section (editors, moderators) make drafts.
+        return super().check_perm(submission) and services.user_can_make_story(
+            submission=submission, user=self.request.user
+        )
 
     @classmethod
     def execute_action(cls, objects, **kwargs):
@@ -336,6 +373,18 @@ def session_end_invitation(request, page) -> Panel:
 
 
 hooks.register(SESSION_END_PANELS, session_end_invitation)
+
+
+def experiment_share_link(request, space, experiment) -> Panel | None:
+    """An ended experiment's page offers "Jaa Innostuun" (the first of the two clicks); no query."""
+    if experiment.state != experiment.State.ENDED:
+        return None
+    return Panel(
+        "feedback/sharing/experiment_link.html", {"share_url": sharing_views.share_url(space, experiment)}
+    )
+
+
+hooks.register(EXPERIMENT_PANELS, experiment_share_link)
 
 # The Käyttö view (feedback/usage/): the owner's usage figures, for administrators and editors.
 hooks.register("register_admin_urls", usage_admin.usage_urls)

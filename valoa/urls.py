@@ -51,6 +51,8 @@ urlpatterns += i18n_patterns(
     # (/jsi18n/, /sv/jsi18n/), cached like a page.
     path("jsi18n/", public(JavaScriptCatalog.as_view()), name="javascript-catalog"),
     path("haku/", search_views.search, name="search"),
+    # A team's ended experiment offered to Innostu (feedback, above toolkit): before toolkit's <token>/ paths.
+    path("tiimi/", include("feedback.sharing.urls")),
     path("tiimi/", include("toolkit.urls")),
     path("palaute/lomake/", include("feedback.urls")),
     # Wagtail's own URLs: the password form of a restricted page, then its pages, served by Wagtail's own view

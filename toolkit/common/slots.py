@@ -27,6 +27,8 @@ SESSION_END_PANELS = "toolkit_session_end_panels"
 # The end of the workbook's experiment part (a section whose questions' keys start "kokeilu-"), on the answering
 # page and the summary; called with space=<TeamSpace> and session=<WorkbookSession>.
 WORKBOOK_EXPERIMENT_PANELS = "toolkit_workbook_experiment_panels"
+# A team's experiment page, below the experiment; called with space=<TeamSpace> and experiment=<TeamExperiment>.
+EXPERIMENT_PANELS = "toolkit_experiment_panels"
 
 
 @dataclass(frozen=True)

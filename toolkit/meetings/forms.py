@@ -168,7 +168,7 @@ START = "alku"
 
 
 class PositionMixin:
-    """"Sijainti": where a new block goes. The choices are the plan's blocks as now saved (`set_positions`):
+    """ "Sijainti": where a new block goes. The choices are the plan's blocks as now saved (`set_positions`):
     by default before the closing block (or last), at the start, or after a chosen block (by its id, so that
     another member's move does not shift the place chosen). `cleaned_data["after"]`: None for the default,
     services.AT_START (0) for the start, else the block's id."""

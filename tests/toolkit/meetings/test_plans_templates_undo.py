@@ -37,14 +37,16 @@ def planned(**kwargs):
 
 
 def test_a_duplicate_has_copies_of_the_blocks_on_the_same_date_and_leaves_the_original_alone(demo_site):
-    space, plan = planned()
+    _space, plan = planned()
     copy = services.plan_duplicate(plan=plan)
     assert copy.title == "Torstain palaveri (kopio)" and not copy.is_template
     assert (copy.date, copy.start_time, copy.minutes_available) == (plan.date, plan.start_time, 60)
     original = services.plan_blocks(plan=plan)
     copied = services.plan_blocks(plan=copy)
     fields = ("kind", "title", "minutes", "note", "tool_id", "position")
-    assert [[getattr(b, f) for f in fields] for b in copied] == [[getattr(b, f) for f in fields] for b in original]
+    assert [[getattr(b, f) for f in fields] for b in copied] == [
+        [getattr(b, f) for f in fields] for b in original
+    ]
     assert not {b.pk for b in copied} & {b.pk for b in original}
     # Changing the copy does not change the original.
     budget = copied[1]
@@ -55,7 +57,7 @@ def test_a_duplicate_has_copies_of_the_blocks_on_the_same_date_and_leaves_the_or
 
 
 def test_a_duplicate_leaves_removed_blocks_out_and_its_title_fits(demo_site):
-    space, plan = planned(title="x" * TITLE_MAX_LENGTH)
+    _space, plan = planned(title="x" * TITLE_MAX_LENGTH)
     budget = services.plan_blocks(plan=plan)[1]
     services.block_delete(plan=plan, block_id=budget.pk, base_version=plan.order_version)
     copy = services.plan_duplicate(plan=plan)
@@ -114,7 +116,7 @@ def test_a_new_plan_from_a_template_deleted_meanwhile_is_refused(demo_site):
 
 
 def test_a_block_lands_before_the_closing_at_the_start_or_after_a_chosen_block(demo_site):
-    space, plan = planned()
+    _space, plan = planned()
     budget = services.plan_blocks(plan=plan)[1]
     services.block_add(plan=plan, kind="aihe", title="Oletus", minutes=5)
     services.block_add(plan=plan, kind="aihe", title="Alkuun", minutes=5, after=services.AT_START)
@@ -126,7 +128,7 @@ def test_a_block_lands_before_the_closing_at_the_start_or_after_a_chosen_block(d
 
 
 def test_after_a_block_removed_meanwhile_is_refused_next_to_the_position_field(demo_site):
-    space, plan = planned()
+    _space, plan = planned()
     budget = services.plan_blocks(plan=plan)[1]
     services.block_delete(plan=plan, block_id=budget.pk, base_version=plan.order_version)
     with pytest.raises(ValidationError) as refused:
@@ -139,7 +141,7 @@ def test_after_a_block_removed_meanwhile_is_refused_next_to_the_position_field(d
 
 
 def test_an_undone_removal_brings_the_block_back_at_its_place_with_its_fields(demo_site):
-    space, plan = planned()
+    _space, plan = planned()
     before = [(b.pk, b.kind, b.title, b.minutes, b.note, b.tool_id) for b in services.plan_blocks(plan=plan)]
     budget = services.plan_blocks(plan=plan)[1]
     services.block_delete(plan=plan, block_id=budget.pk, base_version=plan.order_version)
@@ -155,7 +157,7 @@ def test_an_undone_removal_brings_the_block_back_at_its_place_with_its_fields(de
 
 
 def test_an_undo_after_other_members_changes_still_works(demo_site):
-    space, plan = planned()
+    _space, plan = planned()
     blocks = services.plan_blocks(plan=plan)
     budget, closing = blocks[1], blocks[-1]
     services.block_delete(plan=plan, block_id=budget.pk, base_version=plan.order_version)
@@ -176,7 +178,7 @@ def test_an_undo_after_other_members_changes_still_works(demo_site):
 def test_removed_blocks_are_purged_a_day_later_and_an_unknown_undo_is_404(demo_site):
     from django.http import Http404
 
-    space, plan = planned()
+    _space, plan = planned()
     first, second = services.plan_blocks(plan=plan)[:2]
     services.block_delete(plan=plan, block_id=first.pk, base_version=plan.order_version)
     MeetingBlock.objects.filter(pk=first.pk).update(removed_at=timezone.now() - dt.timedelta(days=2))
@@ -191,7 +193,7 @@ def test_removed_blocks_are_purged_a_day_later_and_an_unknown_undo_is_404(demo_s
 
 
 def test_editing_a_block_after_another_was_moved_is_no_conflict_but_a_stale_edit_of_it_is(demo_site):
-    space, plan = planned()
+    _space, plan = planned()
     opening, budget, tool_block, _ = services.plan_blocks(plan=plan)
     stale_order = plan.order_version
     # Another member moves the tool up and edits the opening.
@@ -216,7 +218,7 @@ def test_editing_a_block_after_another_was_moved_is_no_conflict_but_a_stale_edit
 
 
 def test_an_edit_of_a_removed_block_is_a_conflict_without_a_block_and_the_details_stand_apart(demo_site):
-    space, plan = planned()
+    _space, plan = planned()
     budget = services.plan_blocks(plan=plan)[1]
     details = plan.version
     services.block_delete(plan=plan, block_id=budget.pk, base_version=plan.order_version)
@@ -260,7 +262,10 @@ def test_save_as_template_and_a_new_plan_from_it_without_javascript(client, demo
     assert "Teillä ei ole vielä pohjaa." in listing and 'name="start"' not in listing
     response = client.post(plan_url(space, plan, "meeting_plan_save_template"))
     assert response.status_code == 303
-    assert "Suunnitelma on tallennettu tiimin palaveripohjaksi." in client.get(response["Location"]).content.decode()
+    assert (
+        "Suunnitelma on tallennettu tiimin palaveripohjaksi."
+        in client.get(response["Location"]).content.decode()
+    )
     template = services.template_get(space=space)
     listing = client.get(url("meeting_plans", space)).content.decode()
     assert 'name="start"' in listing and "Tiimin palaveripohjasta: Torstain palaveri" in listing
@@ -314,7 +319,7 @@ def test_remove_then_peru_poisto_without_javascript(client, demo_site):
     html = client.get(response["Location"]).content.decode()
     restore = plan_url(space, plan, "meeting_block_restore", block_id=budget.pk)
     assert "Osio poistettu." in html and "Peru poisto" in html and f'action="{restore}"' in html
-    assert 'id="osio-{}"'.format(budget.pk) not in html
+    assert f'id="osio-{budget.pk}"' not in html
     response = client.post(restore)
     assert response.status_code == 303
     assert titles(plan)[1] == "Budjetti"
@@ -333,7 +338,12 @@ def test_an_edit_of_one_block_after_another_members_edit_of_another_saves(client
     prefix = f"osio-{budget.pk}"
     response = client.post(
         plan_url(space, plan, "meeting_block_edit", block_id=budget.pk),
-        {f"{prefix}-title": "Budjetti", f"{prefix}-minutes": "30", f"{prefix}-note": "", f"{prefix}-version": 1},
+        {
+            f"{prefix}-title": "Budjetti",
+            f"{prefix}-minutes": "30",
+            f"{prefix}-note": "",
+            f"{prefix}-version": 1,
+        },
     )
     assert response.status_code == 303
     assert titles(plan)[:2] == ["Kuulumiset", "Budjetti"]

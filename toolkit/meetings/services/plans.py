@@ -172,7 +172,7 @@ def _copy_blocks(*, source: MeetingPlan, target: MeetingPlan) -> int:
 
 
 def copy_title(title: str) -> str:
-    """"<title> (kopio)", cut so that it fits the title's length."""
+    """ "<title> (kopio)", cut so that it fits the title's length."""
     suffix = _("%(title)s (kopio)") % {"title": ""}
     return _("%(title)s (kopio)") % {"title": title[: TITLE_MAX_LENGTH - len(suffix)].rstrip()}
 
@@ -234,7 +234,8 @@ def plan_create_from_template(
     template = template_get(space=space)
     if template is None:
         raise ValidationError(
-            _("Tiimin palaveripohja on poistettu sillä välin. Valitkaa tyhjä suunnitelma."), code="no_template"
+            _("Tiimin palaveripohja on poistettu sillä välin. Valitkaa tyhjä suunnitelma."),
+            code="no_template",
         )
     plan = plan_create(
         space=space, title=title, date=date, start_time=start_time, minutes_available=minutes_available

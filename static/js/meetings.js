@@ -1,5 +1,6 @@
 // Meeting plans (docs/meetings.md). Everything works without this file; it only
 // - keeps focus on a block after "Siirrä ylös/alas" (a full page load) and announces its new place;
+// - after "Poista", puts focus on "Peru poisto" (the notice names the removed block);
 // - remembers the team's link in this browser when, and only when, a member chooses so (localStorage),
 //   and then points "Lisää palaveriin" on tool cards and finder results straight at the team's plans;
 //   "Unohda tiimin linkki" removes it. The link is a same-site path and is never sent to another site;
@@ -47,6 +48,15 @@
             }, 0);
         };
         if (document.readyState === "complete") { settle(); } else { window.addEventListener("load", settle); }
+    }
+
+    // "Osio poistettu. Peru poisto": focus on the undo button once the page has settled (as after a move). The
+    // forms send the versions themselves (hidden fields: the plan's order version for moves and removals, the
+    // block's own version for its edit), so nothing here sends one.
+    var undo = document.querySelector("[data-meeting-undo] button");
+    if (undo) {
+        var focusUndo = function () { window.setTimeout(function () { undo.focus(); }, 0); };
+        if (document.readyState === "complete") { focusUndo(); } else { window.addEventListener("load", focusUndo); }
     }
 
     // "Muista / Unohda" in the team space.

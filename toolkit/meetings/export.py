@@ -32,7 +32,8 @@ def plan_ics(*, plan: MeetingPlan, schedule: Schedule) -> bytes:
     event.add("uid", plan_uid(plan))
     event.add("dtstamp", timezone.now())
     event.add("last-modified", plan.updated_at)
-    event.add("sequence", plan.version)
+    # Every change (details, order, a block's edit) moves `updated_at`; no one version counts them all.
+    event.add("sequence", max(0, int((plan.updated_at - plan.created_at).total_seconds())))
     event.add("summary", plan.title)
     event.add("dtstart", schedule.start)
     event.add("dtend", schedule.reserved_end)

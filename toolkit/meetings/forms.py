@@ -110,23 +110,35 @@ class PlanForm(CleanTextMixin, MeetingForm):
         }
 
 
-class BlockForm(CleanTextMixin, MeetingForm):
-    """An own block: opening, topic, break or closing."""
+class NewPlanForm(PlanForm):
+    """A new plan; with the space's template, also where it starts from: empty, or copies of the template's
+    blocks."""
 
-    kind = forms.ChoiceField(
-        label=_("Osion tyyppi"),
-        choices=[(k.value, k.label) for k in MeetingBlock.Kind if k != MeetingBlock.Kind.TOOL],
-        initial=MeetingBlock.Kind.TOPIC,
-        error_messages={
-            "required": _("Valitkaa osion tyyppi."),
-            "invalid_choice": _("Valitkaa osion tyyppi."),
-        },
+    EMPTY, TEMPLATE = "tyhja", "pohja"
+
+    start = forms.ChoiceField(
+        label=_("Aloitetaan"),
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Valitkaa, mistä suunnitelma aloitetaan.")},
     )
-    title = _text(
-        _("Otsikko"), required=False, help_text=_("Jättäkää tyhjäksi, niin otsikoksi tulee osion tyyppi.")
-    )
-    minutes = _minutes(_("Minuutteja"), maximum=BLOCK_MAX_MINUTES)
-    note = _text(_("Muistiinpano"), required=False, max_length=NOTE_MAX_LENGTH, widget=forms.Textarea)
+
+    field_order = ["start"]
+
+    def __init__(self, *args, template=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if template is None:
+            del self.fields["start"]
+        else:
+            self.fields["start"].choices = [
+                (self.EMPTY, _("Tyhjästä suunnitelmasta")),
+                (self.TEMPLATE, _("Tiimin palaveripohjasta: %(title)s") % {"title": template.title}),
+            ]
+            self.fields["start"].initial = self.TEMPLATE
+
+    @property
+    def from_template(self) -> bool:
+        return self.cleaned_data.get("start") == self.TEMPLATE
 
 
 class ToolSelect(forms.Select):
@@ -152,7 +164,64 @@ class ToolSelect(forms.Select):
         )
 
 
-class ToolBlockForm(MeetingForm):
+START = "alku"
+
+
+class PositionMixin:
+    """ "Sijainti": where a new block goes. The choices are the plan's blocks as now saved (`set_positions`):
+    by default before the closing block (or last), at the start, or after a chosen block (by its id, so that
+    another member's move does not shift the place chosen). `cleaned_data["after"]`: None for the default,
+    services.AT_START (0) for the start, else the block's id."""
+
+    def set_positions(self, blocks) -> None:
+        """`blocks`: the plan's blocks in order (with pk, title and kind)."""
+        blocks = list(blocks)
+        closing_last = bool(blocks) and blocks[-1].kind == MeetingBlock.Kind.CLOSING
+        label = str(_("Osion %(number)s jälkeen: %(title)s"))
+        self.fields["after"].choices = [
+            ("", _("Ennen lopetusta") if closing_last else _("Loppuun")),
+            (START, _("Alkuun")),
+            *((str(b.pk), label % {"number": n, "title": b.title}) for n, b in enumerate(blocks, start=1)),
+        ]
+
+    def clean_after(self):
+        value = self.cleaned_data.get("after")
+        if not value:
+            return None
+        return 0 if value == START else int(value)
+
+
+def _position_field():
+    return forms.ChoiceField(
+        label=_("Sijainti"),
+        required=False,
+        choices=[("", _("Loppuun")), (START, _("Alkuun"))],
+        widget=ToolSelect,
+        error_messages={"invalid_choice": _("Valitkaa sijainti luettelosta: asialista on voinut muuttua.")},
+    )
+
+
+class BlockForm(PositionMixin, CleanTextMixin, MeetingForm):
+    """An own block: opening, topic, break or closing."""
+
+    kind = forms.ChoiceField(
+        label=_("Osion tyyppi"),
+        choices=[(k.value, k.label) for k in MeetingBlock.Kind if k != MeetingBlock.Kind.TOOL],
+        initial=MeetingBlock.Kind.TOPIC,
+        error_messages={
+            "required": _("Valitkaa osion tyyppi."),
+            "invalid_choice": _("Valitkaa osion tyyppi."),
+        },
+    )
+    title = _text(
+        _("Otsikko"), required=False, help_text=_("Jättäkää tyhjäksi, niin otsikoksi tulee osion tyyppi.")
+    )
+    minutes = _minutes(_("Minuutteja"), maximum=BLOCK_MAX_MINUTES)
+    note = _text(_("Muistiinpano"), required=False, max_length=NOTE_MAX_LENGTH, widget=forms.Textarea)
+    after = _position_field()
+
+
+class ToolBlockForm(PositionMixin, MeetingForm):
     tool = forms.TypedChoiceField(
         label=_("Työkalu"),
         coerce=int,
@@ -169,6 +238,7 @@ class ToolBlockForm(MeetingForm):
         required=False,
         help_text=_("Jättäkää tyhjäksi, niin käytetään työkalun kestoa."),
     )
+    after = _position_field()
 
     def __init__(self, *args, tools, **kwargs):
         """`tools`: (id, title, minutes) rows, not pages: a few hundred page objects cost more than the page."""

@@ -1,7 +1,12 @@
 """A team's meeting plans: a title, a date and a start time, the minutes available and ordered blocks.
 
-A plan has one `version` that grows with every change; a change names the version it started from, so a stale
-edit is reported as a conflict instead of overwriting another member's change (as workbook answers do).
+Three kinds of version (docs/decisions/013-per-block-versions.md): the plan's `version` for its details, the
+plan's `order_version` for its structure (adding, moving, removing, restoring blocks) and each block's own
+`version` for its text and minutes. A change names the version it started from, so a stale edit is reported as a
+conflict instead of overwriting another member's change; two members editing different blocks never conflict.
+
+A space may keep one plan as its template (`is_template`): it is not a meeting, and new plans can start from it.
+A removed block is kept with `removed_at` for a while, so that its removal can be undone.
 """
 
 import uuid
@@ -32,6 +37,10 @@ class MeetingPlan(models.Model):
         validators=[MinValueValidator(5), MaxValueValidator(PLAN_MAX_MINUTES)],
     )
     version = models.PositiveIntegerField(_("versio"), default=1)
+    # The blocks' order and set: named by adding, moving, removing and restoring, not by a block's own edit.
+    order_version = models.PositiveIntegerField(_("järjestyksen versio"), default=1)
+    # The space's one template: not a meeting (not listed, never the "next meeting"); new plans copy its blocks.
+    is_template = models.BooleanField(_("palaveripohja"), default=False)
     # The calendar event's UID: stable for the plan's life, and not the team's secret token.
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     created_at = models.DateTimeField(_("luotu"), default=timezone.now, editable=False)
@@ -41,9 +50,18 @@ class MeetingPlan(models.Model):
         verbose_name = _("palaverin suunnitelma")
         verbose_name_plural = _("palaverien suunnitelmat")
         ordering = ["date", "start_time", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["space"], condition=models.Q(is_template=True), name="one_meeting_template_per_space"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
+
+    def live_blocks(self):
+        """The plan's blocks that are not removed (a removed block waits for its undo)."""
+        return self.blocks.filter(removed_at__isnull=True)
 
 
 class MeetingBlock(models.Model):
@@ -82,6 +100,13 @@ class MeetingBlock(models.Model):
         related_name="+",
         verbose_name=_("arviointikierros"),
     )
+    # The block's own version: an edit names it, so editing one block never conflicts with another's edit.
+    version = models.PositiveIntegerField(_("versio"), default=1)
+    # Set when the block is removed: it is kept (with its place in `position`) until its undo is too old.
+    removed_at = models.DateTimeField(_("poistettu"), null=True, blank=True)
+    # The block it followed when removed (0: it was first): the undo puts it back after that block when it is
+    # still there, which survives other members' moves; else at its old place (`position`).
+    removed_after = models.PositiveIntegerField(_("poistettaessa edellinen osio"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("palaverin osio")

@@ -35,6 +35,17 @@ urlpatterns = [
         blocks.block_delete,
         name="meeting_block_delete",
     ),
+    path(
+        "<str:token>/palaverit/<int:plan_id>/osiot/<int:block_id>/peru-poisto/",
+        blocks.block_restore,
+        name="meeting_block_restore",
+    ),
+    path("<str:token>/palaverit/<int:plan_id>/kopioi/", plans.plan_duplicate, name="meeting_plan_duplicate"),
+    path(
+        "<str:token>/palaverit/<int:plan_id>/tallenna-pohjaksi/",
+        plans.plan_save_as_template,
+        name="meeting_plan_save_template",
+    ),
     path("<str:token>/palaverit/<int:plan_id>/poista/", plans.plan_delete, name="meeting_plan_delete"),
     path("<str:token>/palaverit/<int:plan_id>/asialista/", exports.agenda, name="meeting_agenda"),
     path("<str:token>/palaverit/<int:plan_id>/palaveri.ics", exports.calendar_file, name="meeting_ics"),

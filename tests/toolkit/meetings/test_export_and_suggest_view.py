@@ -155,7 +155,7 @@ def test_deleting_the_space_deletes_its_plans_and_activity_counts_for_retention(
     type(space).objects.filter(pk=space.pk).update(last_active_at=old)
     plan.refresh_from_db()
     services.block_update(
-        plan=plan, block_id=block.pk, base_version=plan.version, title="B", minutes=5, note=""
+        plan=plan, block_id=block.pk, base_version=block.version, title="B", minutes=5, note=""
     )
     space.refresh_from_db()
     assert space.last_active_at > old

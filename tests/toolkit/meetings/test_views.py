@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def blocks_of(plan):
-    return list(MeetingBlock.objects.filter(plan=plan).values_list("title", "minutes"))
+    return list(MeetingBlock.objects.filter(plan=plan, removed_at=None).values_list("title", "minutes"))
 
 
 def test_space_page_links_to_the_plans_and_a_plan_is_created(client, demo_site):
@@ -106,7 +106,7 @@ def test_moving_a_block_redirects_to_it_and_says_where_it_went(client, demo_site
     second = services.block_add(plan=plan, kind="aihe", title="Budjetti", minutes=20)
     plan.refresh_from_db()
     move = plan_url(space, plan, "meeting_block_move", block_id=second.pk)
-    response = client.post(move, {"version": plan.version, "suunta": "ylos"})
+    response = client.post(move, {"version": plan.order_version, "suunta": "ylos"})
     assert response.status_code == 303
     assert response["Location"].endswith(f"?siirretty={second.pk}&suunta=ylos#osio-{second.pk}")
     assert blocks_of(plan) == [("Budjetti", 20), ("Avaus", 5)]
@@ -119,7 +119,7 @@ def test_a_stale_edit_is_a_conflict_that_shows_the_current_plan_and_keeps_the_in
     space, plan = make_plan()
     block = services.block_add(plan=plan, kind="aihe", title="Budjetti", minutes=20)
     plan.refresh_from_db()
-    stale = plan.version
+    stale = block.version
     services.block_update(
         plan=plan,
         block_id=block.pk,
@@ -144,8 +144,9 @@ def test_a_stale_edit_is_a_conflict_that_shows_the_current_plan_and_keeps_the_in
     assert "Annan teksti" in html and "Bertan teksti</textarea>" in html
     assert "Tallenna minun versioni" in html
     assert MeetingBlock.objects.get(pk=block.pk).note == "Annan teksti"
-    plan.refresh_from_db()
-    assert f'name="{prefix}-version" value="{plan.version}"' in html
+    current = MeetingBlock.objects.get(pk=block.pk).version
+    assert current == stale + 1
+    assert f'name="{prefix}-version" value="{current}"' in html
     # Sending the kept form again saves it on top of the version now shown.
     again = client.post(
         plan_url(space, plan, "meeting_block_edit", block_id=block.pk),
@@ -153,7 +154,7 @@ def test_a_stale_edit_is_a_conflict_that_shows_the_current_plan_and_keeps_the_in
             f"{prefix}-title": "Budjetti",
             f"{prefix}-minutes": "30",
             f"{prefix}-note": "Bertan teksti",
-            f"{prefix}-version": plan.version,
+            f"{prefix}-version": current,
         },
     )
     assert again.status_code == 303
@@ -164,8 +165,8 @@ def test_an_edit_of_a_block_deleted_meanwhile_keeps_the_text_as_a_new_block(clie
     space, plan = make_plan()
     block = services.block_add(plan=plan, kind="aihe", title="Budjetti", minutes=20)
     plan.refresh_from_db()
-    stale = plan.version
-    services.block_delete(plan=plan, block_id=block.pk, base_version=stale)
+    stale = block.version
+    services.block_delete(plan=plan, block_id=block.pk, base_version=plan.order_version)
     prefix = f"osio-{block.pk}"
     response = client.post(
         plan_url(space, plan, "meeting_block_edit", block_id=block.pk),
@@ -184,7 +185,14 @@ def test_an_edit_of_a_block_deleted_meanwhile_keeps_the_text_as_a_new_block(clie
 def test_stale_details_edit_is_a_conflict(client, demo_site):
     space, plan = make_plan()
     stale = plan.version
-    services.block_add(plan=plan, kind="avaus", minutes=5)
+    services.plan_update(
+        plan=plan,
+        base_version=stale,
+        title="Toisen nimi",
+        date=plan.date,
+        start_time=plan.start_time,
+        minutes_available=60,
+    )
     response = client.post(
         plan_url(space, plan),
         {
@@ -197,7 +205,7 @@ def test_stale_details_edit_is_a_conflict(client, demo_site):
     )
     assert response.status_code == 409
     assert 'value="Uusi nimi"' in response.content.decode()
-    assert MeetingPlan.objects.get(pk=plan.pk).title == "Torstain palaveri"
+    assert MeetingPlan.objects.get(pk=plan.pk).title == "Toisen nimi"
 
 
 def test_delete_a_plan_with_confirmation(client, demo_site):
@@ -250,7 +258,7 @@ def test_a_block_of_another_plan_is_404(client, demo_site):
     plan.refresh_from_db()
     response = client.post(
         plan_url(space, plan, "meeting_block_move", block_id=block.pk),
-        {"version": plan.version, "suunta": "ylos"},
+        {"version": plan.order_version, "suunta": "ylos"},
     )
     assert response.status_code == 404
 
@@ -270,7 +278,7 @@ def test_the_plan_page_links_to_each_blocks_edit_page_which_opens_that_form_alon
     html = page.content.decode()
     assert f'id="osio-{first.pk}-muokkaa"' in html and "Muokkaa osiota" in html
     assert f'name="osio-{first.pk}-title"' in html and "Luvut</textarea>" in html
-    assert f'name="osio-{first.pk}-version" value="{plan.version}"' in html
+    assert f'name="osio-{first.pk}-version" value="{first.version}"' in html
     assert f'name="osio-{second.pk}-' not in html  # the other block keeps its link
     assert plan_url(space, plan, "meeting_block_edit_page", block_id=second.pk) in html
     # Saving it from there saves the block and returns to the plan.
@@ -280,7 +288,7 @@ def test_the_plan_page_links_to_each_blocks_edit_page_which_opens_that_form_alon
             f"osio-{first.pk}-title": "Budjetti 2027",
             f"osio-{first.pk}-minutes": "25",
             f"osio-{first.pk}-note": "Luvut",
-            f"osio-{first.pk}-version": plan.version,
+            f"osio-{first.pk}-version": first.version,
         },
     )
     assert response.status_code == 303
@@ -345,7 +353,7 @@ def test_finder_results_carry_a_hidden_add_link_for_a_remembered_team(client, de
 def test_a_tool_added_lands_before_the_closing_and_a_position_can_be_chosen(client, demo_site):
     space, plan = make_plan()
     services.block_add(plan=plan, kind="avaus", minutes=5)
-    services.block_add(plan=plan, kind="lopetus", minutes=5)
+    closing = services.block_add(plan=plan, kind="lopetus", minutes=5)
     tool = tools(1)[0]
     response = client.post(
         plan_url(space, plan, "meeting_tool_add"), {"tyokalu-tool": tool.pk, "tyokalu-minutes": "15"}
@@ -356,8 +364,8 @@ def test_a_tool_added_lands_before_the_closing_and_a_position_can_be_chosen(clie
         "tyokalu",
         "lopetus",
     ]
-    # A chosen position is kept, clamped to the plan.
-    services.block_add(plan=plan, kind="aihe", title="Ensin", minutes=5, position=0)
-    services.block_add(plan=plan, kind="aihe", title="Viimeiseksi", minutes=5, position=99)
+    # A chosen position is kept: at the start, or after a chosen block (here the closing one).
+    services.block_add(plan=plan, kind="aihe", title="Ensin", minutes=5, after=services.AT_START)
+    services.block_add(plan=plan, kind="aihe", title="Viimeiseksi", minutes=5, after=closing.pk)
     assert [title for title, _ in blocks_of(plan)] == ["Ensin", "Avaus", tool.title, "Lopetus", "Viimeiseksi"]
     assert list(MeetingBlock.objects.filter(plan=plan).values_list("position", flat=True)) == [0, 1, 2, 3, 4]

@@ -32,9 +32,12 @@ def plan_blocks(*, plan: MeetingPlan) -> list[MeetingBlock]:
     """The blocks in order, with their tools in the reader's language (one query: the tool's page row joined;
     one more only when a tool was added in another language)."""
     blocks = list(
-        plan.blocks.select_related("tool").only(
+        plan.live_blocks()
+        .select_related("tool")
+        .only(
             "plan_id",
             "position",
+            "version",  # the block's edit form names it
             "kind",
             "title",
             "minutes",

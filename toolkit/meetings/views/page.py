@@ -60,7 +60,6 @@ def _plan_context(request, space, plan, *, editing: int | None = None, **forms) 
     keeps the page's CPU time from growing with a form per block."""
     blocks = services.plan_blocks(plan=plan)
     schedule = services.plan_schedule(plan=plan, blocks=blocks)
-    version = {"version": plan.version}
     context = {
         "space": space,
         "plan": plan,
@@ -72,16 +71,21 @@ def _plan_context(request, space, plan, *, editing: int | None = None, **forms) 
                 "date": plan.date,
                 "start_time": plan.start_time,
                 "minutes_available": plan.minutes_available,
-                **version,
+                "version": plan.version,
             },
         ),
         "block_form": BlockForm(initial={"minutes": 10}, prefix=NEW_BLOCK),
         "tool_form": ToolBlockForm(tools=services.tools_for_choice(), prefix=NEW_TOOL),
         "finder_url": services.finder_url(request=request),
         "moved": _moved(request, schedule),
+        "removed": _removed(request, plan),
+        "template_saved": request.GET.get("pohja") == "tallennettu",
+        "copied": request.GET.get("kopioitu") == "1",
     }
     edit_form = forms.pop("edit_form", None)
     context.update(forms)
+    for name in ("block_form", "tool_form"):
+        context[name].set_positions(blocks)  # "Sijainti": the blocks as shown
     if edit_form is not None:
         editing = edit_form.block_id
     rows = []
@@ -93,7 +97,7 @@ def _plan_context(request, space, plan, *, editing: int | None = None, **forms) 
                     "title": row.block.title,
                     "minutes": row.block.minutes,
                     "note": row.block.note,
-                    **version,
+                    "version": row.block.version,
                 },
                 prefix=f"osio-{row.block.pk}",
             )
@@ -125,6 +129,14 @@ def _moved(request, schedule) -> dict | None:
                 },
             }
     return None
+
+
+def _removed(request, plan):
+    """The block just removed (from the redirect's query), for the "Peru poisto" notice: one query, only then."""
+    value = request.GET.get("poistettu", "")
+    if not value.isdigit() or len(value) > 10:
+        return None
+    return services.removed_block_get(plan=plan, block_id=int(value))
 
 
 def render_plan(request, space, plan, *, status=200, editing=None, **extra) -> TemplateResponse:

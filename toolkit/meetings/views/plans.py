@@ -1,13 +1,14 @@
-"""The list of plans and a new plan, a plan's page and its details form, deleting a plan."""
+"""The list of plans and a new plan (empty or from the space's template), a plan's page and its details form,
+duplicating a plan, saving it as the space's template, deleting a plan."""
 
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from toolkit.meetings import services
-from toolkit.meetings.forms import DeletePlanForm, PlanForm, SuggestForm
+from toolkit.meetings.forms import DeletePlanForm, NewPlanForm, PlanForm, SuggestForm
 from toolkit.meetings.services import PlanConflict
 from toolkit.meetings.views.page import (
     DETAILS,
@@ -27,16 +28,27 @@ from toolkit.team.views import team_view
 @team_view
 def plan_list(request: HttpRequest, token: str) -> HttpResponse:
     space = get_space(request, token)
-    form = PlanForm(request.POST if request.method == "POST" else None)
+    plans, template = services.plans_and_template(space=space)
+    form = NewPlanForm(request.POST if request.method == "POST" else None, template=template)
     if request.method == "POST" and form.is_valid():
-        plan = services.plan_create(space=space, **form.plan_fields())
-        return see_other(plan_url(space, plan))
+        try:
+            if form.from_template:
+                plan = services.plan_create_from_template(space=space, **form.plan_fields())
+            else:
+                plan = services.plan_create(space=space, **form.plan_fields())
+        except services.ValidationError as error:
+            form.add_error("start", error)
+        else:
+            return see_other(plan_url(space, plan))
     if request.method == "GET":
-        form = PlanForm(initial={"minutes_available": 60, **SuggestForm.initial_when()})
+        minutes = template.minutes_available if template else 60
+        form = NewPlanForm(
+            initial={"minutes_available": minutes, **SuggestForm.initial_when()}, template=template
+        )
     return TemplateResponse(
         request,
         "toolkit/meetings/plan_list.html",
-        {"space": space, "plans": services.plan_list(space=space), "form": form},
+        {"space": space, "plans": plans, "template": template, "form": form},
         status=400 if form.is_bound else 200,
     )
 
@@ -58,6 +70,22 @@ def plan_detail(request: HttpRequest, space, plan) -> HttpResponse:
             request, space, conflict.plan, details_form=with_version(form, conflict.plan.version, DETAILS)
         )
     return see_other(plan_url(space, plan))
+
+
+@require_POST
+@plan_view
+def plan_duplicate(request: HttpRequest, space, plan) -> HttpResponse:
+    """ "Kopioi": a copy of the plan with copies of its blocks, on the same date; the copy's page opens."""
+    copy = services.plan_duplicate(plan=plan)
+    return see_other(f"{plan_url(space, copy)}?kopioitu=1")
+
+
+@require_POST
+@plan_view
+def plan_save_as_template(request: HttpRequest, space, plan) -> HttpResponse:
+    """ "Tallenna tiimin palaveripohjaksi": a copy of the plan becomes the space's one template."""
+    services.plan_save_as_template(plan=plan)
+    return see_other(f"{plan_url(space, plan)}?pohja=tallennettu#pohja")
 
 
 @require_http_methods(["GET", "POST"])

@@ -310,7 +310,10 @@ def phases_and_statements(*, start: dt.date, end: dt.date) -> tuple[Table, Table
 def followed_by(*, start: dt.date, end: dt.date) -> Table:
     """The share of rounds after which the same space made a meeting plan, and recorded an experiment: one
     query."""
-    plan_after = MeetingPlan.objects.filter(space=OuterRef("space"), created_at__gte=OuterRef("created_at"))
+    # A saved template is not a meeting (it is a copy of one kept for the next).
+    plan_after = MeetingPlan.objects.filter(
+        space=OuterRef("space"), created_at__gte=OuterRef("created_at"), is_template=False
+    )
     experiment_after = TeamExperiment.objects.filter(
         space=OuterRef("space"), created_at__gte=OuterRef("created_at")
     )

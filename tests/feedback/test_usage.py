@@ -307,3 +307,29 @@ def test_the_share_of_rounds_followed_by_an_experiment_counts_from_ten_spaces(ed
     assert rows["Kokeilu"] == ["15", "10", "67 %"]
     # No plans were made: too few spaces behind the plan row's share.
     assert rows["Palaverin suunnitelma"][1:] == ["< 10", "< 10"]
+
+
+def test_a_saved_template_is_not_a_plan_made_after_a_round(editor_client, fixed_data):
+    # Ten spaces save their template after the round, and make no meeting: no plan row from them.
+    for space in fixed_data[:10]:
+        MeetingPlan.objects.create(
+            space=space,
+            title="Palaveripohja",
+            date=dt.date(2026, 12, 1),
+            start_time=dt.time(9),
+            minutes_available=60,
+            is_template=True,
+        )
+    rows = {row[0]: row[1:] for row in tables_of(editor_client.get(URL))["followed"][1:]}
+    assert rows["Palaverin suunnitelma"][1:] == ["< 10", "< 10"]
+    # The same ten make a meeting: now they count.
+    for space in fixed_data[:10]:
+        MeetingPlan.objects.create(
+            space=space,
+            title="Palaveri",
+            date=dt.date(2026, 12, 8),
+            start_time=dt.time(9),
+            minutes_available=60,
+        )
+    rows = {row[0]: row[1:] for row in tables_of(editor_client.get(URL))["followed"][1:]}
+    assert rows["Palaverin suunnitelma"][1] == "10"

@@ -195,3 +195,13 @@ def test_the_latest_phase_costs_two_queries_whatever_the_number_of_rounds(space,
     with CaptureQueriesContext(connection) as queries:
         assert services.space_latest_phase(rounds=rounds) is not None
     assert len(queries) == 2
+
+
+def test_the_consensus_presentation_words_the_agreed_rating(client, three_rounds):
+    *_, last = three_rounds
+    kwargs = {"token": last.space.token, "round_id": last.pk}
+    overview = text(client.get(reverse("toolkit:assessment_present", kwargs={**kwargs, "position": 1})))
+    assert "sovittu arvio keskimäärin" in overview and "keskiarvo" not in overview
+    theme = text(client.get(reverse("toolkit:assessment_present", kwargs={**kwargs, "position": 2})))
+    assert "Teeman sovittu arvio keskimäärin" in theme
+    assert "(sovittu arvio 3)" in theme and "keskiarvo" not in theme

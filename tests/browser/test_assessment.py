@@ -139,3 +139,45 @@ def test_consensus_autosave_conflict_and_offline(live_server, demo_site, page, c
     expect(page.locator("#progress")).to_have_text(re.compile("^Arvioitu 3 / "))
     checker.assert_accessible("consensus after autosave")
     checker.assert_clean_console()
+
+
+def test_trend_of_consensus_and_anonymous_rounds_and_the_latest_phase(live_server, demo_site, page, checker):
+    """The results of a team with both kinds of round: one trend chart and table per mode, each round named by
+    its date, time and mode; the space's home names the latest phase. axe at 1280 and 375 px."""
+    from toolkit.models import AssessmentPage
+    from toolkit.team.services import team_space_create
+
+    space = team_space_create(name="Trenditiimi")
+    assessment_page = AssessmentPage.objects.get(slug="tiimin-arviointi")
+    keys = [s.key for g in assessment_page.statement_groups() for s in g.statements]
+    rounds = []
+    for mode, values in (("consensus", [2]), ("anonymous", [1, 2, 3]), ("consensus", [3])):
+        assessment_round = services.round_open(space=space, page=assessment_page, mode=mode)
+        for n, value in enumerate(values):
+            respondent = services.CONSENSUS_RESPONDENT if mode == "consensus" else f"r{n}"
+            services.response_save(
+                assessment_round=assessment_round, respondent=respondent, ratings=dict.fromkeys(keys, value)
+            )
+        if mode == "anonymous":
+            services.round_reveal(assessment_round=assessment_round)
+        rounds.append(assessment_round)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/tiimi/{space.token}/")
+    phase_line = page.locator(".space-rounds__phase")
+    expect(phase_line).to_contain_text("Viimeisin vaihe:")
+    expect(phase_line).to_contain_text("(yhdessä sopien, ")
+    checker.assert_accessible("space home with the latest phase")
+    phase_line.get_by_role("link").click()
+    expect(page).to_have_url(re.compile(rf"/arviointi/{rounds[-1].pk}/tulokset/$"))
+    expect(page.locator("svg.chart--trend")).to_have_count(2)
+    consensus_table = page.locator(".trend-series--consensus table")
+    expect(consensus_table.locator("tbody tr")).to_have_count(2)
+    expect(consensus_table).to_contain_text("yhdessä sopien")
+    expect(consensus_table).not_to_contain_text("nimettömästi")
+    expect(page.locator(".trend-series--anonymous tbody tr")).to_have_count(1)
+    expect(page.get_by_role("columnheader", name="Sovittu arvio", exact=True).first).to_be_visible()
+    checker.assert_accessible("results with the trend")
+    page.set_viewport_size({"width": 375, "height": 900})
+    checker.assert_accessible("results with the trend @ 375")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    checker.assert_clean_console()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from django import template
-from django.utils.formats import number_format
+from django.utils import timezone
+from django.utils.formats import date_format, number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -146,6 +147,8 @@ def results_chart(results, chart_id: str = "chart") -> str:
     """
     rows = results.statements
     levels = results.page.scale.level_list()
+    # A consensus round has one agreed rating per statement: it is written as that rating, not as a mean.
+    consensus = getattr(results, "is_consensus", False)
     label_w, bar_w, value_w, row_h, top = 44, 420, 70, 30, 10
     width = label_w + bar_w + value_w
     bars = []
@@ -178,20 +181,31 @@ def results_chart(results, chart_id: str = "chart") -> str:
                 bar_w,
                 label_w + bar_w + 8,
                 y + 15,
-                _num(result.stats.mean),
+                _num(result.stats.mean, 0 if consensus else 2),
             )
         )
     legend, legend_h = _chart_legend(chart_id, levels, label_w, width, top + row_h * len(rows) + 4)
     height = top + row_h * len(rows) + 4 + legend_h + 6
-    description = " ".join(
-        _("Väittämä %(number)s: keskiarvo %(mean)s, vastauksia %(n)s.")
-        % {
-            "number": result.statement.number or index + 1,
-            "mean": _num(result.stats.mean),
-            "n": result.stats.n,
-        }
-        for index, result in enumerate(rows)
-    )
+    if consensus:
+        description = " ".join(
+            (
+                _("Väittämä %(number)s: sovittu arvio %(rating)s.")
+                if result.stats.mean is not None
+                else _("Väittämä %(number)s: ei sovittua arviota.")
+            )
+            % {"number": result.statement.number or index + 1, "rating": _num(result.stats.mean, 0)}
+            for index, result in enumerate(rows)
+        )
+    else:
+        description = " ".join(
+            _("Väittämä %(number)s: keskiarvo %(mean)s, vastauksia %(n)s.")
+            % {
+                "number": result.statement.number or index + 1,
+                "mean": _num(result.stats.mean),
+                "n": result.stats.n,
+            }
+            for index, result in enumerate(rows)
+        )
     return format_html(
         '<svg class="chart" id="{id}" viewBox="0 0 {w} {h}" role="img" aria-labelledby="{id}-title {id}-desc">'
         '<title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>{defs}{bars}{legend}</svg>',
@@ -203,6 +217,103 @@ def results_chart(results, chart_id: str = "chart") -> str:
         defs=_chart_defs(chart_id, levels),
         bars=format_html_join("", "{}", ((bar,) for bar in bars)),
         legend=legend,
+    )
+
+
+@register.filter
+def round_when(value) -> str:
+    """When a round was started, as the language writes a moment: "maanantai 7.12.2026 klo 9.00",
+    "måndag 7.12.2026 kl. 9.00", "Monday 7 December 2026, 9:00" (valoa/formats)."""
+    moment = timezone.localtime(value)
+    return f"{date_format(moment, 'l')} {date_format(moment, 'DATETIME_FORMAT')}"
+
+
+def round_label(assessment_round) -> str:
+    """A round of the trend as a reader tells it from the others: when, and how it was done."""
+    return _("%(when)s, %(mode)s") % {
+        "when": round_when(assessment_round.created_at),
+        "mode": assessment_round.get_mode_display(),
+    }
+
+
+register.filter("round_label", round_label)
+
+
+@register.simple_tag
+def trend_chart(series, results, chart_id: str = "trend") -> str:
+    """One mode's rounds as horizontal bars of their overall result, oldest first, on the scale's axis.
+
+    Rows carry the round's number in its series; the table beside the chart names each round with its date,
+    time and mode, and the SVG's description says the same for screen readers. A consensus series is worded
+    as the team's agreed ratings (their average over the statements), an anonymous one as the mean.
+    """
+    levels = results.page.scale.level_list()
+    high = max((level.value for level in levels), default=1) or 1
+    label_w, bar_w, value_w, row_h, top, axis_h = 44, 420, 70, 30, 10, 22
+    width = label_w + bar_w + value_w
+    rows = []
+    for index, point in enumerate(series.points):
+        y = top + index * row_h
+        w = round(bar_w * (point.score or 0) / high, 1)
+        rows.append(
+            format_html(
+                '<g><text x="0" y="{}" class="chart__label">{}.</text>'
+                '<rect x="{}" y="{}" width="{}" height="20" class="chart__trend-bar"/>'
+                '<rect x="{}" y="{}" width="{}" height="20" class="chart__frame"/>'
+                '<text x="{}" y="{}" class="chart__value">{}</text></g>',
+                y + 15,
+                index + 1,
+                label_w,
+                y,
+                w,
+                label_w,
+                y,
+                bar_w,
+                label_w + bar_w + 8,
+                y + 15,
+                _num(point.score),
+            )
+        )
+    axis_y = top + row_h * len(series.points)
+    ticks = format_html_join(
+        "",
+        '<line x1="{0}" x2="{0}" y1="{1}" y2="{2}" class="chart__tick"/>'
+        '<text x="{0}" y="{3}" class="chart__legend" text-anchor="middle">{4}</text>',
+        (
+            (label_w + round(bar_w * level.value / high, 1), top - 4, axis_y, axis_y + 14, level.value)
+            for level in levels
+        ),
+    )
+    if series.is_consensus:
+        template = _("Kierros %(number)s, %(label)s: sovittu arvio keskimäärin %(score)s%(phase)s.")
+    else:
+        template = _("Kierros %(number)s, %(label)s: keskiarvo %(score)s%(phase)s.")
+    description = " ".join(
+        template
+        % {
+            "number": index + 1,
+            "label": round_label(point.assessment_round),
+            "score": _num(point.score),
+            "phase": (_(", vaihe %(phase)s") % {"phase": point.phase}) if point.phase else "",
+        }
+        for index, point in enumerate(series.points)
+    )
+    title = (
+        _("Sovitut arviot kierroksittain (yhdessä sopien)")
+        if series.is_consensus
+        else _("Keskiarvo kierroksittain (%(mode)s)") % {"mode": series.mode_label}
+    )
+    return format_html(
+        '<svg class="chart chart--trend" id="{id}" viewBox="0 0 {w} {h}" role="img" '
+        'aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">{title}</title>'
+        '<desc id="{id}-desc">{desc}</desc>{ticks}{rows}</svg>',
+        id=chart_id,
+        w=width,
+        h=axis_y + axis_h,
+        title=title,
+        desc=description,
+        ticks=ticks,
+        rows=format_html_join("", "{}", ((row,) for row in rows)),
     )
 
 

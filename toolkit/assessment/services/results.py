@@ -1,5 +1,9 @@
 """Results of a round or of an unsaved self-assessment: counts per level, means, spread, the phase, the
-trend against the previous visible round, and tools for the weakest statements.
+trend against the previous visible round of the same mode, and tools for the weakest statements.
+
+A consensus round (one agreed rating per statement) and an anonymous one (a mean of many) measure different
+things, so a trend never crosses modes: each round compares with the previous round of its own mode, and the
+rounds' history is shown as one series per mode.
 
 Results exist only as counts per level, and for an anonymous round only once it is revealed and has at least
 `threshold` responses (rounds.results_visible).
@@ -13,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Subquery
 from django.utils.translation import get_language
 
 from toolkit.assessment.blocks import Statement, StatementGroup
@@ -71,6 +75,25 @@ class PhasePoint:
     assessment_round: AssessmentRound
     score: float | None
     phase: object | None
+    # The change from the previous round of the same mode (None for a series' first round).
+    previous_score: float | None = None
+    trend: str | None = None  # "up", "same", "down"
+
+
+@dataclass
+class TrendSeries:
+    """The visible rounds of one mode, oldest first: a series of the trend chart and table."""
+
+    mode: str
+    points: list[PhasePoint]
+
+    @property
+    def is_consensus(self) -> bool:
+        return self.mode == AssessmentRound.Mode.CONSENSUS
+
+    @property
+    def mode_label(self) -> str:
+        return AssessmentRound.Mode(self.mode).label
 
 
 @dataclass
@@ -85,6 +108,21 @@ class Results:
     recommendations: list[tuple[StatementResult, list[ToolPage]]]
     previous: AssessmentRound | None = None
     history: list[PhasePoint] = field(default_factory=list)
+    mode: str | None = None  # the round's mode; None for an unsaved self-assessment
+
+    @property
+    def is_consensus(self) -> bool:
+        """One agreed rating per statement: shown as the agreed rating, never as a mean of answers."""
+        return self.mode == AssessmentRound.Mode.CONSENSUS
+
+    @property
+    def trend_series(self) -> list[TrendSeries]:
+        """The history as one series per mode (consensus, anonymous, self: the modes' order), never mixed."""
+        order = list(AssessmentRound.Mode.values)
+        by_mode: dict[str, list[PhasePoint]] = defaultdict(list)
+        for point in self.history:
+            by_mode[point.assessment_round.mode].append(point)
+        return [TrendSeries(mode=mode, points=by_mode[mode]) for mode in order if by_mode.get(mode)]
 
     @property
     def shows_spread(self) -> bool:
@@ -94,6 +132,11 @@ class Results:
     @property
     def discuss_first(self) -> list[StatementResult]:
         return [result for result in self.statements if result.stats.discuss]
+
+
+def _mean(counts: Mapping[int, int]) -> float | None:
+    n = sum(counts.values())
+    return sum(value * count for value, count in counts.items()) / n if n else None
 
 
 def _stats(counts: Mapping[int, int], levels: list, spread_limit: float) -> Stats:
@@ -109,7 +152,7 @@ def _stats(counts: Mapping[int, int], levels: list, spread_limit: float) -> Stat
     ]
     if not n:
         return Stats(levels=level_counts, n=0, mean=None, spread=None, discuss=False)
-    mean = sum(value * count for value, count in counts.items()) / n
+    mean = _mean(counts)
     variance = sum(count * (value - mean) ** 2 for value, count in counts.items()) / n
     spread = math.sqrt(variance)
     return Stats(levels=level_counts, n=n, mean=mean, spread=spread, discuss=n > 1 and spread >= spread_limit)
@@ -274,7 +317,9 @@ def round_results(*, assessment_round: AssessmentRound) -> Results | None:
         response_count=current.response_count,
         bands=bands,
     )
-    earlier = [r for r in visible if r.pk != current.pk]
+    results.mode = current.mode
+    # The previous round of the same mode: an agreed rating and an anonymous mean are not compared.
+    earlier = [r for r in visible if r.pk != current.pk and r.mode == current.mode]
     previous = earlier[-1] if earlier else None
     if previous is not None:
         before = results_compute(
@@ -297,8 +342,26 @@ def round_results(*, assessment_round: AssessmentRound) -> Results | None:
             )
         )
         results.history.append(PhasePoint(assessment_round=r, score=point.score, phase=point.phase))
+    history_trend_apply(history=results.history)
     _recommend(results)
     return results
+
+
+def _direction(delta: float) -> str:
+    return "same" if abs(delta) < TREND_SAME else ("up" if delta > 0 else "down")
+
+
+def history_trend_apply(*, history: list[PhasePoint]) -> None:
+    """Each round's overall change from the previous round of the same mode (never across modes)."""
+    last_score: dict[str, float] = {}
+    for point in history:
+        mode = point.assessment_round.mode
+        before = last_score.get(mode)
+        if before is not None and point.score is not None:
+            point.previous_score = before
+            point.trend = _direction(point.score - before)
+        if point.score is not None:
+            last_score[mode] = point.score
 
 
 def trend_apply(*, current: Results, previous: Results) -> None:
@@ -311,7 +374,64 @@ def trend_apply(*, current: Results, previous: Results) -> None:
         delta = result.stats.mean - old
         result.previous_mean = old
         result.delta = delta
-        result.trend = "same" if abs(delta) < TREND_SAME else ("up" if delta > 0 else "down")
+        result.trend = _direction(delta)
+
+
+@dataclass
+class LatestPhase:
+    """Where the team's latest completed round placed it on the journey (the team space's home)."""
+
+    assessment_round: AssessmentRound
+    phase: object
+    score: float
+
+
+def space_latest_phase(*, rounds: list[AssessmentRound]) -> LatestPhase | None:
+    """The phase of the space's latest completed team round, or None (no such round, or no phase bands).
+
+    `rounds` are space_rounds(): newest first, with their response counts. Completed means the team may see
+    its results (results_visible: an anonymous round revealed or closed with enough responses, a consensus
+    round with agreed ratings); a self-assessment is one person's, not the team's. The phase is computed as the
+    round's results compute it, in two queries and only when there is such a round: the bands of its
+    assessment (the page in the language being read first, as the results page reads it) with their page and
+    phase, and one GROUP BY of the round's ratings.
+    """
+    latest = next(
+        (
+            r
+            for r in rounds
+            if r.mode != AssessmentRound.Mode.SELF
+            and results_visible(assessment_round=r, response_count=r.response_count)
+        ),
+        None,
+    )
+    if latest is None:
+        return None
+    key = AssessmentPage.objects.filter(pk=latest.page_id).values("translation_key")[:1]
+    bands_by_page: dict[int, list[AssessmentPhaseBand]] = defaultdict(list)
+    pages: dict[int, AssessmentPage] = {}
+    for band in AssessmentPhaseBand.objects.filter(page__translation_key=Subquery(key)).select_related(
+        "phase", "page"
+    ):
+        bands_by_page[band.page_id].append(band)
+        pages[band.page_id] = band.page
+    if not pages:
+        return None
+    locale_id = locale_id_of_language(get_language())
+    page = min(
+        pages.values(),
+        key=lambda p: (0 if p.locale_id == locale_id else 1 if p.pk == latest.page_id else 2, p.pk),
+    )
+    counts = _distributions([latest.pk]).get(latest.pk, {})
+    score = _score(
+        _mean(counts.get(statement.key, {}))
+        for group in page.statement_groups()
+        for statement in group.statements
+    )
+    phase = _phase_for(score, bands_by_page[page.pk])
+    if phase is None:
+        return None
+    return LatestPhase(assessment_round=latest, phase=phase, score=score)
 
 
 def self_assessment_results(*, page: AssessmentPage, ratings: Mapping[str, int]) -> Results:

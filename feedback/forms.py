@@ -137,23 +137,11 @@ class SpamChecks:
         return bool(self.is_bound and self.data.get(HONEYPOT_FIELD))
 
 
-class SubmissionForm(SpamChecks, forms.Form):
-    title = forms.CharField(
-        label=_("Vinkin otsikko"),
-        max_length=TITLE_MAX_LENGTH,
-        help_text=_("Esimerkiksi: Viikkopalaverin kuulumiskierros."),
-    )
-    page = PageChoiceField(
-        label=_("Työkalu, jota kokemus koskee"),
-        help_text=_("Kokemuksesta, joka koskee Innostu-osion tarinaa, voit kertoa tarinan sivulla."),
-        queryset=Page.objects.none(),
-        empty_label=_("Valitse sivu"),
-    )
-    text = forms.CharField(
-        label=_("Viesti"),
-        max_length=TEXT_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 8}),
-    )
+class SenderForm(SpamChecks, forms.Form):
+    """A public form that stores what a reader sends: the sender's optional details (name, organisation, email),
+    the honeypot and the signed start time, the Finnish messages. A subclass puts its own fields first
+    (`field_order`) and may reword a detail's help text."""
+
     name = forms.CharField(
         label=_("Nimi tai nimimerkki"),
         max_length=NAME_MAX_LENGTH,
@@ -175,14 +163,6 @@ class SubmissionForm(SpamChecks, forms.Form):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         help_text=_("Käytämme osoitetta vain vastataksemme sinulle. Sitä ei julkaista koskaan."),
     )
-    publish_permission = forms.BooleanField(
-        label=_("Annan luvan julkaista kokemukseni sivustolla."),
-        help_text=_(
-            "Kokemus julkaistaan vasta, kun moderaattori on tarkistanut sen. Nimi tai nimimerkki ja "
-            "organisaatio näytetään sen yhteydessä, jos kirjoitit ne. Jos et halua viestiäsi julkaistavaksi, "
-            "lähetä se palautteena."
-        ),
-    )
     # The honeypot: people never see it, nor do screen readers (see the template); bots fill it.
     kotisivu = forms.CharField(
         label=_("Jätä tämä kenttä tyhjäksi"),
@@ -195,6 +175,50 @@ class SubmissionForm(SpamChecks, forms.Form):
     required_css_class = "field--required"
     # components/forms/field.html says after each label whether the field is required.
     required_marks = True
+
+    def __init__(self, data=None, *args, **kwargs):
+        # NUL characters (PostgreSQL refuses them in text) are dropped before the fields' own checks.
+        super().__init__(without_nul(data) if data is not None else None, *args, **kwargs)
+        if not self.is_bound or not self.data.get("started"):
+            self.initial["started"] = new_timestamp()
+        messages = {
+            "required": _("Täytä tämä kenttä."),
+            "max_length": _("Teksti on liian pitkä: enintään %(limit_value)d merkkiä (nyt %(show_value)d)."),
+        }
+        for field in self.fields.values():
+            field.error_messages.update(messages)
+        self.fields["email"].error_messages["invalid"] = _(
+            "Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi."
+        )
+
+
+class SubmissionForm(SenderForm):
+    field_order = ["title", "page", "text", "name", "organisation", "email", "publish_permission"]
+
+    title = forms.CharField(
+        label=_("Vinkin otsikko"),
+        max_length=TITLE_MAX_LENGTH,
+        help_text=_("Esimerkiksi: Viikkopalaverin kuulumiskierros."),
+    )
+    page = PageChoiceField(
+        label=_("Työkalu, jota kokemus koskee"),
+        help_text=_("Kokemuksesta, joka koskee Innostu-osion tarinaa, voit kertoa tarinan sivulla."),
+        queryset=Page.objects.none(),
+        empty_label=_("Valitse sivu"),
+    )
+    text = forms.CharField(
+        label=_("Viesti"),
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    publish_permission = forms.BooleanField(
+        label=_("Annan luvan julkaista kokemukseni sivustolla."),
+        help_text=_(
+            "Kokemus julkaistaan vasta, kun moderaattori on tarkistanut sen. Nimi tai nimimerkki ja "
+            "organisaatio näytetään sen yhteydessä, jos kirjoitit ne. Jos et halua viestiäsi julkaistavaksi, "
+            "lähetä se palautteena."
+        ),
+    )
 
     TEXT_LABELS = {
         Submission.Kind.FEEDBACK: (_("Palautteesi"), _("Kerro, mikä toimii ja mitä pitäisi parantaa.")),
@@ -212,8 +236,7 @@ class SubmissionForm(SpamChecks, forms.Form):
     }
 
     def __init__(self, data=None, *args, kind: str, **kwargs):
-        # NUL characters (PostgreSQL refuses them in text) are dropped before the fields' own checks.
-        super().__init__(without_nul(data) if data is not None else None, *args, **kwargs)
+        super().__init__(data, *args, **kwargs)
         self.kind = kind
         if kind != Submission.Kind.TIP:
             del self.fields["title"]
@@ -228,19 +251,10 @@ class SubmissionForm(SpamChecks, forms.Form):
         else:
             del self.fields["page"]
             del self.fields["publish_permission"]
-        if not self.is_bound or not self.data.get("started"):
-            self.initial["started"] = new_timestamp()
-        messages = {
-            "required": _("Täytä tämä kenttä."),
-            "max_length": _("Teksti on liian pitkä: enintään %(limit_value)d merkkiä (nyt %(show_value)d)."),
-        }
         for name, field in self.fields.items():
-            field.error_messages.update(messages)
             if name == "page":
                 field.error_messages["required"] = _("Valitse sivu, jota kokemus koskee.")
                 field.error_messages["invalid_choice"] = _("Valitse sivu luettelosta.")
-            if name == "email":
-                field.error_messages["invalid"] = _("Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi.")
             if name == "publish_permission":
                 field.error_messages["required"] = _(
                     "Kokemukset kerätään julkaistaviksi: anna lupa julkaista kokemuksesi tai lähetä viesti "

@@ -314,6 +314,26 @@ def _meeting_plan_url(ctx) -> str:
     return f"/tiimi/{plan.space.token}/palaverit/{plan.pk}/"
 
 
+def _meeting_agenda_url(ctx) -> str:
+    """The same plan's agenda (the printable page a facilitator shares)."""
+    return _meeting_plan_url(ctx) + "asialista/"
+
+
+def _meeting_facilitation_url(ctx) -> str:
+    """The same plan in facilitation mode: the shared run's state and every block's steps."""
+    return _meeting_plan_url(ctx) + "ohjaa/"
+
+
+def _respondent_form_url(ctx) -> str:
+    """An open anonymous round's answer form, as a member's phone opens it from the link or the QR code."""
+    assessment_round = (
+        AssessmentRound.objects.filter(mode=AssessmentRound.Mode.ANONYMOUS, state=AssessmentRound.State.OPEN)
+        .order_by("pk")
+        .first()
+    )
+    return f"/tiimi/vastaa/{assessment_round.token}/"
+
+
 def _space_url(ctx) -> str:
     """The first generated space: two sessions and its assessment rounds listed (the same at any volume)."""
     return TeamSpace.objects.filter(name__startswith="Tiimi ").order_by("pk").first().get_absolute_url()
@@ -456,6 +476,9 @@ SCENARIOS = [
     Scenario("Arvioinnin tulokset (tiimi)", _assessment_results_url, cacheable=False),
     Scenario("Arvioinnin esitys (tiimi)", _assessment_present_url, cacheable=False),
     Scenario("Palaverin suunnitelma (tiimi)", _meeting_plan_url, cacheable=False),
+    Scenario("Palaverin asialista (tiimi)", _meeting_agenda_url, cacheable=False),
+    Scenario("Palaverin ohjaus (tiimi)", _meeting_facilitation_url, cacheable=False),
+    Scenario("Arvioinnin vastauslomake (tiimi)", _respondent_form_url, cacheable=False),
     # 30 teams saving at once, each on a connection (and a wrk thread) of its own: first as fast as the
     # server answers (capacity; the latency is then the queue), then at the autosave's pace (the page
     # saves 1.2 s after the last keystroke, so one team saves at most about once per 1.2 s).

@@ -78,6 +78,12 @@ def submission_create(
         client_hash=client_hash_for(address=client_address),
         language=language or settings.LANGUAGE_CODE,
     )
+    return _submission_store(submission)
+
+
+def _submission_store(submission: Submission) -> Submission:
+    """Validate and save a reader's submission, log it in Wagtail's history, and tell the moderators once the
+    transaction commits."""
     submission.full_clean()
     submission.save()
     log(instance=submission, action="wagtail.create", user=None)
@@ -144,11 +150,7 @@ def experiment_share(
         client_hash=client_hash_for(address=client_address),
         language=language or settings.LANGUAGE_CODE,
     )
-    submission.full_clean()
-    submission.save()
-    log(instance=submission, action="wagtail.create", user=None)
-    transaction.on_commit(lambda: submission_notify_moderators(submission=submission))
-    return submission
+    return _submission_store(submission)
 
 
 def submission_notify_moderators(*, submission: Submission) -> int:

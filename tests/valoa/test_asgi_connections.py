@@ -4,13 +4,21 @@ import os
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
 
 
-def test_the_asgi_application_keeps_no_persistent_connection_whatever_the_environment_says():
+@pytest.mark.parametrize(
+    ("application", "conn_max_age"),
+    [
+        ("valoa.asgi", "0"),  # forced, whatever the environment says
+        ("valoa.wsgi", "60"),  # the WSGI app servers keep their connections
+    ],
+)
+def test_only_the_asgi_application_gives_up_persistent_connections(application, conn_max_age):
     env = {**os.environ, "DATABASE_CONN_MAX_AGE": "60", "DJANGO_SETTINGS_MODULE": "valoa.settings.dev"}
     code = (
-        "import valoa.asgi\n"
+        f"import {application}\n"
         "from django.conf import settings\n"
         "print(settings.DATABASES['default']['CONN_MAX_AGE'])\n"
     )
@@ -22,18 +30,4 @@ def test_the_asgi_application_keeps_no_persistent_connection_whatever_the_enviro
         text=True,
         check=True,
     )
-    assert result.stdout.strip().splitlines()[-1] == "0"
-
-
-def test_the_wsgi_application_keeps_its_connections():
-    env = {**os.environ, "DATABASE_CONN_MAX_AGE": "60", "DJANGO_SETTINGS_MODULE": "valoa.settings.dev"}
-    code = "import valoa.wsgi\nfrom django.conf import settings\nprint(settings.DATABASES['default']['CONN_MAX_AGE'])\n"
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", code],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert result.stdout.strip().splitlines()[-1] == "60"
+    assert result.stdout.strip().splitlines()[-1] == conn_max_age

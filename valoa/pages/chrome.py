@@ -31,7 +31,7 @@ from valoa.pages.queries import public_q
 TIMEOUT = 600
 KEY_PREFIX = "valoa:chrome"
 # Raise when the cached shape (the dataclasses below) changes: entries of the old shape are then never read.
-VERSION = 1
+VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,7 @@ class MenuItem:
     url: str
     path: str  # the tree path: a page under it shows the item as active
     search_description: str
+    model: str = ""  # the section page's model, "app_label.modelname" (section_url)
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,14 @@ def site_chrome(request, *, home_path: str | None = None) -> Chrome:
     return chrome
 
 
+def section_url(request, model: type[Page]) -> str | None:
+    """The URL of the main menu's section of type `model` in the language being read (the tool finder, say), from
+    the cached chrome: no query on a hit. None when no such section is in the menu; the caller then asks the
+    database (an editor may take a section out of the menu)."""
+    wanted = model._meta.label_lower
+    return next((item.url for item in site_chrome(request).menu if item.model == wanted), None)
+
+
 def home_root_path(request, language: str) -> str | None:
     """The `url_path` of the site's home page in `language`, from Wagtail's cached site root paths (no query
     beyond the site lookup)."""
@@ -107,7 +116,14 @@ def compute(request, site: Site | None, *, home_path: str | None, language: str)
             .order_by("path")
         )
         menu = tuple(
-            MenuItem(page.title, page.get_url(request) or "/", page.path, page.search_description)
+            MenuItem(
+                page.title,
+                page.get_url(request) or "/",
+                page.path,
+                page.search_description,
+                # From the content type cache: no query.
+                page.specific_class._meta.label_lower if page.specific_class else "",
+            )
             for page in sections
         )
     if site is None:

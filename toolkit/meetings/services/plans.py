@@ -21,6 +21,7 @@ from toolkit.tools.models import ToolIndexPage, ToolPage
 from toolkit.tools.usage import Event as ToolEvent
 from toolkit.tools.usage import tool_usage_count
 from valoa.languages.locales import locale_id_of_language, prefer_active_language
+from valoa.pages.chrome import section_url
 from valoa.pages.queries import public_q
 
 MAX_DB_INT = 2**31 - 1
@@ -303,7 +304,12 @@ def tool_get(*, tool_id: int) -> ToolPage:
 
 
 def finder_url(*, request=None) -> str:
-    """The tool finder's address in the reader's language, for the plan page's link to it."""
+    """The tool finder's address in the reader's language, for the plan page's link to it: the main menu's
+    Työkalut section from the cached site chrome, else (out of the menu) the first live finder in the database."""
+    if request is not None:
+        url = section_url(request, ToolIndexPage)
+        if url is not None:
+            return url
     index = (
         ToolIndexPage.objects.live()
         .filter(locale_id=locale_id_of_language(get_language()))

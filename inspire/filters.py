@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from inspire.choices import KIND_PLURALS, StoryKind
-from valoa.pages.filters import PageFilterSet, RowChoiceFilter
+from valoa.pages.filters import ChoiceFilter, PageFilterSet, RowChoiceFilter
 
 INVALID_CHOICE = _("Valintaa ei löytynyt. Valitse jokin listan vaihtoehdoista.")
 
@@ -14,7 +13,7 @@ INVALID_CHOICE = _("Valintaa ei löytynyt. Valitse jokin listan vaihtoehdoista."
 class StoryFilter(PageFilterSet):
     """Filters a page's stories. `themes`, `phases` and `organisations` are the rows already fetched for the page."""
 
-    kind = django_filters.ChoiceFilter(
+    kind = ChoiceFilter(
         label=_("Tyyppi"),
         choices=[(kind.value, KIND_PLURALS[kind]) for kind in StoryKind],
         empty_label=_("Kaikki tyypit"),

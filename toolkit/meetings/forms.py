@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from html import escape as escape_html
 
 from django import forms
-from django.forms.utils import flatatt
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from toolkit.assessment.forms import token_from_link
@@ -22,6 +18,7 @@ from toolkit.meetings.models import (
     TeamExperiment,
 )
 from toolkit.meetings.services.facilitation import ACTIONS
+from valoa.widgets import PlainSelect
 
 MAX_DB_INT = 2**31 - 1
 
@@ -141,29 +138,6 @@ class NewPlanForm(PlanForm):
         return self.cleaned_data.get("start") == self.TEMPLATE
 
 
-class ToolSelect(forms.Select):
-    """A plain `<select>` written in Python. Django's Select builds a context dict per option and renders two
-    templates per option: with the few hundred tools of a full toolkit that was most of the plan page's time
-    (docs/performance.md). The same markup from the widget's public parts: the attributes Django gives it
-    (`build_attrs`: id, required, aria-describedby, aria-invalid), one `<option>` per choice, the chosen one
-    selected (`format_value`)."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        chosen = set(self.format_value(value))
-        # html.escape, not format_html per option: Django's lazy-aware escaping costs more than the rest here.
-        options = "".join(
-            f'<option value="{escape_html(str(option))}"{" selected" if str(option) in chosen else ""}>'
-            f"{escape_html(str(label))}</option>"
-            for option, label in self.choices
-        )
-        return format_html(
-            '<select name="{}"{}>{}</select>',
-            name,
-            flatatt(self.build_attrs(self.attrs, attrs)),
-            mark_safe(options),  # noqa: S308 - every value and label is escaped above
-        )
-
-
 START = "alku"
 
 
@@ -196,7 +170,7 @@ def _position_field():
         label=_("Sijainti"),
         required=False,
         choices=[("", _("Loppuun")), (START, _("Alkuun"))],
-        widget=ToolSelect,
+        widget=PlainSelect,
         error_messages={"invalid_choice": _("Valitkaa sijainti luettelosta: asialista on voinut muuttua.")},
     )
 
@@ -226,7 +200,7 @@ class ToolBlockForm(PositionMixin, MeetingForm):
         label=_("Työkalu"),
         coerce=int,
         empty_value=None,
-        widget=ToolSelect,
+        widget=PlainSelect,
         error_messages={
             "required": _("Valitkaa työkalu."),
             "invalid_choice": _("Valitkaa työkalu luettelosta."),

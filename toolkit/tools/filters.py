@@ -14,7 +14,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from toolkit.tools.values import Format
-from valoa.pages.filters import PageFilterSet, RowChoiceFilter
+from valoa.pages.filters import ChoiceFilter, PageFilterSet, RowChoiceFilter
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ class ToolFilter(PageFilterSet):
     theme = RowChoiceFilter(
         field_name="themes", label=_("Teema"), empty_label=_("Kaikki teemat"), error_messages=INVALID_CHOICE
     )
-    time = django_filters.ChoiceFilter(
+    time = ChoiceFilter(
         label=_("Aikaa käytettävissä"),
         choices=[(bucket.value, bucket.label) for bucket in TIME_BUCKETS],
         empty_label=_("Mikä tahansa kesto"),
@@ -91,7 +91,7 @@ class ToolFilter(PageFilterSet):
             "max_value": _("Ryhmän koko voi olla enintään %(limit_value)s."),
         },
     )
-    format = django_filters.ChoiceFilter(
+    format = ChoiceFilter(
         label=_("Toteutustapa"),
         choices=Format.choices,
         empty_label=_("Mikä tahansa tapa"),

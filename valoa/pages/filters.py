@@ -9,6 +9,8 @@ from __future__ import annotations
 import django_filters
 from django_filters.constants import EMPTY_VALUES
 
+from valoa.widgets import PlainSelect
+
 
 class PageFilterSet(django_filters.FilterSet):
     """The filters of a public listing page, bound to the page's query string (`request.GET`)."""
@@ -33,7 +35,15 @@ class PageFilterSet(django_filters.FilterSet):
         return {name: value for name, value in self.form.cleaned_data.items() if value not in EMPTY_VALUES}
 
 
-class RowChoiceFilter(django_filters.ChoiceFilter):
+class ChoiceFilter(django_filters.ChoiceFilter):
+    """django-filter's ChoiceFilter with its select written in Python (valoa/widgets.py): the same markup."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", PlainSelect)
+        super().__init__(*args, **kwargs)
+
+
+class RowChoiceFilter(ChoiceFilter):
     """A choice among rows the page has already fetched (phases, themes, organisations).
 
     The URL value is the row's `key` (a slug, or a primary key). Validating it and filtering by it take no

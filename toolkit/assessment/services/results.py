@@ -415,7 +415,9 @@ def space_latest_phase(*, rounds: list[AssessmentRound]) -> LatestPhase | None:
     bands = (
         AssessmentPhaseBand.objects.filter(page__translation_key=Subquery(key))
         .select_related("phase", "page")
-        .only("page_id", "phase", "min_score", "max_score", "sort_order", "page__locale_id", "page__statements")
+        .only(
+            "page_id", "phase", "min_score", "max_score", "sort_order", "page__locale_id", "page__statements"
+        )
     )
     for band in bands:
         bands_by_page[band.page_id].append(band)

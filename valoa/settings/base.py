@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import redis
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -197,18 +198,31 @@ if not REDIS_URL:
 # its screens poll instead (valoa/live/publishing.py).
 ASGI_APPLICATION = "valoa.asgi.application"
 LIVE_ROUTES = ["toolkit.live_urls.websocket_urlpatterns"]
-if REDIS_URL:
-    CHANNEL_LAYERS = {
+
+
+def redis_channel_layers(url: str, prefix: str) -> dict:
+    """The live channel's groups on one Redis (channels-redis pub/sub)."""
+    host = {
+        "address": url,
+        "socket_connect_timeout": 0.5,
+        "socket_timeout": 1,
+        # Publishing reuses one connection per process (valoa/live/publishing.py): after a Redis restart its
+        # next command meets a closed socket and is sent again once on a new connection. A refused connect
+        # fails again at once; a timeout is never retried, so a hung Redis costs one socket timeout.
+        "retry_on_error": [redis.ConnectionError],
+    }
+    return {
         "default": {
             # Redis pub/sub: one PUBLISH per message, each live server subscribed once per group it has screens
             # in. Nothing is queued for a screen that is away: it catches up from the server's state.
             "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
-            "CONFIG": {
-                "hosts": [{"address": REDIS_URL, "socket_connect_timeout": 0.5, "socket_timeout": 1}],
-                "prefix": os.environ.get("CACHE_KEY_PREFIX", "valoa") + ":live",
-            },
+            "CONFIG": {"hosts": [host], "prefix": prefix},
         }
     }
+
+
+if REDIS_URL:
+    CHANNEL_LAYERS = redis_channel_layers(REDIS_URL, os.environ.get("CACHE_KEY_PREFIX", "valoa") + ":live")
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 # After a failed send, publishing rests this many seconds before trying Redis again (screens poll meanwhile).

@@ -16,6 +16,7 @@ from toolkit.team.services import team_space_create
 from valoa.live import publishing
 from valoa.live.consumers import CLOSE_NOT_FOUND, CLOSE_RATE_LIMITED, CLOSE_UNAVAILABLE
 from valoa.live.routing import websocket_application
+from valoa.settings.base import redis_channel_layers
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -24,15 +25,7 @@ REDIS_URL = os.environ.get("VALOA_TEST_REDIS_URL", "")
 
 
 def redis_layer(url: str, prefix: str) -> dict:
-    return {
-        "default": {
-            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
-            "CONFIG": {
-                "hosts": [{"address": url, "socket_connect_timeout": 0.5, "socket_timeout": 1}],
-                "prefix": prefix,
-            },
-        }
-    }
+    return redis_channel_layers(url, prefix)  # as the settings configure it from REDIS_URL
 
 
 @pytest.fixture(params=["memory", "redis"])

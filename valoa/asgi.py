@@ -19,5 +19,8 @@ os.environ["DATABASE_CONN_MAX_AGE"] = "0"
 django_application = get_asgi_application()
 
 from valoa.live.routing import websocket_application  # noqa: E402 - after Django's setup
+from valoa.operations.warmup import warm_up  # noqa: E402
+
+warm_up()  # before the first request, not during it (valoa/operations/warmup.py)
 
 application = ProtocolTypeRouter({"http": django_application, "websocket": websocket_application()})

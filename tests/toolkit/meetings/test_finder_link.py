@@ -14,6 +14,7 @@ from valoa.pages.chrome import section_url
 
 pytestmark = pytest.mark.django_db
 
+
 def _finder(language: str) -> ToolIndexPage:
     return ToolIndexPage.objects.live().get(locale__language_code=language)
 

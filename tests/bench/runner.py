@@ -161,18 +161,25 @@ class Bench:
             "--timeout",
             "10s",
         ]
-        if load is not None:
-            command += ["-s", str(self._script(scenario, load.script))]
-        cpu_before = server.cpu_seconds()
-        completed = subprocess.run(  # noqa: S603
-            [*command, server.base_url + url], capture_output=True, text=True, check=True
-        )
-        output = completed.stdout
-        cpu_after = server.cpu_seconds()
-        if completed.stderr.strip():  # e.g. an error in a scenario's Lua script
-            self.log(f"    wrk: {completed.stderr.strip()[:500]}")
-        server.wait_idle()
-        figures = parse_wrk(output)
+        if load is not None and load.run is not None:
+            # Clients of their own pace (tests/bench/paced.py), not wrk.
+            cpu_before = server.cpu_seconds()
+            figures, output = load.run(server.base_url, self.duration)
+            cpu_after = server.cpu_seconds()
+            server.wait_idle()
+        else:
+            if load is not None:
+                command += ["-s", str(self._script(scenario, load.script))]
+            cpu_before = server.cpu_seconds()
+            completed = subprocess.run(  # noqa: S603
+                [*command, server.base_url + url], capture_output=True, text=True, check=True
+            )
+            output = completed.stdout
+            cpu_after = server.cpu_seconds()
+            if completed.stderr.strip():  # e.g. an error in a scenario's Lua script
+                self.log(f"    wrk: {completed.stderr.strip()[:500]}")
+            server.wait_idle()
+            figures = parse_wrk(output)
         verdict = load.verify(output) if load is not None and load.verify is not None else None
         result = Result(
             name=name,

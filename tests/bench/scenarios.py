@@ -29,11 +29,14 @@ class Verdict:
 class Load:
     """A scenario's own load, made by its `prepare(bench, server, url)` hook just before it is measured:
     the wrk Lua script (it replaces the runner's warm-up and fixed request), the queries per request seen
-    while warming up, and `verify(wrk_output)`, run once the server is idle again (None for reads)."""
+    while warming up, and `verify(wrk_output)`, run once the server is idle again (None for reads).
+    `run(base_url, duration)`, when given, makes the load instead of wrk (tests/bench/paced.py) and returns
+    wrk's figures (requests, rps, p50, p99, errors) and the output `verify` reads."""
 
     script: str
     queries: str
     verify: Callable[[str], Verdict] | None
+    run: Callable[[str, float], tuple[dict, str]] | None = None
 
 
 @dataclass(frozen=True)

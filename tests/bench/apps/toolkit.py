@@ -19,7 +19,7 @@ from pathlib import Path
 from django.db.models import F
 from django.utils import timezone
 
-from tests.bench import lua, text
+from tests.bench import lua, paced, text
 from tests.bench.context import BenchContext
 from tests.bench.scenarios import Load, Scenario, Verdict
 from tests.bench.swedish import finnish
@@ -413,15 +413,64 @@ def _prepare_answer_save(bench, server, url: str, *, pause_ms: int = 0, count: i
             raise RuntimeError(f"Vastauksen tallennus vastasi {status}: {data}")
         client["version"] = client["base"] = data["version"]
         queries = headers.get("X-Query-Count", "?")
+    verify = partial(_verify_answers, clients)
+    if pause_ms > 0:
+        # At the autosave pace: clients that start apart and keep their own pace (tests/bench/paced.py).
+        return Load(script="", queries=queries, verify=verify, run=partial(_paced_saves, clients, pause_ms))
     script = (
         f"clients = {lua.literal([{k: c[k] for k in ('path', 'key', 'version', 'csrf')} for c in clients])}\n"
         f"pause_ms = {int(pause_ms)}\n"
     )
-    return Load(
-        script=script + ANSWER_SCRIPT.read_text(),
-        queries=queries,
-        verify=lambda output: _verify_answers(clients, output),
+    return Load(script=script + ANSWER_SCRIPT.read_text(), queries=queries, verify=verify)
+
+
+def _paced_saves(clients: list[dict], pause_ms: int, base_url: str, duration: float) -> tuple[dict, str]:
+    """The Lua script's saves (toolkit_answer_save.lua) from paced clients: each save names the version its
+    previous save returned; the output has the script's VALOA-CLIENT lines for `_verify_answers`."""
+    for number, client in enumerate(clients, start=1):
+        client.update(id=number, saved=0, failed=0, unsaved_ok=0, sent=0, sent_text="-", acked_text="-")
+
+    def save(client: dict, connection) -> int:
+        client["sent"] += 1
+        client["sent_text"] = f"b{client['id']}-{client['sent']}"
+        body = urllib.parse.urlencode(
+            {"key": client["key"], "version": client["version"], "answer": client["sent_text"]}
+        )
+        connection.request(
+            "POST",
+            client["path"],
+            body,
+            {
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Accept": "application/json",
+                "Cookie": f"csrftoken={client['csrf']}",
+                "X-CSRFToken": client["csrf"],
+            },
+        )
+        response = connection.getresponse()
+        data = response.read()
+        try:
+            reply = json.loads(data)
+        except ValueError:
+            reply = {}
+        if response.status == 200 and reply.get("status") == "saved":
+            client["saved"] += 1
+            client["version"] = reply["version"]
+            client["acked_text"] = client["sent_text"]
+        else:
+            client["failed"] += 1
+            client["unsaved_ok"] += int(response.status < 400)
+            if "version" in reply:
+                client["version"] = reply["version"]  # a conflict names the stored version
+        return response.status
+
+    figures = paced.run(base_url, clients, save, pause_ms=pause_ms, duration=duration)
+    output = "".join(
+        f"VALOA-CLIENT {c['id']} {c['saved']} {c['failed']} {c['unsaved_ok']} {c['version']} "
+        f"{c['acked_text']} {c['sent_text']}\n"
+        for c in clients
     )
+    return figures, output
 
 
 def _verify_answers(clients: list[dict], output: str) -> Verdict:

@@ -99,7 +99,7 @@ def session_page(request, token: str, number: int, template_name: str):
 def answer_save(request, token: str, number: int):
     space = get_space(request, token)
     session = get_session(space, number)
-    workbook = services.workbook_get()
+    workbook = services.workbook_questions()
     form = AnswerForm(request.POST)
     question = workbook.by_key.get(request.POST.get("key", ""))
     if question is None:
@@ -161,7 +161,7 @@ def session_answers(request, token: str, number: int):
         response.headers["ETag"] = etag
         return response
     answers = services.workbook_answers(session=session)
-    answered, total = services.workbook_progress(workbook=services.workbook_get(), answers=answers)
+    answered, total = services.workbook_progress(workbook=services.workbook_questions(), answers=answers)
     revision = services.workbook_revision(answers=answers)  # of exactly what is sent
     response = JsonResponse(
         {
@@ -200,7 +200,7 @@ def _answer_invalid(request, context, form, value):
 def session_present(request, token: str, number: int, position: int):
     space = get_space(request, token)
     session = get_session(space, number)
-    workbook = services.workbook_get()
+    workbook = services.workbook_questions()
     questions = workbook.questions
     if not 1 <= position <= len(questions):
         raise Http404
@@ -229,7 +229,7 @@ def session_present(request, token: str, number: int, position: int):
 def session_csv(request, token: str, number: int):
     space = get_space(request, token)
     session = get_session(space, number)
-    content = exports.workbook_session_csv(session=session, workbook=services.workbook_get())
+    content = exports.workbook_session_csv(session=session, workbook=services.workbook_questions())
     response = HttpResponse(content, content_type="text/csv; charset=utf-8")
     filename = f"valoa-tyokirjakierros-{session.number}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

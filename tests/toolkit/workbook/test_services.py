@@ -254,6 +254,20 @@ def test_a_changed_workbook_is_parsed_afresh(workbook):
     assert list(services.workbook_get().by_key) == ["ilmio"]
 
 
+def test_the_questions_alone_are_the_workbooks_questions_without_its_page(
+    workbook, django_assert_num_queries
+):
+    """What saving an answer reads (workbook_questions): the same questions as the page's, and an edit at once."""
+    with django_assert_num_queries(1):
+        questions = services.workbook_questions()
+    assert questions.page is None
+    assert questions.questions == workbook.questions
+    set_workbook([("Ilmiöhahmotus", [question("open", "ilmio", "Mitä oikeasti tapahtui?")])])
+    assert [(q.key, q.text) for q in services.workbook_questions().questions] == [
+        ("ilmio", "Mitä oikeasti tapahtui?")
+    ]
+
+
 def test_monthly_counts_give_numbers_only(workbook):
     _, session = start_session()
     services.workbook_answer_save(

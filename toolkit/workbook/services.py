@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from toolkit.team.models import TeamSpace
-from toolkit.team.services import TOUCH_INTERVAL, team_space_touch
+from toolkit.team.services import TOUCH_INTERVAL, team_space_get, team_space_touch
 from toolkit.workbook.models import ANSWER_MAX_LENGTH, WorkbookAnswer, WorkbookPage, WorkbookSession
 from valoa.languages.locales import active_language_first
 
@@ -170,6 +170,17 @@ def workbook_session_get(*, space: TeamSpace, number: int) -> WorkbookSession:
         raise Http404 from None
     session.space = space  # the caller's instance: saves a query for get_absolute_url
     return session
+
+
+def workbook_session_of_token(*, token: str, number: int) -> WorkbookSession | None:
+    """The session `number` of the space behind `token` with its space, in one query (the answer save and the
+    answers' poll: the hottest team requests). Http404 when the token is no space's, None when the space has no
+    such session: only the first is a guess at a link (toolkit/team/secret_links.py counts it)."""
+    try:
+        return WorkbookSession.objects.select_related("space").get(space__token=token, number=number)
+    except (WorkbookSession.DoesNotExist, ValueError, OverflowError):
+        team_space_get(token=token)  # Http404 for an unknown token
+        return None
 
 
 def workbook_session_previous(*, session: WorkbookSession) -> WorkbookSession | None:

@@ -14,7 +14,7 @@ from toolkit.team import autosave
 from toolkit.team.autosave import saved_time, wants_json
 from toolkit.team.live import publish_to_space
 from toolkit.team.models import TeamSpace
-from toolkit.team.secret_links import get_space
+from toolkit.team.secret_links import find, get_space
 from toolkit.team.views import team_view
 from toolkit.workbook import exports, services
 from toolkit.workbook.forms import AnswerForm
@@ -30,6 +30,17 @@ def get_session(space: TeamSpace, number: int) -> WorkbookSession:
     if number > MAX_DB_INT:
         raise Http404
     return services.workbook_session_get(space=space, number=number)
+
+
+def get_space_session(request, token: str, number: int) -> WorkbookSession:
+    """get_space() and get_session() in one query (`session.space` is the space), under the same guessing limit:
+    an unknown token counts against the client, a known one without this session is only a 404."""
+    if number > MAX_DB_INT:
+        raise Http404
+    session = find(request, lambda: services.workbook_session_of_token(token=token, number=number))
+    if session is None:
+        raise Http404
+    return session
 
 
 @require_POST
@@ -97,8 +108,8 @@ def session_page(request, token: str, number: int, template_name: str):
 @require_POST
 @team_view
 def answer_save(request, token: str, number: int):
-    space = get_space(request, token)
-    session = get_session(space, number)
+    session = get_space_session(request, token, number)
+    space = session.space
     workbook = services.workbook_questions()
     form = AnswerForm(request.POST)
     question = workbook.by_key.get(request.POST.get("key", ""))
@@ -153,8 +164,7 @@ def session_answers(request, token: str, number: int):
     The pages poll every few seconds with If-None-Match: while nobody saves, the answer is a 304 after one
     small aggregate query, with no answers read or sent.
     """
-    space = get_space(request, token)
-    session = get_session(space, number)
+    session = get_space_session(request, token, number)
     etag = quote_etag(str(services.workbook_session_revision(session=session)))
     if etag in parse_etags(request.headers.get("If-None-Match", "")):
         response = HttpResponseNotModified()

@@ -196,3 +196,17 @@ def test_admin_shows_counts_only(admin_client, demo_site):
     assert "1 työtila" in content and "1 vastaus" in content
     assert "Luottamuksellinen vastaus" not in content
     assert space.token not in content and "Salainen tiimi" not in content
+
+
+@override_settings(TEAM_TOKEN_MISS_RATE="3/h")
+def test_an_answer_save_or_poll_counts_only_unknown_links_as_guesses(client, demo_site):
+    """The save and the answers' poll find the session and its space in one query (toolkit/workbook/views.py):
+    an unknown link is a guess, a right link with a session number that does not exist is only a 404."""
+    space, session = start_session()
+    for number in (7, 8, 9, 10):
+        assert client.get(f"/tiimi/{space.token}/tyokirja/{number}/vastaukset.json").status_code == 404
+    assert client.get(session.get_absolute_url() + "vastaukset.json").status_code == 200  # not limited
+    for i in range(3):
+        assert client.post(f"/tiimi/{'g' * 42}{i}/tyokirja/1/vastaus/", {"key": "x"}).status_code == 404
+    assert client.post(f"/tiimi/{'g' * 42}x/tyokirja/1/vastaus/", {"key": "x"}).status_code == 429
+    assert client.get(session.get_absolute_url() + "vastaukset.json").status_code == 429

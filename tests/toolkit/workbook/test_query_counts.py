@@ -12,10 +12,10 @@ pytestmark = pytest.mark.django_db
 # Session page: space, the session with the one before it (1), workbook page, both sessions' answers (1),
 # plus the site chrome of base.html (site, navigation, footer settings). The space page also records activity,
 # and lists the team's plans and open experiments (toolkit/meetings/slots.py: 2).
-# The answers JSON the workbook polls: space, session, the revision aggregate; 304 stops there, a change
-# adds the answers and the workbook page (for the progress).
+# The answers JSON the workbook polls: the session with its space (one query), the revision aggregate; 304 stops
+# there, a change adds the answers and the workbook's questions (for the progress).
 # The site chrome (menu, footer) comes from the cache (valoa/pages/chrome.py, decision 011).
-PINNED = {"session": 4, "summary": 4, "space": 5, "answers_json": 5, "answers_json_unchanged": 3}
+PINNED = {"session": 4, "summary": 4, "space": 5, "answers_json": 4, "answers_json_unchanged": 2}
 
 
 def count(client, url, status=200, **headers):

@@ -17,7 +17,7 @@ PINNED = {
     "/tyokalut/": 12,
     "/innostu/": 14,
     "/palaute/": 8,
-    "/tietoa/": 9,  # the content page's template reads the contact settings itself (accessibility statement)
+    "/tietoa/": 8,  # not a statement page: no contact settings read (statement_settings, the cached chrome)
 }
 
 

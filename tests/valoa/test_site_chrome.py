@@ -73,6 +73,22 @@ def test_changing_the_contact_settings_shows_in_the_footer(
     assert "uusi.osoite@example.fi" in client.get("/palaute/").content.decode()
 
 
+def test_naming_another_page_the_accessibility_statement_moves_its_facts_at_once(
+    client, demo_site, django_capture_on_commit_callbacks
+):
+    """Which content pages show the statements' facts is in the cached chrome (statement_settings)."""
+    facts = 'id="accessibility-status-heading"'
+    settings = ContactSettings.objects.get()
+    statement = settings.accessibility_page
+    assert facts in client.get(statement.url).content.decode()
+    assert facts not in client.get("/tietoa/").content.decode()  # both are now cached
+    with django_capture_on_commit_callbacks(execute=True):
+        settings.accessibility_page = ContentPage.objects.live().get(url_path__endswith="/tietoa/")
+        settings.save()
+    assert facts in client.get("/tietoa/").content.decode()
+    assert facts not in client.get(statement.url).content.decode()
+
+
 def test_without_a_working_cache_every_page_still_has_its_chrome(client, demo_site):
     with override_settings(CACHES=DUMMY_CACHE):
         cache.clear()

@@ -31,7 +31,7 @@ from valoa.pages.queries import public_q
 TIMEOUT = 600
 KEY_PREFIX = "valoa:chrome"
 # Raise when the cached shape (the dataclasses below) changes: entries of the old shape are then never read.
-VERSION = 2
+VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,9 @@ class Chrome:
     email: str = ""
     phone: str = ""
     footer_links: tuple[FooterLink, ...] = ()
+    # The translation keys of the pages the settings name as the accessibility and privacy statements: a content
+    # page shows the statutory facts only when it is one of them (valoa_tags.statement_settings).
+    statement_keys: frozenset[str] = frozenset()
 
 
 def cache_key(language: str) -> str:
@@ -155,6 +158,9 @@ def compute(request, site: Site | None, *, home_path: str | None, language: str)
         email=contact.email,
         phone=contact.phone,
         footer_links=tuple(links),
+        statement_keys=frozenset(
+            str(page.translation_key) for page in (contact.accessibility_page, contact.privacy_page) if page
+        ),
     )
 
 

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 # view outside Wagtail's serve view 1 more (the site lookup); tests/valoa/test_site_chrome.py pins that.
 PINNED = {
     "Etusivu": 8,  # + recommended tools per phase (1: the phases the page lists are reused)
-    "Sisältösivu": 9,
+    "Sisältösivu": 8,  # not a statement page: no contact settings (valoa_tags.statement_settings)
     "Haku": 4,
     "Aloita": 11,  # + its children, recommended tools per phase (2)
     "Työkalut (hakemisto)": 12,  # the finder: phases and themes (one UNION), the count, a page of tools, their phases

@@ -40,9 +40,9 @@ def warm_up() -> float:
     say so on its request)."""
     started = time.monotonic()
     get_resolver().url_patterns  # noqa: B018 - imports the URLconf and every included one
-    for code, _name in settings.LANGUAGES:
+    for code, name in settings.LANGUAGES:
         with translation.override(code):
-            translation.gettext("VALOA")  # reads the language's catalogues (Django's and every app's)
+            str(name)  # translating the language's name reads its catalogues (Django's and every app's)
     for name in FRAME_TEMPLATES:
         try:
             get_template(name)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from django import template
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
@@ -25,7 +27,15 @@ def level_colour(position: int, count: int) -> str:
 
 @register.simple_tag
 def plant_svg(position: int, count: int) -> str:
-    """A plant that grows with the level: position 0 is a seed, the top level flowers. Decorative."""
+    """A plant that grows with the level: position 0 is a seed, the top level flowers. Decorative.
+
+    The same two numbers draw the same plant: a form shows each level's plant once per statement, so each is
+    built once per process (a few scales' levels: a small cache)."""
+    return _plant_svg(position, count)
+
+
+@functools.lru_cache(maxsize=128)
+def _plant_svg(position: int, count: int) -> str:
     count = max(count, 1)
     growth = (position + 1) / count
     ground = 44

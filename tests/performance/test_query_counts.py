@@ -38,7 +38,7 @@ PINNED = {
     # the round's ratings, so the generator's ratings are the same whatever the database's sequences,
     # and the scenario picks the same round at both volumes.
     "Arvioinnin tulokset (tiimi)": 9,
-    "Arvioinnin esitys (tiimi)": 8,  # as the results, without the site menu, footer and experience form
+    "Arvioinnin esitys (tiimi)": 7,  # as the results, without the site menu, footer, experience form and tools
     # the space, its sessions, its rounds with response counts (one query), its plans, its open experiments;
     # touched hourly. The generated space has a completed round: the phase it placed the team in costs 2 more
     # (its assessment's phase bands with their page and phase, one GROUP BY of its ratings; issue 26), fixed

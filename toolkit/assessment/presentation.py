@@ -66,7 +66,8 @@ def assessment_present(request: HttpRequest, token: str, round_id: int, position
     space = get_space(request, token)
     assessment_round = services.round_get(space=space, round_id=round_id)
     results_url = reverse("toolkit:assessment_results", kwargs={"token": token, "round_id": round_id})
-    results = services.round_results(assessment_round=assessment_round)
+    # The slides show no recommended tools: neither their query nor their building.
+    results = services.round_results(assessment_round=assessment_round, recommend=False)
     if results is None:
         return render(
             request,

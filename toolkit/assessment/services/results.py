@@ -280,11 +280,12 @@ def _distributions(round_ids: list[int]) -> dict[int, dict[str, dict[int, int]]]
     return out
 
 
-def round_results(*, assessment_round: AssessmentRound) -> Results | None:
+def round_results(*, assessment_round: AssessmentRound, recommend: bool = True) -> Results | None:
     """The round's results with trend and phase history, or None while they must stay hidden.
 
     A fixed number of queries: page, levels, bands, the space's rounds with their response counts, one
-    GROUP BY over the ratings of the visible rounds, and the recommended tools.
+    GROUP BY over the ratings of the visible rounds, and the recommended tools (not with `recommend=False`:
+    `recommendations` stays empty, for a view that shows none).
     """
     page = assessment_page_for_results(page_id=assessment_round.page_id)
     bands = list(AssessmentPhaseBand.objects.filter(page=page).select_related("phase"))
@@ -343,7 +344,8 @@ def round_results(*, assessment_round: AssessmentRound) -> Results | None:
         )
         results.history.append(PhasePoint(assessment_round=r, score=point.score, phase=point.phase))
     history_trend_apply(history=results.history)
-    _recommend(results)
+    if recommend:
+        _recommend(results)
     return results
 
 

@@ -61,12 +61,17 @@ def round_get(*, space: TeamSpace, round_id: int) -> AssessmentRound:
         raise Http404 from None
 
 
-def round_get_by_token(*, token: str) -> AssessmentRound:
-    """The round behind a respondent link, or Http404 for anything else."""
+def round_get_by_token(*, token: str, with_page: bool = True) -> AssessmentRound:
+    """The round behind a respondent link, or Http404 for anything else.
+
+    With its page and space in the same query; `with_page=False` for a caller that reads neither (the answer
+    form reads the page in the language being read itself): a page row is a good part of the query's time.
+    """
     if not isinstance(token, str) or len(token) != ROUND_TOKEN_LENGTH:
         raise Http404
+    rounds = AssessmentRound.objects.select_related("page", "space") if with_page else AssessmentRound.objects
     try:
-        return AssessmentRound.objects.select_related("page", "space").get(token=token, mode=Mode.ANONYMOUS)
+        return rounds.get(token=token, mode=Mode.ANONYMOUS)
     except AssessmentRound.DoesNotExist:
         raise Http404 from None
 

@@ -46,7 +46,8 @@ def _set_cookie(request: HttpRequest, response: HttpResponse, cookie: str) -> No
 @require_http_methods(["GET", "POST"])
 @team_view
 def assessment_respond(request: HttpRequest, round_token: str) -> HttpResponse:
-    assessment_round = find(request, lambda: services.round_get_by_token(token=round_token))
+    # Not the round's own page: the form shows its translation in the language being read, read below.
+    assessment_round = find(request, lambda: services.round_get_by_token(token=round_token, with_page=False))
     page = services.assessment_page_for_results(page_id=assessment_round.page_id)
     cookie, new_cookie = _respondent_cookie(request)
     respondent = services.respondent_key(assessment_round=assessment_round, cookie=cookie)

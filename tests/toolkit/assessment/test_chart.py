@@ -58,3 +58,12 @@ def test_the_legend_wraps_inside_the_picture_for_a_long_scale():
     assert len(rows) == 2  # wrapped onto a second line instead of running out of the picture
     for x, y, text in items:
         assert int(x) + len(text) * 7.5 <= width and int(y) < height, (x, text)
+
+
+def test_texts_are_escaped_as_format_html_escapes_them():
+    # The chart is built as a string: a scale level's label (edited in the admin) and the chart's id are text.
+    svg = str(results_chart(_results([[0.5, 0.5]], ['<b>"ei" & </b>', "hyvin's"]), 'c"<'))
+    assert "<b>" not in svg and '"ei"' not in svg and "hyvin's" not in svg and 'c"<' not in svg
+    assert "1 &lt;b&gt;&quot;ei&quot; &amp; &lt;/b&gt;</text>" in svg
+    assert "2 hyvin&#x27;s</text>" in svg
+    assert 'id="c&quot;&lt;"' in svg and 'fill="url(#c&quot;&lt;-p1)"' in svg

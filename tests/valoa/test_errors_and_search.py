@@ -64,6 +64,19 @@ def test_a_query_with_many_matches_ranks_the_newest_and_says_so(client, demo_sit
     assert limited.count('<li>\n            <h3><a href="') == 3
 
 
+@pytest.mark.parametrize("query", ["tiimi", "kokeilu", "palaute", "ei-mitään-tällaista"])
+def test_the_matches_as_ids_are_the_matching_pages(demo_site, query):
+    """valoa/search/pages.py searches a values_list queryset for the unranked matches' ids (no page objects):
+    the same pages, in the same order, as searching the pages themselves."""
+    from wagtail.models import Page
+
+    pages = Page.objects.live().public().exclude(depth__lte=1)
+    objects = [page.pk for page in pages.only("pk").search(query, order_by_relevance=False)[:50]]
+    ids = list(pages.values_list("pk", flat=True).search(query, order_by_relevance=False)[:50])
+    assert ids == objects
+    assert all(isinstance(pk, int) for pk in ids)
+
+
 @pytest.mark.parametrize(
     "params", [{"q": "x", "page": "abc"}, {"q": "x", "page": "99999"}, {"q": "\x00"}, {"q": "a" * 5000}, {}]
 )

@@ -50,12 +50,28 @@ def sends_seen(redis_layer, monkeypatch):
 
 
 def wsgi_thread(function):
-    """Run `function` in a plain thread, as a WSGI worker's thread is: no event loop, no asgiref context."""
-    result = []
-    thread = threading.Thread(target=lambda: result.append(function()))
+    """Run `function` in a plain thread, as a WSGI worker's thread is: no event loop, no asgiref context. (Also
+    what keeps these tests apart from the test process's main thread, where a browser test run before them in
+    the same worker leaves Playwright's event loop.) Its exception is raised here."""
+    result, error = [], []
+
+    def run():
+        try:
+            result.append(function())
+        except BaseException as exc:  # re-raised in the test's thread below
+            error.append(exc)
+
+    thread = threading.Thread(target=run)
     thread.start()
     thread.join(10)
+    if error:
+        raise error[0]
     return result[0]
+
+
+def send(group: str, event: dict) -> bool:
+    """publishing.send_now() from a WSGI worker's thread."""
+    return wsgi_thread(lambda: publishing.send_now(group, event))
 
 
 def test_sends_from_a_wsgi_thread_reuse_one_loop_and_arrive(redis_layer, sends_seen):
@@ -70,7 +86,7 @@ def test_sends_from_a_wsgi_thread_reuse_one_loop_and_arrive(redis_layer, sends_s
         await redis_layer.group_discard("screens", channel)
         return sent, received
 
-    sent, received = async_to_sync(scenario)()
+    sent, received = wsgi_thread(async_to_sync(scenario))
     assert sent == [True, True]
     assert [event["message"] for event in received] == [message(1), message(2)]
     (loop1, thread1), (loop2, thread2) = sends_seen
@@ -80,7 +96,7 @@ def test_sends_from_a_wsgi_thread_reuse_one_loop_and_arrive(redis_layer, sends_s
 
 
 def test_a_forked_process_starts_its_own_loop(redis_layer, sends_seen, monkeypatch):
-    assert publishing.send_now("screens", message(1))
+    assert send("screens", message(1))
     parent_loop, parent_thread = sends_seen[0]
     # Put the parent's loop back afterwards, so that later tests do not start a third one.
     for name in ("loop", "thread", "pid"):
@@ -89,8 +105,8 @@ def test_a_forked_process_starts_its_own_loop(redis_layer, sends_seen, monkeypat
     # gunicorn forks its workers after import: in a child the parent's thread is gone, and so is its loop.
     real_pid = os.getpid()
     monkeypatch.setattr(os, "getpid", lambda: real_pid + 1)
-    assert publishing.send_now("screens", message(2))
-    assert publishing.send_now("screens", message(3))
+    assert send("screens", message(2))
+    assert send("screens", message(3))
     child_loop, child_thread = sends_seen[1]
     try:
         assert child_loop is not parent_loop and child_thread is not parent_thread
@@ -106,14 +122,14 @@ def test_a_hung_redis_costs_one_timeout_then_rests_and_the_loop_keeps_working(se
         port = hung.getsockname()[1]
         settings.CHANNEL_LAYERS = redis_channel_layers(f"redis://127.0.0.1:{port}/0", "valoa-test-hung:live")
         started = time.monotonic()
-        assert publishing.send_now("screens", message(1)) is False
+        assert send("screens", message(1)) is False
         assert time.monotonic() - started < publishing.SEND_TIMEOUT + 0.5
         assert publishing.channel_resting()
-        assert publishing.send_now("screens", message(2)) is False  # resting: not even tried
+        assert send("screens", message(2)) is False  # resting: not even tried
 
     settings.CHANNEL_LAYERS = redis_channel_layers(REDIS_URL, "valoa-test-back:live")
     publishing._Rest.until = 0.0
-    assert publishing.send_now("screens", message(3)) is True
+    assert send("screens", message(3)) is True
 
 
 def test_the_in_process_layer_is_sent_to_on_the_servers_loop(settings):
@@ -137,7 +153,7 @@ def test_the_in_process_layer_is_sent_to_on_the_servers_loop(settings):
         await request
         return event["message"], received_at - sent_at[0]
 
-    received, delay = async_to_sync(scenario)()
+    received, delay = wsgi_thread(async_to_sync(scenario))
     assert received == message(1)
     assert delay < 0.5
 
@@ -151,12 +167,12 @@ def test_a_restarted_redis_is_used_again_at_once(settings):
             f"redis://127.0.0.1:{server.port}/0", "valoa-test:live"
         )
         publishing._Rest.until = 0.0
-        assert publishing.send_now("screens", message(1))
+        assert send("screens", message(1))
         server.stop()
         server.start()
         # The restart closed the connection the loop keeps: the send goes again on a new one (retry_on_error),
         # instead of failing and resting while Redis is up.
-        assert publishing.send_now("screens", message(2))
+        assert send("screens", message(2))
         assert not publishing.channel_resting()
     finally:
         server.stop()

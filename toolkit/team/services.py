@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -20,9 +21,18 @@ def team_space_create(*, name: str = "") -> TeamSpace:
     return space
 
 
+# What secrets.token_urlsafe() writes (models.new_team_token): anything else is no token, asked of no database
+# (PostgreSQL refuses a NUL byte in a text value with an error, not with no rows).
+TOKEN_SHAPE = re.compile(rf"[A-Za-z0-9_-]{{{TOKEN_LENGTH}}}")
+
+
+def token_shape_ok(token) -> bool:
+    return isinstance(token, str) and TOKEN_SHAPE.fullmatch(token) is not None
+
+
 def team_space_get(*, token: str) -> TeamSpace:
     """The space behind a token, or Http404 for anything that is not exactly a live space's token."""
-    if not isinstance(token, str) or len(token) != TOKEN_LENGTH:
+    if not token_shape_ok(token):
         raise Http404
     try:
         return TeamSpace.objects.get(token=token)

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from toolkit.team.models import TeamSpace
-from toolkit.team.services import TOUCH_INTERVAL, team_space_get, team_space_touch
+from toolkit.team.services import TOUCH_INTERVAL, team_space_get, team_space_touch, token_shape_ok
 from toolkit.workbook.models import ANSWER_MAX_LENGTH, WorkbookAnswer, WorkbookPage, WorkbookSession
 from valoa.languages.locales import active_language_first
 
@@ -176,6 +176,8 @@ def workbook_session_of_token(*, token: str, number: int) -> WorkbookSession | N
     """The session `number` of the space behind `token` with its space, in one query (the answer save and the
     answers' poll: the hottest team requests). Http404 when the token is no space's, None when the space has no
     such session: only the first is a guess at a link (toolkit/team/secret_links.py counts it)."""
+    if not token_shape_ok(token):
+        raise Http404
     try:
         return WorkbookSession.objects.select_related("space").get(space__token=token, number=number)
     except (WorkbookSession.DoesNotExist, ValueError, OverflowError):

@@ -2,6 +2,7 @@
 
 import logging
 import math
+import urllib.parse
 from collections import Counter
 from itertools import pairwise
 
@@ -210,3 +211,13 @@ def test_an_answer_save_or_poll_counts_only_unknown_links_as_guesses(client, dem
         assert client.post(f"/tiimi/{'g' * 42}{i}/tyokirja/1/vastaus/", {"key": "x"}).status_code == 404
     assert client.post(f"/tiimi/{'g' * 42}x/tyokirja/1/vastaus/", {"key": "x"}).status_code == 429
     assert client.get(session.get_absolute_url() + "vastaukset.json").status_code == 429
+
+
+@pytest.mark.parametrize("token", ["\x00" * 43, "a" * 42 + "\x00", "a" * 42 + "é", "a" * 42 + "."])
+def test_a_token_of_the_right_length_but_not_a_tokens_letters_is_a_plain_404(client, demo_site, token):
+    """Only what secrets.token_urlsafe() writes is looked up (PostgreSQL errs on a NUL byte instead of finding
+    nothing): the space page, the answer save and the poll each answer 404."""
+    quoted = urllib.parse.quote(token)
+    assert client.get(f"/tiimi/{quoted}/").status_code == 404
+    assert client.post(f"/tiimi/{quoted}/tyokirja/1/vastaus/", {"key": "x"}).status_code == 404
+    assert client.get(f"/tiimi/{quoted}/tyokirja/1/vastaukset.json").status_code == 404

@@ -23,11 +23,12 @@ def team_space_create(*, name: str = "") -> TeamSpace:
 
 # What secrets.token_urlsafe() writes (models.new_team_token): anything else is no token, asked of no database
 # (PostgreSQL refuses a NUL byte in a text value with an error, not with no rows).
-TOKEN_SHAPE = re.compile(rf"[A-Za-z0-9_-]{{{TOKEN_LENGTH}}}")
+TOKEN_LETTERS = re.compile(r"[A-Za-z0-9_-]+")
 
 
-def token_shape_ok(token) -> bool:
-    return isinstance(token, str) and TOKEN_SHAPE.fullmatch(token) is not None
+def token_shape_ok(token, length: int = TOKEN_LENGTH) -> bool:
+    """A secret link's token as token_urlsafe() writes it, `length` characters (a space's or a round's)."""
+    return isinstance(token, str) and len(token) == length and TOKEN_LETTERS.fullmatch(token) is not None
 
 
 def team_space_get(*, token: str) -> TeamSpace:

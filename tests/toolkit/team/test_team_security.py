@@ -221,3 +221,4 @@ def test_a_token_of_the_right_length_but_not_a_tokens_letters_is_a_plain_404(cli
     assert client.get(f"/tiimi/{quoted}/").status_code == 404
     assert client.post(f"/tiimi/{quoted}/tyokirja/1/vastaus/", {"key": "x"}).status_code == 404
     assert client.get(f"/tiimi/{quoted}/tyokirja/1/vastaukset.json").status_code == 404
+    assert client.get(f"/tiimi/vastaa/{quoted}/").status_code == 404  # a respondent's link

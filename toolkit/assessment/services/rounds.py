@@ -27,6 +27,7 @@ from toolkit.assessment.models import (
     AssessmentRound,
 )
 from toolkit.team.models import TeamSpace
+from toolkit.team.services import token_shape_ok
 from valoa.languages.locales import locale_id_of_language, one_per_translation, prefer_active_language
 
 CONSENSUS_RESPONDENT = "consensus"
@@ -67,7 +68,7 @@ def round_get_by_token(*, token: str, with_page: bool = True) -> AssessmentRound
     With its page and space in the same query; `with_page=False` for a caller that reads neither (the answer
     form reads the page in the language being read itself): a page row is a good part of the query's time.
     """
-    if not isinstance(token, str) or len(token) != ROUND_TOKEN_LENGTH:
+    if not token_shape_ok(token, length=ROUND_TOKEN_LENGTH):
         raise Http404
     rounds = AssessmentRound.objects.select_related("page", "space") if with_page else AssessmentRound.objects
     try:

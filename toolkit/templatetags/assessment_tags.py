@@ -102,6 +102,17 @@ def pattern_mark(position: int, count: int) -> str:
     return PATTERN_MARKS[position % len(PATTERN_MARKS)]
 
 
+def _chart_svg(chart_id: str, css_class: str, width, height, title: str, description: str, body: str) -> str:
+    """A chart's picture as screen readers meet it: an image named by its title and described by its
+    description (both escaped here); `body` is markup the caller has built with every text escaped."""
+    cid = conditional_escape(chart_id)
+    return mark_safe(  # noqa: S308 (title and description escaped here, the body by the caller)
+        f'<svg class="{css_class}" id="{cid}" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="{cid}-title {cid}-desc"><title id="{cid}-title">{conditional_escape(title)}</title>'
+        f'<desc id="{cid}-desc">{conditional_escape(description)}</desc>{body}</svg>'
+    )
+
+
 def _chart_defs(chart_id: str, levels) -> str:
     """One fill pattern per level. Built as a string: format_html per element cost a fifth of a results page's
     chart; every text is escaped here as format_html would (the marks and colours are constants above)."""
@@ -202,12 +213,14 @@ def results_chart(results, chart_id: str = "chart") -> str:
             }
             for index, result in enumerate(rows)
         )
-    title = conditional_escape(_("Arvioiden jakauma väittämittäin"))
-    return mark_safe(  # noqa: S308 (every text escaped above)
-        f'<svg class="chart" id="{cid}" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-labelledby="{cid}-title {cid}-desc"><title id="{cid}-title">{title}</title>'
-        f'<desc id="{cid}-desc">{conditional_escape(description)}</desc>{_chart_defs(chart_id, levels)}'
-        f"{''.join(bars)}{legend}</svg>"
+    return _chart_svg(
+        chart_id,
+        "chart",
+        width,
+        height,
+        _("Arvioiden jakauma väittämittäin"),
+        description,
+        f"{_chart_defs(chart_id, levels)}{''.join(bars)}{legend}",
     )
 
 
@@ -282,11 +295,14 @@ def trend_chart(series, results, chart_id: str = "trend") -> str:
         if series.is_consensus
         else _("Keskiarvo kierroksittain (%(mode)s)") % {"mode": series.mode_label}
     )
-    cid = conditional_escape(chart_id)
-    return mark_safe(  # noqa: S308 (every text escaped)
-        f'<svg class="chart chart--trend" id="{cid}" viewBox="0 0 {width} {axis_y + axis_h}" role="img" '
-        f'aria-labelledby="{cid}-title {cid}-desc"><title id="{cid}-title">{conditional_escape(title)}</title>'
-        f'<desc id="{cid}-desc">{conditional_escape(description)}</desc>{"".join(ticks)}{"".join(rows)}</svg>'
+    return _chart_svg(
+        chart_id,
+        "chart chart--trend",
+        width,
+        axis_y + axis_h,
+        title,
+        description,
+        "".join(ticks) + "".join(rows),
     )
 
 

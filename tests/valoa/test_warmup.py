@@ -2,13 +2,10 @@
 (valoa/operations/warmup.py), not while a team waits for it."""
 
 import logging
-import os
-import subprocess
-import sys
 
 import pytest
-from django.conf import settings
 
+from tests.valoa.process_support import python_in_new_process
 from valoa.operations import warmup
 
 # What the first request of a process used to import: the URLconfs of every room.
@@ -17,16 +14,8 @@ URLCONFS = ["valoa.urls", "toolkit.urls", "toolkit.meetings.urls", "wagtail.admi
 
 @pytest.mark.parametrize("application", ["valoa.wsgi", "valoa.asgi"])
 def test_creating_the_application_loads_what_the_first_request_would(application):
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "valoa.settings.dev"}
     code = f"import sys\nimport {application}\nprint(all(name in sys.modules for name in {URLCONFS!r}))\n"
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", code],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    result = python_in_new_process(code, DJANGO_SETTINGS_MODULE="valoa.settings.dev")
     assert result.stdout.strip().splitlines()[-1] == "True"
     assert "Warm-up could not" not in result.stderr
 

@@ -76,17 +76,22 @@ class Workbook:
 def workbook_get() -> Workbook:
     """The live workbook as editors defined it, in the language being read when it is translated (one query), or
     an empty one. Answers are keyed by the questions' stable keys, the same in every translation."""
-    page = active_language_first(WorkbookPage.objects.live()).first()
+    page = _live_workbooks().first()
     if page is None:
         return Workbook(page=None)
     return workbook_from_page(page=page)
+
+
+def _live_workbooks():
+    """The live workbook pages, the one in the language being read first (there is one workbook)."""
+    return active_language_first(WorkbookPage.objects.live())
 
 
 def workbook_questions() -> Workbook:
     """workbook_get() without the page (`page` is None): its id and questions only, for what reads nothing else
     of it (saving an answer, the answers' poll, the presentation, the CSV). A page object with Wagtail's columns
     was a third of an answer save's CPU."""
-    row = active_language_first(WorkbookPage.objects.live()).values_list("pk", "sections").first()
+    row = _live_workbooks().values_list("pk", "sections").first()
     if row is None:
         return Workbook(page=None)
     pk, sections = row

@@ -24,14 +24,16 @@ class LocalizedPageLinkHandler(PageLinkHandler):
         ids = [str(attrs.get("id", "")) for attrs in attrs_list]
         valid = [int(pk) for pk in ids if pk.isdigit()]
         locale_id = locale_id_of_language(get_language())
-        translations = Q(
-            locale_id=locale_id,
-            live=True,
-            translation_key__in=Page.objects.filter(pk__in=valid).values("translation_key"),
-        )
+        # The linked pages' keys first, then the linked pages and their translations among the pages with those
+        # keys: PostgreSQL looks the keys up in the (translation_key, locale) index; with the OR of both at the
+        # top it filtered every page of the site (3.7 ms at 5,000 pages, docs/performance.md).
+        keys = Page.objects.filter(pk__in=valid).values("translation_key")
         by_id: dict[str, Page] = {}
         localized: dict = {}
-        for page in Page.objects.filter(Q(pk__in=valid) | translations).defer_streamfields():
+        rows = Page.objects.filter(translation_key__in=keys).filter(
+            Q(pk__in=valid) | Q(locale_id=locale_id, live=True)
+        )
+        for page in rows.defer_streamfields().order_by():
             by_id[str(page.pk)] = page
             if page.locale_id == locale_id and page.live:
                 localized[page.translation_key] = page

@@ -238,17 +238,17 @@ def _recommend(results: Results) -> None:
             by_theme[theme_id].append(tool_id)
     wanted = explicit | {tool_id for ids in by_theme.values() for tool_id in ids}
     # Each tool in the language being read when it is translated (statements name the tools of their source
-    # language): the tools and their translations in one query.
+    # language): the tools and their translations in one query, among the pages with the wanted tools' keys (an
+    # index lookup; an OR of the ids and the translations filtered every page, docs/performance.md).
     locale_id = locale_id_of_language(get_language())
-    translations = Q(
-        locale_id=locale_id,
-        translation_key__in=ToolPage.objects.filter(pk__in=wanted).values("translation_key"),
-    )
+    keys = ToolPage.objects.filter(pk__in=wanted).values("translation_key")
     originals: dict[int, ToolPage] = {}
     localized: dict = {}
     for tool in (
         ToolPage.objects.live()
-        .filter(Q(pk__in=wanted) | translations)
+        .filter(translation_key__in=keys)
+        .filter(Q(pk__in=wanted) | Q(locale_id=locale_id))
+        .order_by()
         .only(
             "title", "url_path", "intro", "duration_minutes", "path", "depth", "translation_key", "locale_id"
         )

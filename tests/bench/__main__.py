@@ -15,6 +15,7 @@ COMMANDS = {
     "generate": "Luo suorituskykytestin suuren sisältöjoukon nykyiseen tietokantaan.",
     "page_cpu": "Palvelimen prosessoriaika ja SQL-kyselyt sivutyypeittäin ilman välimuistia.",
     "live": "Live-kanava: 100 palaveria × 8 näyttöä, viiveet, muisti, uudelleenkäynnistys (`make bench-live`).",
+    "explain": "PostgreSQL:n työ sivutyypeittäin: kyselyiden suunnitelmat ja kestot (EXPLAIN ANALYZE).",
     "profile": "Mihin sivutyypin prosessoriaika kuluu: mallipohjat, SQL, sivuston kehys (cProfile).",
     "scale_check": "Kaksi sovelluspalvelinta jakaa PostgreSQL:n, Redisin ja mediatiedostot (`make scale-check`).",
 }

@@ -19,17 +19,17 @@ KINDS = list(StoryKind)
 # url: queries for an anonymous visitor (base template, navigation and footer included).
 PINNED = {
     # Every page: the site, the active Locale, Wagtail's routing (2 queries a level), its view-restriction check
-    # (2), the switcher's translations (the menu and footer: the chrome cache). The index: phases and themes (one UNION), organisations, the count, a page of
+    # (2); the menu, footer and switcher come from the chrome cache. The index: phases and themes (one UNION), organisations, the count, a page of
     # stories (organisation and image joined), their renditions, and the intro's page link (1: valoa/pages/rich_text.py).
-    "/innostu/": 14,
-    "/innostu/?kind=kokeilu&theme=dialogi": 14,
-    "/innostu/?theme=psykologinen-turvallisuus&phase=kokeileminen&page=999": 14,  # the last page
+    "/innostu/": 13,
+    "/innostu/?kind=kokeilu&theme=dialogi": 13,
+    "/innostu/?theme=psykologinen-turvallisuus&phase=kokeileminen&page=999": 13,  # the last page
     # A story: its phases and themes (1), tools, related stories, their and the hero's renditions (1), experiences.
-    "/innostu/paripalaute-etatiimissa/": 15,
-    "/innostu/asiakaspalvelutiimin-tilannekuva/": 15,
-    "/innostu/palaveri-ei-ole-vain-tiedonjakoa/": 15,
+    "/innostu/paripalaute-etatiimissa/": 14,
+    "/innostu/asiakaspalvelutiimin-tilannekuva/": 14,
+    "/innostu/palaveri-ei-ole-vain-tiedonjakoa/": 14,
     "/innostu/syote/rss/": 9,
-    "/tyokalut/kokeilukortti/": 15,  # the toolkit card + stories + experiences
+    "/tyokalut/kokeilukortti/": 14,  # the toolkit card + stories + experiences
 }
 URLS = list(PINNED)
 

@@ -17,22 +17,23 @@ pytestmark = pytest.mark.django_db
 
 # Scenario name → pinned queries for an anonymous visitor, front cache bypassed. The benchmark prints these too.
 # Every Wagtail page: the site, the active Locale (Wagtail's serve view), Wagtail's routing (2 queries a tree level
-# below the home page, 1 for it), its view-restriction check (2) and the language switcher's translations (1).
-# A page view with the site chrome (menu, footer) in the cache, as nearly every view is (valoa/pages/chrome.py):
-# the first view of a language after a publish pays 3 more (the menu, the footer settings and pages), and a
-# view outside Wagtail's serve view 1 more (the site lookup); tests/valoa/test_site_chrome.py pins that.
+# below the home page, 1 for it) and its view-restriction check (2). A page view with the site chrome (menu,
+# footer, the page's language switcher) in the cache, as nearly every view is (valoa/pages/chrome.py): the first
+# view of a language after a publish pays 3 more (the menu, the footer settings and pages), each page's first
+# view after a publish 1 more (its switcher's translations), and a view outside Wagtail's serve view 1 more (the
+# site lookup); tests/valoa/test_site_chrome.py pins that.
 PINNED = {
-    "Etusivu": 8,  # + recommended tools per phase (1: the phases the page lists are reused)
-    "Sisältösivu": 8,  # not a statement page: no contact settings (valoa_tags.statement_settings)
+    "Etusivu": 7,  # + recommended tools per phase (1: the phases the page lists are reused)
+    "Sisältösivu": 7,  # not a statement page: no contact settings (valoa_tags.statement_settings)
     "Haku": 4,
-    "Aloita": 11,  # + its children, recommended tools per phase (2)
-    "Työkalut (hakemisto)": 12,  # the finder: phases and themes (one UNION), the count, a page of tools, their phases
-    "Työkalu": 15,  # its phases and themes (1), related tools, work templates, stories that used it, experiences
+    "Aloita": 10,  # + its children, recommended tools per phase (2)
+    "Työkalut (hakemisto)": 11,  # the finder: phases and themes (one UNION), the count, a page of tools, their phases
+    "Työkalu": 14,  # its phases and themes (1), related tools, work templates, stories that used it, experiences
     "Työkalun ohjaus": 9,  # routing as for the tool (its steps are a field of the page); no menu, footer or card extras
-    "Innostu (sivu 1)": 14,  # filter choices (2), the count, a page of stories, their renditions, the intro's link (1)
-    "Tarina": 15,  # phases and themes, tools, related stories, their and the hero's renditions (1), experiences
-    "Työkirja (sivu)": 10,
-    "Arviointityökalu": 12,  # the team assessment page: scale and levels, phase bands
+    "Innostu (sivu 1)": 13,  # filter choices (2), the count, a page of stories, their renditions, the intro's link (1)
+    "Tarina": 14,  # phases and themes, tools, related stories, their and the hero's renditions (1), experiences
+    "Työkirja (sivu)": 9,
+    "Arviointityökalu": 11,  # the team assessment page: scale and levels, phase bands
     # A team's results: space, round, page and levels, bands, the space's rounds, one GROUP BY, tools;
     # one query more when a weakest statement has no tools of its own (its theme's tools): it depends on
     # the round's ratings, so the generator's ratings are the same whatever the database's sequences,
@@ -44,7 +45,7 @@ PINNED = {
     # (its assessment's phase bands with their page and phase, one GROUP BY of its ratings; issue 26), fixed
     # whatever the number of rounds (tests/toolkit/assessment/test_trend.py); a space without one stays at 5.
     "Tiimin työtila": 7,
-    "Palaute": 8,
+    "Palaute": 7,
     "Palautelomake (kokemus)": 8,  # the page the reader came from is named (no list of every page)
 }
 

@@ -10,14 +10,15 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 # (url, pinned number of queries) on the demo site, for an anonymous visitor.
-# The menu and footer come from the site chrome's cache (valoa/pages/chrome.py), as on nearly every view.
+# The menu, the footer and the page's switcher come from the site chrome's cache (valoa/pages/chrome.py), as on
+# nearly every view.
 PINNED = {
-    "/": 8,
-    "/aloita/": 11,
-    "/tyokalut/": 12,
-    "/innostu/": 14,
-    "/palaute/": 8,
-    "/tietoa/": 8,  # not a statement page: no contact settings read (statement_settings, the cached chrome)
+    "/": 7,
+    "/aloita/": 10,
+    "/tyokalut/": 11,
+    "/innostu/": 13,
+    "/palaute/": 7,
+    "/tietoa/": 7,  # not a statement page: no contact settings read (statement_settings, the cached chrome)
 }
 
 

@@ -4,6 +4,8 @@ valoa/pages/chrome.py keeps it in Django's cache; the publish signals that purge
 the change commits (docs/decisions/011-site-chrome-cache.md).
 """
 
+import re
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -96,3 +98,51 @@ def test_without_a_working_cache_every_page_still_has_its_chrome(client, demo_si
         menu_title = Page.objects.live().filter(depth=3, show_in_menus=True).first().title
         assert menu_title in html
         assert 'class="site-footer__links"' in html
+
+
+def _switcher_queries(queries: list[str]) -> list[str]:
+    return [sql for sql in queries if '"wagtailcore_page"."translation_key" IN (SELECT' in sql]
+
+
+def test_a_pages_language_links_are_kept_with_the_chrome(client, demo_site):
+    first, first_html = _queries(client, "/tietoa/")
+    second, second_html = _queries(client, "/tietoa/")
+    assert len(_switcher_queries(first)) == 1
+    assert _switcher_queries(second) == []
+    # The same links from the cache.
+    assert _language_links(second_html) == _language_links(first_html) != []
+
+
+def _language_links(html: str) -> list[str]:
+    return re.findall(r'<a href="[^"]*" lang="[^"]+"[^>]*>', html)
+
+
+def test_a_renamed_page_shows_its_new_address_in_its_language_links_at_once(
+    client, demo_site, django_capture_on_commit_callbacks
+):
+    assert _current_link(client.get("/tietoa/").content.decode()) == "/tietoa/"  # now cached
+    page = ContentPage.objects.live().get(url_path__endswith="/tietoa/")
+    with django_capture_on_commit_callbacks(execute=True):
+        page.slug = "tietoa-palvelusta"
+        page.save_revision().publish()
+    assert _current_link(client.get("/tietoa-palvelusta/").content.decode()) == "/tietoa-palvelusta/"
+
+
+def _current_link(html: str) -> str:
+    """The switcher's link to the page itself, in the language being read."""
+    (url,) = re.findall(r'<a href="([^"]*)" lang="fi" aria-current="true">', html)
+    return url
+
+
+def test_a_preview_never_keeps_its_language_links(client, demo_site):
+    from django.test import RequestFactory
+
+    from valoa.pages.chrome import site_chrome
+    from valoa.pages.navigation import page_navigation, switcher_key
+
+    page = ContentPage.objects.live().get(url_path__endswith="/tietoa/")
+    request = RequestFactory().get("/tietoa/")
+    request.is_preview = True
+    navigation = page_navigation(request, page)
+    assert [link.code for link in navigation.links] == ["fi"]
+    assert cache.get(switcher_key(site_chrome(request), page)) is None

@@ -15,7 +15,8 @@ chrome is then computed on every request, as it was before the cache.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import secrets
+from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.conf import settings
@@ -31,7 +32,7 @@ from valoa.pages.queries import public_q
 TIMEOUT = 600
 KEY_PREFIX = "valoa:chrome"
 # Raise when the cached shape (the dataclasses below) changes: entries of the old shape are then never read.
-VERSION = 3
+VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,9 @@ class Chrome:
     # The translation keys of the pages the settings name as the accessibility and privacy statements: a content
     # page shows the statutory facts only when it is one of them (valoa_tags.statement_settings).
     statement_keys: frozenset[str] = frozenset()
+    # This computation's own name: what is cached beside the chrome and lives exactly as long (each page's language
+    # switcher, valoa/pages/navigation.py) names it in its key, so that forgetting the chrome forgets that too.
+    generation: str = field(default_factory=lambda: secrets.token_hex(8))
 
 
 def cache_key(language: str) -> str:

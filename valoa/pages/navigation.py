@@ -1,7 +1,8 @@
 """The header's menu, the footer and the language switcher (with the hreflang alternates) of a page.
 
 The menu and the footer are the same on every page of a language: they come from the site chrome's cache
-(valoa/pages/chrome.py). The switcher's links of a Wagtail page cost one query (`page_navigation`).
+(valoa/pages/chrome.py). The switcher's links of a Wagtail page cost one query (`page_navigation`) and are kept
+beside the chrome, per page, for as long as the chrome itself (docs/decisions/011-site-chrome-cache.md).
 """
 
 from __future__ import annotations
@@ -9,13 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
 
 from valoa.languages.locales import language_of_locale
-from valoa.pages.chrome import Chrome, MenuItem, site_chrome
+from valoa.pages.chrome import TIMEOUT, VERSION, Chrome, MenuItem, site_chrome
 from valoa.pages.queries import public_q
 
 # The query parameter of a switcher link that had to land on a section or home page: that page then says
@@ -70,12 +72,30 @@ def page_navigation(request, page: Page | None, *, home_path: str | None = None)
     is_page = isinstance(page, Page) and page.pk is not None and serves_page(request)
     if not is_page:
         return Navigation(chrome, _path_links(request))
+    # A page's links change only with what forgets the chrome (a page published, unpublished, moved or deleted, a
+    # view restriction, a site: valoa/caching/frontend_cache.py); a preview shows a draft and is never kept.
+    key = None if getattr(request, "is_preview", False) else switcher_key(chrome, page)
+    links = cache.get(key) if key else None
+    if not isinstance(links, list):
+        links = _page_links(request, page, _link_rows(page))
+        if key:
+            cache.set(key, links, TIMEOUT)
+    return Navigation(chrome, links)
+
+
+def switcher_key(chrome: Chrome, page: Page) -> str:
+    """The cache key of a page's switcher links: the chrome's generation names the site, host and language, and
+    dies with the chrome."""
+    return f"valoa:switcher:{VERSION}:{chrome.generation}:{page.pk}"
+
+
+def _link_rows(page: Page) -> list[Page]:
+    """The page's live, public translations and those of its section and home page, in one query."""
     ancestor_paths = [page.path[: Page.steplen * depth] for depth in (2, 3) if depth < page.depth]
     # The page's own key among the subquery's, not beside it in an OR: PostgreSQL then looks the few keys up in
     # the (translation_key, locale) index instead of filtering every page (2.4 ms at 5,000 pages, docs/performance.md).
     keys = Page.objects.filter(Q(path__in=ancestor_paths) | Q(pk=page.pk)).values("translation_key")
-    rows = list(Page.objects.live().filter(public_q()).filter(translation_key__in=keys).order_by())
-    return Navigation(chrome, _page_links(request, page, rows))
+    return list(Page.objects.live().filter(public_q()).filter(translation_key__in=keys).order_by())
 
 
 def serves_page(request) -> bool:

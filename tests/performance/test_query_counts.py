@@ -37,8 +37,8 @@ PINNED = {
     # A team's results: space, round, page and levels, bands, the space's rounds, one GROUP BY, tools;
     # one query more when a weakest statement has no tools of its own (its theme's tools): it depends on
     # the round's ratings, so the generator's ratings are the same whatever the database's sequences,
-    # and the scenario picks the same round at both volumes.
-    "Arvioinnin tulokset (tiimi)": 9,
+    # and the scenario picks the same round at both volumes. The tools' links come from `Page.url` (no site lookup).
+    "Arvioinnin tulokset (tiimi)": 8,
     "Arvioinnin esitys (tiimi)": 7,  # as the results, without the site menu, footer, experience form and tools
     # the space, its sessions, its rounds with response counts (one query), its plans, its open experiments;
     # touched hourly. The generated space has a completed round: the phase it placed the team in costs 2 more

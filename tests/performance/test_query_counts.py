@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 PINNED = {
     "Etusivu": 7,  # + recommended tools per phase (1: the phases the page lists are reused)
     "Sisältösivu": 7,  # not a statement page: no contact settings (valoa_tags.statement_settings)
-    "Haku": 4,
+    "Haku": 3,  # the results link with `Page.url` (the cached site root paths): no site lookup of their own
     "Aloita": 10,  # + its children, recommended tools per phase (2)
     "Työkalut (hakemisto)": 11,  # the finder: phases and themes (one UNION), the count, a page of tools, their phases
     "Työkalu": 14,  # its phases and themes (1), related tools, work templates, stories that used it, experiences

@@ -33,9 +33,11 @@ def stories_for_tool(tool, *, limit: int = 6):
     """The live, public stories that name `tool` as used, newest publication first: one query."""
     if tool.pk is None:  # the preview of a tool not saved yet: no story can name it
         return StoryPage.objects.none()
+    # A list of titles and kinds: only what it shows and links with (no organisation, image or body).
     return (
         StoryPage.objects.live()
         .filter(public_q(), pk__in=StoryToolLink.objects.filter(tool=tool).values("page"))
+        .only("title", "kind", "url_path", "path", "depth")
         .order_by("-first_published_at")[:limit]
     )
 

@@ -20,7 +20,7 @@ translation group (`one_per_translation`).
 from __future__ import annotations
 
 from django.conf import settings
-from django.db.models import Case, Subquery, When
+from django.db.models import Case, Q, Subquery, When
 from django.db.models.signals import post_delete, post_save
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
@@ -104,6 +104,29 @@ def prefer_active_language(queryset, pk: int):
         )
         .order_by("other_language", "pk")
     )
+
+
+def localized_by_pk(queryset, pks) -> dict:
+    """Each page of `pks` found in `queryset`, as its live translation in the language being read when it has one,
+    else itself: {pk: page}, in one query whatever the number of pages or the language.
+
+    For pages named by id in content of another language (a Swedish paragraph keeps its Finnish source's links, a
+    statement names the tools of its source language). The keys come first, then the pages with those keys: PostgreSQL
+    looks them up in the (translation_key, locale) index, where an OR of the ids and their translations filtered
+    every page of the site (docs/performance.md). A `.only()` queryset must load `locale_id`, `translation_key` and
+    `live`.
+    """
+    pks = set(pks)
+    locale_id = locale_id_of_language(get_language())
+    keys = queryset.filter(pk__in=pks).values("translation_key")
+    originals, localized = {}, {}
+    rows = queryset.filter(translation_key__in=keys).filter(Q(pk__in=pks) | Q(locale_id=locale_id, live=True))
+    for page in rows.order_by():
+        if page.pk in pks:
+            originals[page.pk] = page
+        if page.locale_id == locale_id and page.live:
+            localized[page.translation_key] = page
+    return {pk: localized.get(page.translation_key, page) for pk, page in originals.items()}
 
 
 def active_language_first(queryset):

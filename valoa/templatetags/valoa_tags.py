@@ -43,26 +43,21 @@ def page_full_url(context, page):
     return page.get_full_url(request=context.get("request"))
 
 
-def contact_settings(context):
-    """The ContactSettings of the request's site (Wagtail keeps it on the request once read)."""
-    from valoa.models import ContactSettings
-
-    request = context.get("request")
-    return ContactSettings.for_request(request) if request is not None else None
-
-
 @register.simple_tag(takes_context=True)
 def statement_settings(context):
-    """contact_settings() on the accessibility and privacy statements' pages (and their translations), None on
-    every other page: which pages they are comes from the cached site chrome, so the other content pages read
-    no settings at all (the settings and the two pages were three queries a page)."""
-    page = context.get("page")
+    """The ContactSettings of the request's site on the accessibility and privacy statements' pages (and their
+    translations), None on every other page: which pages they are comes from the cached site chrome, so the other
+    content pages read no settings at all (the settings and the two pages were three queries a page)."""
+    from valoa.models import ContactSettings
+
+    page, request = context.get("page"), context.get("request")
     if (
-        not isinstance(page, Page)
+        request is None
+        or not isinstance(page, Page)
         or str(page.translation_key) not in navigation(context).chrome.statement_keys
     ):
         return None
-    return contact_settings(context)
+    return ContactSettings.for_request(request)  # Wagtail keeps it on the request once read
 
 
 def navigation(context) -> site_navigation.Navigation:

@@ -17,14 +17,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Q, Subquery
+from django.db.models import Count, Subquery
 from django.utils.translation import get_language
 
 from toolkit.assessment.blocks import Statement, StatementGroup
 from toolkit.assessment.models import AssessmentPage, AssessmentPhaseBand, AssessmentRating, AssessmentRound
 from toolkit.assessment.services.rounds import assessment_page_for_results, ratings_validate, results_visible
 from toolkit.tools.models import ToolPage
-from valoa.languages.locales import locale_id_of_language
+from valoa.languages.locales import locale_id_of_language, localized_by_pk
 
 # A statement is flagged "keskustelkaa tästä ensin" when the spread (population standard deviation) is at
 # least this share of the scale's range: on the 1–3 scale 0.6, e.g. 1, 2, 3 or 1, 3, 3 but not 2, 2, 3.
@@ -238,26 +238,21 @@ def _recommend(results: Results) -> None:
             by_theme[theme_id].append(tool_id)
     wanted = explicit | {tool_id for ids in by_theme.values() for tool_id in ids}
     # Each tool in the language being read when it is translated (statements name the tools of their source
-    # language): the tools and their translations in one query, among the pages with the wanted tools' keys (an
-    # index lookup; an OR of the ids and the translations filtered every page, docs/performance.md).
-    locale_id = locale_id_of_language(get_language())
-    keys = ToolPage.objects.filter(pk__in=wanted).values("translation_key")
-    originals: dict[int, ToolPage] = {}
-    localized: dict = {}
-    for tool in (
-        ToolPage.objects.live()
-        .filter(translation_key__in=keys)
-        .filter(Q(pk__in=wanted) | Q(locale_id=locale_id))
-        .order_by()
-        .only(
-            "title", "url_path", "intro", "duration_minutes", "path", "depth", "translation_key", "locale_id"
-        )
-    ):
-        if tool.pk in wanted:
-            originals[tool.pk] = tool
-        if tool.locale_id == locale_id:
-            localized[tool.translation_key] = tool
-    tools = {pk: localized.get(tool.translation_key, tool) for pk, tool in originals.items()}
+    # language): the tools and their translations in one query.
+    tools = localized_by_pk(
+        ToolPage.objects.live().only(
+            "title",
+            "url_path",
+            "intro",
+            "duration_minutes",
+            "path",
+            "depth",
+            "translation_key",
+            "locale_id",
+            "live",
+        ),
+        wanted,
+    )
     for result in results.weakest:
         ids = result.statement.tool_ids or tuple(
             sorted(by_theme.get(theme_of_group.get(result.statement.group_index), ()))

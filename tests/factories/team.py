@@ -21,3 +21,12 @@ class WorkbookAnswerFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = WorkbookAnswer
+
+
+def team_pages_changed() -> None:
+    """Every space changed, as a team's write request leaves it (toolkit/team/page_cache.py): its pages' next
+    views are rendered again, not read from the cache. For tests that measure a rendered team page."""
+    from toolkit.team import services
+    from toolkit.team.models import TeamSpace
+
+    services.team_spaces_revise(space_ids=TeamSpace.objects.values_list("pk", flat=True))

@@ -19,11 +19,13 @@ from dataclasses import dataclass
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from toolkit.assessment import live, services
+from toolkit.team.page_cache import cached_team_page
 from toolkit.team.secret_links import get_space
 from toolkit.team.views import team_view
 
@@ -62,6 +64,7 @@ def theme_slides(results: services.Results) -> list[ThemeSlide]:
 
 @require_GET
 @never_cache
+@cached_team_page
 def assessment_present(request: HttpRequest, token: str, round_id: int, position: int = 1) -> HttpResponse:
     space = get_space(request, token)
     assessment_round = services.round_get(space=space, round_id=round_id)
@@ -97,7 +100,7 @@ def assessment_present(request: HttpRequest, token: str, round_id: int, position
         return base + query if with_query else base
 
     follow_url = reverse("toolkit:assessment_follow", kwargs={"token": token, "round_id": round_id})
-    return render(
+    return TemplateResponse(
         request,
         "toolkit/assessment/present.html",
         {

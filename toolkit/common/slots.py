@@ -39,13 +39,15 @@ class Panel:
     context: Mapping = field(default_factory=dict)
 
 
-def render_slot(name: str, request, **kwargs) -> SafeString:
-    """The slot's panels, rendered in the order of their hooks."""
+def render_slot(name: str, request, *, csrf_token=None, **kwargs) -> SafeString:
+    """The slot's panels, rendered in the order of their hooks. `csrf_token`: the page's own (its forms' token
+    is the page's, which a cached team page renders as a placeholder: toolkit/team/page_cache.py)."""
     parts = []
     for hook in hooks.get_hooks(name):
         panel = hook(request, **kwargs)
         if panel is not None:
-            parts.append(
-                render_to_string(panel.template, {"request": request, **panel.context}, request=request)
-            )
+            context = {"request": request, **panel.context}
+            if csrf_token is not None:
+                context["csrf_token"] = csrf_token
+            parts.append(render_to_string(panel.template, context, request=request))
     return mark_safe("".join(parts))  # noqa: S308 (each part is a rendered, autoescaped template)

@@ -24,6 +24,9 @@ class TeamSpace(models.Model):
     last_active_at = models.DateTimeField(_("viimeksi käytetty"), default=timezone.now, db_index=True)
     # The team's choice in its space: its data is left out of every usage figure (docs/usage-figures.md).
     usage_opt_out = models.BooleanField(_("ei mukana käyttötilastoissa"), default=False)
+    # Raised after every request that may have changed what the space's pages show: the team's rendered pages
+    # are cached under it (toolkit/team/page_cache.py, docs/decisions/017-team-pages-by-revision.md).
+    revision = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("tiimin työtila")

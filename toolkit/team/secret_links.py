@@ -3,6 +3,9 @@
 Each unknown token counts against the client's address; past the limit every lookup from that client
 answers 429 (even a right one), so links cannot be found by trying. Team spaces, assessment rounds'
 respondent links and pasted team links all go through `find()`.
+
+`find()` also notes on the request which team spaces it found (`space_ids_found`): a request that may change
+data and found a space raises that space's revision afterwards (toolkit/team/page_cache.py).
 """
 
 from __future__ import annotations
@@ -22,6 +25,10 @@ TOKEN_MISS_GROUP = "toolkit:team-token-miss"  # noqa: S105 (a rate-limit group n
 
 T = TypeVar("T")
 
+# Request attributes of this module: the ids of the spaces find() found, and get_space()'s spaces by token.
+FOUND_ATTRIBUTE = "valoa_team_space_ids"
+SPACES_ATTRIBUTE = "valoa_team_spaces"
+
 
 def _miss_rate(group, request) -> str:
     return settings.TEAM_TOKEN_MISS_RATE
@@ -33,13 +40,39 @@ def find(request, lookup: Callable[[], T]) -> T:
     if is_ratelimited(request, increment=False, **limit):
         raise Ratelimited
     try:
-        return lookup()
+        found = lookup()
     except Http404:
         if is_ratelimited(request, increment=True, **limit):
             raise Ratelimited from None
         raise
+    _note_space(request, found)
+    return found
+
+
+def _note_space(request, found) -> None:
+    """Note the space that `found` is (a TeamSpace) or belongs to (a round, a session: `space_id`)."""
+    space_id = found.pk if isinstance(found, TeamSpace) else getattr(found, "space_id", None)
+    if space_id is None:
+        return
+    ids = getattr(request, FOUND_ATTRIBUTE, None)
+    if ids is None:
+        ids = set()
+        setattr(request, FOUND_ATTRIBUTE, ids)
+    ids.add(space_id)
+
+
+def space_ids_found(request) -> frozenset[int]:
+    """The ids of the team spaces that secret links found during this request."""
+    return frozenset(getattr(request, FOUND_ATTRIBUTE, ()))
 
 
 def get_space(request, token: str) -> TeamSpace:
-    """The team space of a token, under the guessing limit."""
-    return find(request, lambda: services.team_space_get(token=token))
+    """The team space of a token, under the guessing limit; found once per request (a cached team page looks
+    it up before its view does)."""
+    spaces = getattr(request, SPACES_ATTRIBUTE, None)
+    if spaces is None:
+        spaces = {}
+        setattr(request, SPACES_ATTRIBUTE, spaces)
+    if token not in spaces:
+        spaces[token] = find(request, lambda: services.team_space_get(token=token))
+    return spaces[token]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
 
@@ -53,6 +55,14 @@ def team_space_touch(*, space: TeamSpace) -> None:
         return
     TeamSpace.objects.filter(pk=space.pk).update(last_active_at=now)
     space.last_active_at = now
+
+
+def team_spaces_revise(*, space_ids: Iterable[int]) -> None:
+    """Raise the spaces' revision: what their pages showed may have changed, so their cached pages are no longer
+    read (toolkit/team/page_cache.py). One UPDATE, after the change has been committed."""
+    ids = sorted(set(space_ids))
+    if ids:
+        TeamSpace.objects.filter(pk__in=ids).update(revision=F("revision") + 1)
 
 
 def team_space_rename(*, space: TeamSpace, name: str) -> TeamSpace:

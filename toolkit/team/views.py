@@ -20,6 +20,7 @@ from toolkit.team import autosave, services
 from toolkit.team.autosave import wants_json
 from toolkit.team.forms import DeleteSpaceForm, TeamNameForm, UsageOptOutForm
 from toolkit.team.models import TeamSpace
+from toolkit.team.page_cache import cached_team_page
 from toolkit.team.secret_links import get_space
 
 CREATED_SESSION_KEY = "toolkit_team_space_created"
@@ -69,8 +70,14 @@ def _space_context(request, space: TeamSpace, **extra) -> dict:
     return context
 
 
+def _just_created(request, token: str) -> bool:
+    """The space's link is shown once, to whoever created the space: that page is theirs alone."""
+    return request.session.get(CREATED_SESSION_KEY) == token
+
+
 @require_GET
 @team_view
+@cached_team_page(bypass=_just_created)
 def space_detail(request, token: str):
     space = get_space(request, token)
     services.team_space_touch(space=space)

@@ -308,12 +308,18 @@ def trend_chart(series, results, chart_id: str = "trend") -> str:
 
 @register.simple_tag
 def qr_svg(url: str, title: str) -> str:
+    # segno escapes the title and emits no scripts, styles or external references (CSP-safe).
+    return mark_safe(qr_svg_markup(str(url), str(title)))  # noqa: S308
+
+
+@functools.lru_cache(maxsize=256)
+def qr_svg_markup(url: str, title: str) -> str:
+    """A link's QR code as inline SVG. Encoding one was half of the facilitation screen's CPU time, on every
+    load of it (and of the round's facilitator page); the code is a pure function of the link and its title,
+    so each process keeps the last few hundred."""
     import segno
 
-    # segno escapes the title and emits no scripts, styles or external references (CSP-safe).
-    return mark_safe(  # noqa: S308
-        segno.make(url, micro=False).svg_inline(scale=4, omitsize=True, title=title, svgclass="qr")
-    )
+    return segno.make(url, micro=False).svg_inline(scale=4, omitsize=True, title=title, svgclass="qr")
 
 
 @register.filter

@@ -84,4 +84,4 @@ def _tools_by_phase(phases: list[Phase], per_phase: int) -> dict[int, list[ToolP
 @register.simple_tag(takes_context=True)
 def slot(context, name: str, **kwargs):
     """The sections other rooms and apps registered for the slot `name` (toolkit/common/slots.py)."""
-    return render_slot(name, context.get("request"), **kwargs)
+    return render_slot(name, context.get("request"), csrf_token=context.get("csrf_token"), **kwargs)

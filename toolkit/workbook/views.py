@@ -14,6 +14,7 @@ from toolkit.team import autosave
 from toolkit.team.autosave import saved_time, wants_json
 from toolkit.team.live import publish_to_space
 from toolkit.team.models import TeamSpace
+from toolkit.team.page_cache import cached_team_page
 from toolkit.team.secret_links import find, get_space
 from toolkit.team.views import team_view
 from toolkit.workbook import exports, services
@@ -98,6 +99,7 @@ def _rows(workbook, answers, previous_answers) -> list[dict]:
 
 @require_GET
 @team_view
+@cached_team_page
 def session_page(request, token: str, number: int, template_name: str):
     """A session's answers with the previous session's beside them: the form to answer (session.html) or the
     printable summary (summary.html); the URL names the template (toolkit/workbook/urls.py)."""

@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
     "toolkit.team.middleware.TeamPrivacyMiddleware",
+    # After a request that changed a team's data, its space's cached pages are no longer read (decision 017).
+    "toolkit.team.page_cache.SpaceRevisionMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Answers a locked-out login (valoa/security/admin_login.py); after auth, as django-axes asks.
     "axes.middleware.AxesMiddleware",

@@ -65,12 +65,17 @@ def round_get(*, space: TeamSpace, round_id: int) -> AssessmentRound:
 def round_get_by_token(*, token: str, with_page: bool = True) -> AssessmentRound:
     """The round behind a respondent link, or Http404 for anything else.
 
-    With its page and space in the same query; `with_page=False` for a caller that reads neither (the answer
-    form reads the page in the language being read itself): a page row is a good part of the query's time.
+    With its page and space in the same query; `with_page=False` for a caller that reads only the space (the
+    answer form reads the page in the language being read itself, and the space's revision for its cached
+    page): a page row is a good part of the query's time.
     """
     if not token_shape_ok(token, length=ROUND_TOKEN_LENGTH):
         raise Http404
-    rounds = AssessmentRound.objects.select_related("page", "space") if with_page else AssessmentRound.objects
+    rounds = (
+        AssessmentRound.objects.select_related("page", "space")
+        if with_page
+        else AssessmentRound.objects.select_related("space")
+    )
     try:
         return rounds.get(token=token, mode=Mode.ANONYMOUS)
     except AssessmentRound.DoesNotExist:

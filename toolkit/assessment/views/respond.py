@@ -17,6 +17,7 @@ from toolkit.assessment import live, services
 from toolkit.assessment.forms import RatingsForm
 from toolkit.assessment.models import AssessmentRound
 from toolkit.assessment.views.results import results_response
+from toolkit.team import page_cache
 from toolkit.team.secret_links import find
 from toolkit.team.views import team_view
 
@@ -48,9 +49,20 @@ def _set_cookie(request: HttpRequest, response: HttpResponse, cookie: str) -> No
 def assessment_respond(request: HttpRequest, round_token: str) -> HttpResponse:
     # Not the round's own page: the form shows its translation in the language being read, read below.
     assessment_round = find(request, lambda: services.round_get_by_token(token=round_token, with_page=False))
-    page = services.assessment_page_for_results(page_id=assessment_round.page_id)
     cookie, new_cookie = _respondent_cookie(request)
     respondent = services.respondent_key(assessment_round=assessment_round, cookie=cookie)
+    if request.method == "GET":
+        current = (
+            {}
+            if new_cookie
+            else services.response_ratings(assessment_round=assessment_round, respondent=respondent)
+        )
+        # The form as every respondent who has not answered yet sees it: shared (toolkit/team/page_cache.py).
+        hit = None if current else page_cache.cached(request, assessment_round.space)
+        if hit is not None:
+            _set_cookie(request, hit, cookie)
+            return hit
+    page = services.assessment_page_for_results(page_id=assessment_round.page_id)
     errors: dict[str, str] = {}
     status = 200
     if request.method == "POST":
@@ -79,12 +91,6 @@ def assessment_respond(request: HttpRequest, round_token: str) -> HttpResponse:
             return response
         errors = form.first_errors()
         status = 400
-    else:
-        current = (
-            {}
-            if new_cookie
-            else services.response_ratings(assessment_round=assessment_round, respondent=respondent)
-        )
     visible = assessment_round.state != AssessmentRound.State.OPEN and services.results_visible(
         assessment_round=assessment_round,
         response_count=services.round_response_count(assessment_round=assessment_round),
@@ -103,6 +109,8 @@ def assessment_respond(request: HttpRequest, round_token: str) -> HttpResponse:
         },
         status=status,
     )
+    if not current:
+        response = page_cache.store(request, assessment_round.space, response)
     _set_cookie(request, response, cookie)
     return response
 

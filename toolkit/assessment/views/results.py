@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from toolkit.assessment import exports, services
 from toolkit.assessment.views.common import round_urls
+from toolkit.team.page_cache import cached_team_page
 from toolkit.team.secret_links import get_space
 from toolkit.team.views import team_view
 from toolkit.tools.usage import Event as ToolEvent
@@ -46,6 +47,7 @@ def results_response(request, assessment_round, *, space, back_url) -> TemplateR
 
 @require_GET
 @team_view
+@cached_team_page
 def assessment_results(request: HttpRequest, token: str, round_id: int) -> HttpResponse:
     space = get_space(request, token)
     assessment_round = services.round_get(space=space, round_id=round_id)

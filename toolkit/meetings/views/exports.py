@@ -8,9 +8,13 @@ from django.views.decorators.http import require_GET
 
 from toolkit.meetings import export, services
 from toolkit.meetings.views.page import plan_view
+from toolkit.team.page_cache import cached_team_page
+from toolkit.team.views import team_view
 
 
 @require_GET
+@team_view
+@cached_team_page
 @plan_view
 def agenda(request: HttpRequest, space, plan) -> HttpResponse:
     blocks = services.plan_blocks(plan=plan)

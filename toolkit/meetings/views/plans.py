@@ -20,6 +20,7 @@ from toolkit.meetings.views.page import (
     see_other,
     with_version,
 )
+from toolkit.team.page_cache import cached_team_page
 from toolkit.team.secret_links import get_space
 from toolkit.team.views import team_view
 
@@ -54,6 +55,8 @@ def plan_list(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@team_view
+@cached_team_page
 @plan_view
 def plan_detail(request: HttpRequest, space, plan) -> HttpResponse:
     if request.method == "GET":

@@ -30,12 +30,17 @@ def prefetch_story_pictures(stories: list[Page]) -> None:
     prefetch_related_objects(stories, card_renditions([*CARD_PICTURE_SPECS, *HERO_PICTURE_SPECS]))
 
 
+def prefetch_card_pictures(stories: list[Page]) -> None:
+    """The card renditions of already fetched stories (the cards about to be rendered): one query, none for
+    stories without a picture or whose renditions came already (prefetch_story_pictures)."""
+    prefetch_related_objects(stories, card_renditions())
+
+
 def for_cards(stories: QuerySet) -> QuerySet:
-    """What a story card needs (the manager joins the organisation and the image), in Innostu's order."""
+    """What a story card needs (the manager joins the organisation and the image), in Innostu's order. The
+    renditions come with the cards that are rendered (inspire_tags.story_cards): a cached card needs none."""
     # A card shows no body: leave the stories' StreamFields in the database.
-    return (
-        stories.defer_streamfields().prefetch_related(card_renditions()).order_by("-story_date", "-page_ptr")
-    )
+    return stories.defer_streamfields().order_by("-story_date", "-page_ptr")
 
 
 def related_stories(page: Page, *, themes: list, limit: int) -> list[Page]:

@@ -102,6 +102,34 @@ def _prepare_varied_search(bench, server, url: str) -> Load:
     )
 
 
+CHANGED_SCRIPT = """
+local n = 0
+local threads = 0
+function setup(thread)
+    threads = threads + 1
+    thread:set("id", threads)
+end
+function request()
+    n = n + 1
+    return wrk.format("GET", path .. "?muutos=" .. id .. "-" .. n)
+end
+"""
+
+
+def prepare_changed(bench, server, url: str) -> Load:
+    """A team page as its first view after a change renders it: every request another address, so the page
+    cache of a team (toolkit/team/page_cache.py, keyed by the full address) never has it, and each request
+    renders the page and stores it, as the first member's view after a save does."""
+    from tests.bench import lua
+
+    _status, headers, _body = bench.fetch(server, f"{url}?muutos=0")  # warms the worker; its query count
+    return Load(
+        script=f"path = {lua.literal(url)}\n{CHANGED_SCRIPT}",
+        queries=headers.get("X-Query-Count", "?"),
+        verify=None,  # a read: nothing to check in the database afterwards
+    )
+
+
 CORE_SCENARIOS = [
     Scenario("Etusivu", lambda ctx: "/"),
     Scenario("Sisältösivu", lambda ctx: "/tietoa/"),

@@ -184,3 +184,12 @@ class TeamSpaceFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = TeamSpace
+
+
+def site_published() -> None:
+    """What any publish does to the app's own caches (valoa/pages/chrome.py): the site chrome forgotten, and with
+    its generation every page's language switcher and every fragment (valoa/pages/fragments.py). For tests that
+    make pages live without Wagtail's publish, or measure a page as its first view after a publish renders it."""
+    from valoa.pages import chrome
+
+    chrome.forget()

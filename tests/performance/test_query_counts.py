@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from tests.bench.context import BenchContext
 from tests.bench.scenarios import all_scenarios, app_modules
+from tests.factories import site_published
 from tests.factories.team import team_pages_changed
 
 pytestmark = pytest.mark.django_db
@@ -22,16 +23,18 @@ pytestmark = pytest.mark.django_db
 # footer, the page's language switcher) in the cache, as nearly every view is (valoa/pages/chrome.py): the first
 # view of a language after a publish pays 3 more (the menu, the footer settings and pages), each page's first
 # view after a publish 1 more (its switcher's translations), and a view outside Wagtail's serve view 1 more (the
-# site lookup); tests/valoa/test_site_chrome.py pins that.
+# site lookup); tests/valoa/test_site_chrome.py pins that. The tools recommended per phase and the story and
+# tool cards come from the site's fragments the same way (valoa/pages/fragments.py): RENDERED_AFTER_PUBLISH
+# below is what rendering them adds on a page's first view after a publish.
 PINNED = {
-    "Etusivu": 7,  # + recommended tools per phase (1: the phases the page lists are reused)
+    "Etusivu": 6,
     "Sisältösivu": 7,  # not a statement page: no contact settings (valoa_tags.statement_settings)
     "Haku": 3,  # the results link with `Page.url` (the cached site root paths): no site lookup of their own
-    "Aloita": 10,  # + its children, recommended tools per phase (2)
-    "Työkalut (hakemisto)": 11,  # the finder: phases and themes (one UNION), the count, a page of tools, their phases
+    "Aloita": 8,  # + its children
+    "Työkalut (hakemisto)": 10,  # the finder: phases and themes (one UNION), the count, a page of tools
     "Työkalu": 14,  # its phases and themes (1), related tools, work templates, stories that used it, experiences
     "Työkalun ohjaus": 9,  # routing as for the tool (its steps are a field of the page); no menu, footer or card extras
-    "Innostu (sivu 1)": 13,  # filter choices (2), the count, a page of stories, their renditions, the intro's link (1)
+    "Innostu (sivu 1)": 12,  # filter choices (2), the count, a page of stories, the intro's link (1)
     "Tarina": 14,  # phases and themes, tools, related stories, their and the hero's renditions (1), experiences
     "Työkirja (sivu)": 9,
     "Arviointityökalu": 11,  # the team assessment page: scale and levels, phase bands
@@ -51,6 +54,32 @@ PINNED = {
 }
 
 
+# The first view after a publish (tests.factories.site_published), beyond the pins above: the chrome (3) and the
+# page's switcher (1) on a Wagtail page, the site lookup (1) and the chrome on another view, and what each
+# fragment reads to be rendered: recommended tools (1; Aloita 2, its phases), the finder's cards' phases (1; their
+# pictures' renditions 1 more when a listed tool has one), Innostu's cards' renditions (1). A story's related
+# cards take their renditions from the story's own prefetch. A team page is rendered after its space's change
+# in both measurements; the tool's facilitation screen shows no chrome.
+RENDERED_AFTER_PUBLISH = {
+    "Etusivu": 5,
+    "Sisältösivu": 4,
+    "Haku": 4,
+    "Aloita": 6,
+    "Työkalut (hakemisto)": 5,
+    "Työkalu": 4,
+    "Työkalun ohjaus": 0,
+    "Työkirja (sivu)": 4,
+    "Arviointityökalu": 4,
+    "Tiimin työtila": 4,
+    "Arvioinnin tulokset (tiimi)": 4,
+    "Arvioinnin esitys (tiimi)": 4,
+    "Innostu (sivu 1)": 5,
+    "Tarina": 4,
+    "Palaute": 4,
+    "Palautelomake (kokemus)": 3,
+}
+
+
 def generate(scale, seed):
     from valoa.models import HomePage, Phase, Theme
 
@@ -66,19 +95,25 @@ def generate(scale, seed):
             module.generate(ctx, scale)
 
 
-def count_queries(client, url):
+def count_queries(client, url, *, published=False):
     client.get(url)  # warm per-process caches (content types, site root paths, renditions)
     # A team page as rendered after a change: until the next one it comes from the cache at one query
     # (tests/toolkit/team/test_page_cache.py).
     team_pages_changed()
+    if published:
+        site_published()
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
     assert response.status_code == 200, url
     return len(ctx.captured_queries)
 
 
-def measure(client):
-    return {s.name: count_queries(client, s.url(None)) for s in all_scenarios() if s.name in PINNED}
+def measure(client, *, published=False):
+    return {
+        s.name: count_queries(client, s.url(None), published=published)
+        for s in all_scenarios()
+        if s.name in PINNED
+    }
 
 
 def test_generated_content_is_a_valid_tree_and_is_served(client, demo_site):
@@ -101,5 +136,9 @@ def test_queries_per_page_type_are_pinned_and_do_not_grow_with_content(client, d
     generate(0.002, seed=1)
     small = measure(client)
     assert small == PINNED, repr(small)
+    small_rendered = measure(client, published=True)
+    delta = {name: n - PINNED[name] for name, n in small_rendered.items()}
+    assert delta == RENDERED_AFTER_PUBLISH, repr(delta)
     generate(0.02, seed=2)
+    assert measure(client, published=True) == small_rendered
     assert measure(client) == small

@@ -3,37 +3,50 @@
 from __future__ import annotations
 
 from django import template
-from django.db.models import F, QuerySet, Window
+from django.db.models import F, Prefetch, QuerySet, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from toolkit.common.slots import render_slot
 from toolkit.tools.models import ToolPage
+from toolkit.tools.models.tool import picture_renditions
 from valoa.models import Phase
+from valoa.pages.fragments import cached_fragment, cached_fragments
 from valoa.pages.queries import public_q
 
 register = template.Library()
 
 
-@register.inclusion_tag("toolkit/tools/includes/recommended_tools.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def recommended_tools(context, per_phase: int = 3, heading_level: int = 2):
-    """A few tools per journey phase: 2 queries (phases, tools) however many tools exist.
+    """A few tools per journey phase: 2 queries (phases, tools) however many tools exist, rendered once per
+    publish and language (valoa.pages.fragments: the same list on the home page and Aloita of a language).
 
     The home page already lists the phases (its context's `phases`): those are reused, so 1 query there.
     """
+    request = context.get("request")
     page = context.get("page")
     locale_id = getattr(page, "locale_id", None)
-    phases = context.get("phases")
-    if not (isinstance(phases, QuerySet) and phases.model is Phase):
-        phases = Phase.objects.filter(locale_id=locale_id) if locale_id else Phase.objects.all()
-        phases = phases.only("name", "slug", "summary", "sort_order")
-    phases = list(phases)
-    by_phase = _tools_by_phase(phases, per_phase)
-    return {
-        "request": context.get("request"),
-        "groups": [(phase, by_phase[phase.pk]) for phase in phases if phase.pk in by_phase],
-        "heading_tag": f"h{heading_level}",
-        "sub_heading_tag": f"h{heading_level + 1}",
-    }
+
+    def render() -> str:
+        phases = context.get("phases")
+        if not (isinstance(phases, QuerySet) and phases.model is Phase):
+            phases = Phase.objects.filter(locale_id=locale_id) if locale_id else Phase.objects.all()
+            phases = phases.only("name", "slug", "summary", "sort_order")
+        phases = list(phases)
+        by_phase = _tools_by_phase(phases, per_phase)
+        return render_to_string(
+            "toolkit/tools/includes/recommended_tools.html",
+            {
+                "groups": [(phase, by_phase[phase.pk]) for phase in phases if phase.pk in by_phase],
+                "heading_tag": f"h{heading_level}",
+                "sub_heading_tag": f"h{heading_level + 1}",
+            },
+            request=request,
+        )
+
+    return cached_fragment(request, "recommended-tools", (locale_id, per_phase, heading_level), render)
 
 
 def _tools_by_phase(phases: list[Phase], per_phase: int) -> dict[int, list[ToolPage]]:
@@ -79,6 +92,39 @@ def _tools_by_phase(phases: list[Phase], per_phase: int) -> dict[int, list[ToolP
         by_phase[phase.pk] = [tool for tool in tools if tool.pk in chosen]  # still in title order
         shown.update(chosen)
     return by_phase
+
+
+TOOL_CARD_TEMPLATE = "toolkit/tools/includes/tool_card.html"
+
+
+def prefetch_card_details(tools: list[ToolPage]) -> None:
+    """The phases and the picture's renditions of the tool cards about to be rendered: two queries at most."""
+    prefetch_related_objects(
+        tools,
+        Prefetch("phases", queryset=Phase.objects.order_by("sort_order", "name")),
+        picture_renditions(),  # only when a listed tool has a picture
+    )
+
+
+@register.simple_tag(takes_context=True)
+def tool_cards(context, tools, *, show_details=False, show_picture=False, add_to_plan=False):
+    """The tools' cards (`<li>` each), every card rendered once per publish and language (valoa.pages.fragments);
+    the phases and renditions are fetched for the cards not in the cache only."""
+    request = context.get("request")
+    options = {"show_details": show_details, "show_picture": show_picture, "add_to_plan": add_to_plan}
+
+    def render(tool) -> str:
+        return render_to_string(TOOL_CARD_TEMPLATE, {"tool": tool, **options}, request=request)
+
+    cards = cached_fragments(
+        request,
+        "tool-card",
+        list(tools),
+        lambda tool: (tool.pk, show_details, show_picture, add_to_plan),
+        render,
+        prepare=prefetch_card_details if show_details or show_picture else None,
+    )
+    return mark_safe("".join(cards))  # noqa: S308 - each card is a rendered, autoescaped template
 
 
 @register.simple_tag(takes_context=True)

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from tests.bench import lua, paced, text
 from tests.bench.context import BenchContext
-from tests.bench.scenarios import Load, Scenario, Verdict
+from tests.bench.scenarios import Load, Scenario, Verdict, prepare_changed
 from tests.bench.swedish import finnish
 from tests.bench.tree import bulk_add_children, index_pages
 from toolkit.assessment import services as assessment_services
@@ -528,6 +528,21 @@ SCENARIOS = [
     Scenario("Palaverin asialista (tiimi)", _meeting_agenda_url, cacheable=False),
     Scenario("Palaverin ohjaus (tiimi)", _meeting_facilitation_url, cacheable=False),
     Scenario("Arvioinnin vastauslomake (tiimi)", _respondent_form_url, cacheable=False),
+    # The team pages above are viewed again as a team's members view them between changes: from the team's
+    # page cache (docs/decisions/017). These are the first view after a change, which renders the page.
+    Scenario("Tiimin työtila (muutoksen jälkeen)", _space_url, cacheable=False, prepare=prepare_changed),
+    Scenario(
+        "Arvioinnin tulokset (muutoksen jälkeen)",
+        _assessment_results_url,
+        cacheable=False,
+        prepare=prepare_changed,
+    ),
+    Scenario(
+        "Palaverin suunnitelma (muutoksen jälkeen)",
+        _meeting_plan_url,
+        cacheable=False,
+        prepare=prepare_changed,
+    ),
     # 30 teams saving at once, each on a connection (and a wrk thread) of its own: first as fast as the
     # server answers (capacity; the latency is then the queue), then at the autosave's pace (the page
     # saves 1.2 s after the last keystroke, so one team saves at most about once per 1.2 s).

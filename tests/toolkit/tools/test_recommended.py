@@ -55,6 +55,7 @@ def test_drafts_are_not_recommended(client, demo_site):
 def test_recommended_query_count_is_constant(client, demo_site, url):
     def count():
         client.get(url)
+        factories.site_published()  # the list is rendered again, as its first view after a publish does
         with CaptureQueriesContext(connection) as ctx:
             client.get(url)
         return len(ctx.captured_queries)

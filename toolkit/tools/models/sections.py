@@ -1,11 +1,10 @@
 """The tools room's section pages: the way in (Aloita) and the toolkit (Työkalut) with its tool finder."""
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from toolkit.tools.filters import ToolFilter
-from toolkit.tools.models.tool import LISTING_FIELDS, SectionPage, ToolPage, picture_renditions
+from toolkit.tools.models.tool import LISTING_FIELDS, SectionPage, ToolPage
 from valoa.models import Phase, Theme, phases_and_themes
 from valoa.pages.paginator import requested_page
 from valoa.pages.queries import public_q
@@ -66,11 +65,8 @@ class ToolIndexPage(SectionPage):
                 "image",
                 "image_alt",
             )
+            # The cards' phases and renditions come with the cards that are rendered (toolkit_tags.tool_cards).
             .select_related("image")
-            .prefetch_related(
-                Prefetch("phases", queryset=Phase.objects.order_by("sort_order", "name")),
-                picture_renditions(),  # one query, only when a listed tool has a picture
-            )
         )
         paginator = Paginator(tools, self.page_size)
         results = requested_page(paginator, request.GET.get("page"))

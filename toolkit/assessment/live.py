@@ -8,6 +8,11 @@ respondent: a screen that shows results fetches them from its page, under the pa
 
 Respondents hold the round's respondent link, not the team link, so they join the round's own group, which is
 told only what a respondent may see (that the round was revealed or closed), never a count or an answer.
+
+A screen told of a change fetches its page again, and those pages are shared per revision of the space
+(toolkit/team/page_cache.py): each announcement raises the round's space's revision first, so that the message
+(sent when the change commits, at once in autocommit) never reaches a screen before the page it fetches has
+been forgotten. The request's own raise follows after the view, as for every write.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from django.http import HttpRequest
 from toolkit.assessment.models import AssessmentRound
 from toolkit.assessment.services.rounds import round_get_by_token
 from toolkit.team.live import publish_to_space
+from toolkit.team.services import team_spaces_revise
 from toolkit.team.secret_links import find
 from valoa.live.consumers import LiveConsumer
 from valoa.live.publishing import publish
@@ -34,8 +40,13 @@ def publish_to_respondents(assessment_round: AssessmentRound, event: str) -> Non
     publish(round_group(assessment_round.pk), round_topic(assessment_round), event, {})
 
 
+def _pages_forgotten(assessment_round: AssessmentRound) -> None:
+    team_spaces_revise(space_ids={assessment_round.space_id})
+
+
 def announce_count(assessment_round: AssessmentRound, *, count: int) -> None:
     """An anonymous round's response count, to the team's screens only (the facilitator's page shows it)."""
+    _pages_forgotten(assessment_round)
     can_reveal = assessment_round.state == AssessmentRound.State.OPEN and count >= assessment_round.threshold
     publish_to_space(
         assessment_round.space_id,
@@ -47,6 +58,7 @@ def announce_count(assessment_round: AssessmentRound, *, count: int) -> None:
 
 def announce_state(assessment_round: AssessmentRound, event: str) -> None:
     """ "revealed" or "closed": to the team's screens and to the respondents' pages."""
+    _pages_forgotten(assessment_round)
     publish_to_space(assessment_round.space_id, round_topic(assessment_round), event, {})
     publish_to_respondents(assessment_round, event)
 
@@ -55,6 +67,7 @@ def announce_rating(
     assessment_round: AssessmentRound, *, statement: str, value: int | None, done: int
 ) -> None:
     """A consensus rating as it is set: the team's joint answer, shown on the facilitator's page to everyone."""
+    _pages_forgotten(assessment_round)
     publish_to_space(
         assessment_round.space_id,
         round_topic(assessment_round),
@@ -65,6 +78,7 @@ def announce_rating(
 
 def announce_slide(assessment_round: AssessmentRound, *, position: int) -> None:
     """The presenter's slide, for the follower screens of the results presentation."""
+    _pages_forgotten(assessment_round)
     publish_to_space(
         assessment_round.space_id, round_topic(assessment_round), "slide", {"position": position}
     )

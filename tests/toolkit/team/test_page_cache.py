@@ -20,6 +20,7 @@ from toolkit.models import ToolPage
 from toolkit.team.models import TeamSpace
 from toolkit.team.page_cache import csrf_placeholder, shareable
 from toolkit.workbook import services as workbook_services
+from valoa.live import publishing
 
 pytestmark = pytest.mark.django_db
 
@@ -138,6 +139,26 @@ def test_a_respondent_who_has_not_answered_gets_the_shared_form_and_one_who_has_
     assert answered in mine and mine.count('value="2" checked') == len(keys)
     assert answered not in view(second, respond)[1]
     assert first.cookies["valoa_vastaaja"].value != second.cookies["valoa_vastaaja"].value
+
+
+def test_a_screen_told_of_a_respondents_answer_fetches_the_page_that_shows_it(client, team, monkeypatch):
+    """The live message goes out when the answer commits: at once, in autocommit, before the request has ended.
+    The screen that hears it fetches its page again, which must then be rendered anew."""
+    space, plan, assessment_round, session, _tool = team
+    results = addresses(space, plan, assessment_round, session)["results"]
+    view(client, results)
+    fetched = []
+
+    def screen_hears(group, message):
+        if group == f"space.{space.pk}":
+            fetched.append(view(client, results)[1])
+
+    monkeypatch.setattr(publishing, "send_now", screen_hears)
+    monkeypatch.setattr(publishing.transaction, "on_commit", lambda callback, **kwargs: callback())
+    keys = [s.key for g in assessment_round.page.statement_groups() for s in g.statements]
+    respond = reverse("toolkit:assessment_respond", kwargs={"round_token": assessment_round.token})
+    assert Client().post(respond, {f"s-{key}": "2" for key in keys}).status_code == 302
+    assert fetched and "(4 vastausta)" in fetched[0]
 
 
 def test_each_member_gets_a_page_with_their_own_csrf_token(team):

@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.test import RequestFactory
 from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
@@ -251,3 +252,16 @@ def test_a_release_empties_the_front_cache(demo_site, recording):
 
     call_command("purge_front_cache", stdout=io.StringIO())
     assert recording.banned_paths() == {"/"}
+
+
+def test_a_release_forgets_what_the_app_keeps_rendered(client, demo_site):
+    """The chrome, and with its generation every card, switcher and team page: a release's templates show at once."""
+    from django.core.management import call_command
+
+    from valoa.pages import chrome
+
+    client.get("/")
+    generation = chrome.site_chrome(RequestFactory().get("/")).generation
+    assert chrome.site_chrome(RequestFactory().get("/")).generation == generation  # kept until forgotten
+    call_command("purge_front_cache", stdout=io.StringIO())  # also without a front cache configured
+    assert chrome.site_chrome(RequestFactory().get("/")).generation != generation

@@ -22,8 +22,8 @@ from django.http import HttpRequest
 from toolkit.assessment.models import AssessmentRound
 from toolkit.assessment.services.rounds import round_get_by_token
 from toolkit.team.live import publish_to_space
-from toolkit.team.services import team_spaces_revise
 from toolkit.team.secret_links import find
+from toolkit.team.services import team_spaces_revise
 from valoa.live.consumers import LiveConsumer
 from valoa.live.publishing import publish
 

@@ -59,8 +59,16 @@ def fetch(url: str, *, method: str = "GET", opener=None, data: bytes | None = No
 
 
 @pytest.fixture
-def app_server(tmp_path):
-    with Gunicorn(port=free_port(), env=app_env(), workers=2, log=tmp_path / "gunicorn.log") as server:
+def app_server(tmp_path, settings):
+    # The server's workers and this test share one cache (valoa/settings/test.py), as app servers share Redis:
+    # a publish here forgets the chrome and the cards the workers keep (valoa/pages/fragments.py).
+    shared = str(tmp_path / "cache")
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": shared},
+    }
+    env = app_env(VALOA_TEST_CACHE_DIR=shared)
+    with Gunicorn(port=free_port(), env=env, workers=2, log=tmp_path / "gunicorn.log") as server:
         yield server
 
 

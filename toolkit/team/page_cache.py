@@ -168,8 +168,9 @@ class SpaceRevisionMiddleware:
             if space_ids:
                 try:
                     services.team_spaces_revise(space_ids=space_ids)
-                except DatabaseError:
-                    # The change itself was saved (or the view has already answered that it was not); its
-                    # pages show it when their entries expire (TIMEOUT).
-                    logger.exception("A team space's revision could not be raised")
+                except DatabaseError as error:
+                    # The database went away: the view has already answered (a 503 while it is unreachable:
+                    # valoa/operations/outage.py), and whatever it saved shows once the entries expire (TIMEOUT).
+                    # A warning, not a traceback: the outage is logged where it is answered.
+                    logger.warning("A team space's revision could not be raised: %s", error)
         return response

@@ -1,5 +1,7 @@
 """Tests: fast hashing, plain static storage, mail in memory. DATABASE_URL picks PostgreSQL."""
 
+import os
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-key-not-secret-" + "x" * 40
@@ -19,3 +21,10 @@ TWO_FACTOR_REQUIRED = False
 # The test database holds the Finnish demo site; the language tests build its Swedish and English versions
 # with the demo's translation loader in their own transaction (tests/valoa/test_languages.py).
 DEMO_TRANSLATIONS = False
+# A test that runs an app server of its own (tests/valoa/test_varnish.py) shares this cache with it, so that a
+# publish in the test forgets the server's site chrome and fragments too, as Redis does between app servers.
+if os.environ.get("VALOA_TEST_CACHE_DIR"):
+    CACHES["default"] = {  # noqa: F405
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ["VALOA_TEST_CACHE_DIR"],
+    }

@@ -29,6 +29,9 @@ def _self_result(page, base_url: str):
     _rate_all(page)
     page.get_by_role("button", name="Näytä tulos").click()
     expect(page.get_by_role("heading", name="Kokonaistulos")).to_be_visible()
+    # The chart's text is measured below: with its stylesheet applied, not the browser's defaults (a loaded
+    # machine could answer the measurement before assessment.css had arrived).
+    page.wait_for_load_state("load")
 
 
 def _legend_overlaps(page) -> dict:
@@ -90,6 +93,9 @@ def test_chart_segments_differ_without_colour_and_its_key_names_the_statements(
         fieldset.locator(f'input[value="{index % 3 + 1}"]').check()
     page.get_by_role("button", name="Näytä tulos").click()
     expect(page.get_by_role("heading", name="Kokonaistulos")).to_be_visible()
+    # The chart's text is measured below: with its stylesheet applied, not the browser's defaults (a loaded
+    # machine could answer the measurement before assessment.css had arrived).
+    page.wait_for_load_state("load")
     # Every segment is filled with its level's pattern, each level a different one.
     fills = page.eval_on_selector_all(
         "svg.chart g rect[fill]", "els => els.map((el) => el.getAttribute('fill'))"

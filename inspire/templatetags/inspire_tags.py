@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from django import template
-from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 
 from inspire.selectors import prefetch_card_pictures
-from valoa.pages.fragments import cached_fragments
+from valoa.pages.fragments import cards
 
 register = template.Library()
 
@@ -19,17 +17,11 @@ def story_cards(context, stories, heading_tag: str = "h3"):
     """The stories' cards (`<li>` each), every card rendered once per publish and language and shared by every
     list it is in (each page and filter of Innostu, a story's related stories); the pictures' renditions are
     fetched for the cards not in the cache only."""
-    request = context.get("request")
-
-    def render(story) -> str:
-        return render_to_string(CARD_TEMPLATE, {"story": story, "heading_tag": heading_tag}, request=request)
-
-    cards = cached_fragments(
-        request,
-        "story-card",
-        list(stories),
-        lambda story: (story.pk, heading_tag),
-        render,
+    return cards(
+        context.get("request"),
+        CARD_TEMPLATE,
+        stories,
+        as_name="story",
+        options={"heading_tag": heading_tag},
         prepare=prefetch_card_pictures,
     )
-    return mark_safe("".join(cards))  # noqa: S308 - each card is a rendered, autoescaped template

@@ -138,11 +138,12 @@ def test_a_preview_never_keeps_its_language_links(client, demo_site):
     from django.test import RequestFactory
 
     from valoa.pages.chrome import site_chrome
-    from valoa.pages.navigation import page_navigation, switcher_key
+    from valoa.pages.fragments import fragment_key
+    from valoa.pages.navigation import SWITCHER, page_navigation
 
     page = ContentPage.objects.live().get(url_path__endswith="/tietoa/")
     request = RequestFactory().get("/tietoa/")
     request.is_preview = True
     navigation = page_navigation(request, page)
     assert [link.code for link in navigation.links] == ["fi"]
-    assert cache.get(switcher_key(site_chrome(request), page)) is None
+    assert cache.get(fragment_key(site_chrome(request).generation, SWITCHER, (page.pk,))) is None

@@ -10,8 +10,8 @@ results or the space pays the whole page. Yet between two changes every member s
   committed (`SpaceRevisionMiddleware`). No write path has to remember to do it: a new view that finds its
   space the way every team view must is covered.
 - **The page.** A GET view wrapped in `cached_team_page` is looked up under a key naming the space, its revision,
-  the site chrome's generation (forgotten on every publish, so a renamed tool or an edited assessment shows at
-  once), the language, the day and the full address. A miss runs the view and stores the rendered page; a
+  the site chrome's generation (one per host and language, forgotten on every publish, so a renamed tool or an
+  edited assessment shows at once), the day and the full address. A miss runs the view and stores the rendered page; a
   hit costs the space's lookup and one cache read. A page that holds anything of one member (a pending message,
   an editor's user bar, the view's own `bypass`) is neither read from nor stored in the cache.
 - **CSRF.** Forms in a shared page cannot carry one member's token: the page is rendered with a placeholder in
@@ -39,7 +39,6 @@ from django.middleware.csrf import get_token
 from django.template.response import SimpleTemplateResponse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
-from django.utils.translation import get_language
 
 from toolkit.team import services
 from toolkit.team.secret_links import get_space, space_ids_found
@@ -72,8 +71,8 @@ def page_key(request, space) -> str:
             str(VERSION),
             str(space.pk),
             str(space.revision),
+            # The chrome of this host and language: a publish (a renamed tool, an edited assessment) forgets it.
             site_chrome(request).generation,
-            get_language() or "",
             # The day: what a view counts once a day (usage figures) or dates by today is counted and dated
             # again on the day's first view.
             timezone.localdate().isoformat(),

@@ -61,9 +61,7 @@ def team_spaces_revise(*, space_ids: Iterable[int]) -> None:
     """Raise the spaces' revision: what their pages showed may have changed, so their cached pages are no longer
     read (toolkit/team/page_cache.py). One UPDATE, after the change has been committed."""
     ids = sorted(set(space_ids))
-    if len(ids) == 1:  # nearly always: by its key, the cheaper statement to build on every autosave
-        TeamSpace.objects.filter(pk=ids[0]).update(revision=F("revision") + 1)
-    elif ids:
+    if ids:
         TeamSpace.objects.filter(pk__in=ids).update(revision=F("revision") + 1)
 
 

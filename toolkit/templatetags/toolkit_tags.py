@@ -6,13 +6,12 @@ from django import template
 from django.db.models import F, Prefetch, QuerySet, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 
 from toolkit.common.slots import render_slot
 from toolkit.tools.models import ToolPage
 from toolkit.tools.models.tool import picture_renditions
 from valoa.models import Phase
-from valoa.pages.fragments import cached_fragment, cached_fragments
+from valoa.pages.fragments import cached_fragment, cards
 from valoa.pages.queries import public_q
 
 register = template.Library()
@@ -110,21 +109,14 @@ def prefetch_card_details(tools: list[ToolPage]) -> None:
 def tool_cards(context, tools, *, show_details=False, show_picture=False, add_to_plan=False):
     """The tools' cards (`<li>` each), every card rendered once per publish and language (valoa.pages.fragments);
     the phases and renditions are fetched for the cards not in the cache only."""
-    request = context.get("request")
-    options = {"show_details": show_details, "show_picture": show_picture, "add_to_plan": add_to_plan}
-
-    def render(tool) -> str:
-        return render_to_string(TOOL_CARD_TEMPLATE, {"tool": tool, **options}, request=request)
-
-    cards = cached_fragments(
-        request,
-        "tool-card",
-        list(tools),
-        lambda tool: (tool.pk, show_details, show_picture, add_to_plan),
-        render,
+    return cards(
+        context.get("request"),
+        TOOL_CARD_TEMPLATE,
+        tools,
+        as_name="tool",
+        options={"show_details": show_details, "show_picture": show_picture, "add_to_plan": add_to_plan},
         prepare=prefetch_card_details if show_details or show_picture else None,
     )
-    return mark_safe("".join(cards))  # noqa: S308 - each card is a rendered, autoescaped template
 
 
 @register.simple_tag(takes_context=True)

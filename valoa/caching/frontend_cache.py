@@ -23,8 +23,8 @@ PURGE of a path as "this path with any query string" (the Innostu pages `?page=2
 
 The same receivers forget the cached site chrome (the menu and the footer, valoa/pages/chrome.py, and with it
 the fragments kept beside it, valoa/pages/fragments.py) on every page publish, unpublish, move, slug change and
-deletion and on every change of a snippet or of a model whose targets are `EVERYTHING` or a view restriction,
-also when no front cache is configured.
+deletion and on every change of a model with purge targets (snippets, settings, sites, view restrictions, images,
+documents, an app's own models), also when no front cache is configured.
 
 Purges are sent when the transaction commits (a request in between would otherwise store the old content
 again for `s-maxage`), which is why Wagtail's own frontend-cache signal handlers are not installed: they
@@ -305,11 +305,10 @@ def _on_model_change(sender, instance, created: bool = False, **kwargs) -> None:
     targets_for = model_targets_registry().get(sender)
     if targets_for is None:
         return
-    if targets_for in (_default_model_targets, _restriction_targets) or sender in _snippet_models():
-        # A snippet (with its app's own targets or not), a site setting, a site or a view restriction: the menu,
-        # the footer or a fragment kept beside them (a story card's organisation: valoa/pages/fragments.py)
-        # may show it.
-        chrome.invalidate()
+    # What the front cache has to forget for a model (a snippet, a site setting, a site, a view restriction, an
+    # app's own model such as an organisation) the menu, the footer or a fragment kept beside them (a story card's
+    # organisation: valoa/pages/fragments.py) may show too.
+    chrome.invalidate()
     if not enabled():
         return  # no front cache
     from wagtail.documents import get_document_model
@@ -318,12 +317,6 @@ def _on_model_change(sender, instance, created: bool = False, **kwargs) -> None:
     if created and sender in (get_image_model(), get_document_model()):
         return  # a new upload shows nowhere yet
     purge(targets_for(instance))
-
-
-def _snippet_models() -> frozenset[type]:
-    from wagtail.snippets.models import get_snippet_models
-
-    return frozenset(get_snippet_models())
 
 
 def connect() -> None:

@@ -10,20 +10,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Q
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
 
 from valoa.languages.locales import language_of_locale
-from valoa.pages.chrome import TIMEOUT, VERSION, Chrome, MenuItem, site_chrome
+from valoa.pages.chrome import Chrome, MenuItem, site_chrome
+from valoa.pages.fragments import kept
 from valoa.pages.queries import public_q
 
 # The query parameter of a switcher link that had to land on a section or home page: that page then says
 # that the page the reader came from has no translation in this language (templates/components).
 MISSING_PARAM = "kaannos"
 MISSING_VALUE = "puuttuu"
+# The name a page's language links are kept under beside the chrome (valoa/pages/fragments.py).
+SWITCHER = "switcher"
 
 
 @dataclass(frozen=True)
@@ -73,20 +75,15 @@ def page_navigation(request, page: Page | None, *, home_path: str | None = None)
     if not is_page:
         return Navigation(chrome, _path_links(request))
     # A page's links change only with what forgets the chrome (a page published, unpublished, moved or deleted, a
-    # view restriction, a site: valoa/caching/frontend_cache.py); a preview shows a draft and is never kept.
-    key = None if getattr(request, "is_preview", False) else switcher_key(chrome, page)
-    links = cache.get(key) if key else None
-    if not isinstance(links, list):
-        links = _page_links(request, page, _link_rows(page))
-        if key:
-            cache.set(key, links, TIMEOUT)
+    # view restriction, a site: valoa/caching/frontend_cache.py): kept beside it.
+    links = kept(
+        request,
+        SWITCHER,
+        (page.pk,),
+        lambda: _page_links(request, page, _link_rows(page)),
+        generation=chrome.generation,
+    )
     return Navigation(chrome, links)
-
-
-def switcher_key(chrome: Chrome, page: Page) -> str:
-    """The cache key of a page's switcher links: the chrome's generation names the site, host and language, and
-    dies with the chrome."""
-    return f"valoa:switcher:{VERSION}:{chrome.generation}:{page.pk}"
 
 
 def _link_rows(page: Page) -> list[Page]:

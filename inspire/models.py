@@ -22,7 +22,7 @@ from inspire.blocks import StoryBodyBlock
 from inspire.choices import ExperimentStatus, StoryKind
 from inspire.feeds import StoryAtomFeed, StoryRssFeed
 from inspire.filters import StoryFilter
-from inspire.selectors import for_cards, prefetch_story_pictures, related_stories, tool_links_for_story
+from inspire.selectors import card_ids, prefetch_hero_pictures, related_stories, tool_links_for_story
 from valoa.blocks import BodyStreamBlock
 from valoa.editing.choosers import SectionPageChooserPanel
 from valoa.editing.page_forms import LocaleChoicesPageForm
@@ -80,7 +80,7 @@ class InspireIndexPage(RoutablePageMixin, BasePage):
             phases=phases,
             organisations=list(self.organisations()),
         )
-        paginator = Paginator(for_cards(stories.qs), self.stories_per_page)
+        paginator = Paginator(card_ids(stories.qs), self.stories_per_page)
         page_obj = requested_page(paginator, request.GET.get("page"))
         context.update(
             filter_form=stories.form,
@@ -289,8 +289,7 @@ class StoryPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         phases, themes = page_phases_and_themes(self, related_name="stories")
         related = related_stories(self, themes=themes, limit=self.related_stories_shown)
-        # The hero's renditions come in the same query as the related cards' ones (Django's prefetch).
-        prefetch_story_pictures([self, *related])
+        prefetch_hero_pictures(self)
         context.update(
             story_themes=themes,
             story_phases=phases,

@@ -25,14 +25,14 @@ def card_renditions(specs=CARD_PICTURE_SPECS) -> Prefetch:
     return Prefetch("hero_image__renditions", queryset=renditions)
 
 
-def prefetch_story_pictures(stories: list[Page]) -> None:
-    """The hero and card renditions of already fetched stories (a story page and its related cards): one query."""
-    prefetch_related_objects(stories, card_renditions([*CARD_PICTURE_SPECS, *HERO_PICTURE_SPECS]))
+def prefetch_hero_pictures(story: Page) -> None:
+    """The hero renditions of a story page: one query (its related stories' cards fetch their own when not kept)."""
+    prefetch_related_objects([story], card_renditions(HERO_PICTURE_SPECS))
 
 
 def prefetch_card_pictures(stories: list[Page]) -> None:
     """The card renditions of already fetched stories (the cards about to be rendered): one query, none for
-    stories without a picture or whose renditions came already (prefetch_story_pictures)."""
+    stories without a picture."""
     prefetch_related_objects(stories, card_renditions())
 
 
@@ -43,16 +43,27 @@ def for_cards(stories: QuerySet) -> QuerySet:
     return stories.defer_streamfields().order_by("-story_date", "-page_ptr")
 
 
-def related_stories(page: Page, *, themes: list, limit: int) -> list[Page]:
-    """Other live, public stories beside `page` that share one of `themes` (any, if it has none)."""
+def card_ids(stories: QuerySet) -> QuerySet:
+    """The ids of `stories` in Innostu's order: a listing's cards are kept (inspire_tags.story_cards), and only the
+    ones not kept are read as objects (cards_by_id)."""
+    return stories.order_by("-story_date", "-page_ptr").values_list("pk", flat=True)
+
+
+def cards_by_id(stories: QuerySet, ids) -> dict:
+    """{id: story} of `ids` in `stories`, with what a card needs (for_cards)."""
+    return {story.pk: story for story in for_cards(stories.filter(pk__in=ids))}
+
+
+def related_stories(page: Page, *, themes: list, limit: int) -> list[int]:
+    """The ids of other live, public stories beside `page` that share one of `themes` (any, if it has none), for
+    their cards (inspire_tags.story_cards)."""
     story_model = type(page)
     stories = story_model.objects.sibling_of(page, inclusive=False).live().filter(public_q())
     theme_ids = [theme.pk for theme in themes]
     if theme_ids:
         # A subquery, not a join: a story sharing two themes is still one card.
         stories = stories.filter(pk__in=story_model.objects.filter(themes__in=theme_ids).values("pk"))
-    # The renditions come with the story page's own (prefetch_story_pictures).
-    return list(stories.defer_streamfields().order_by("-story_date", "-page_ptr")[:limit])
+    return list(card_ids(stories)[:limit])
 
 
 def tool_links_for_story(page: Page) -> QuerySet | list:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django import template
 
-from inspire.selectors import prefetch_card_pictures
+from inspire.models import StoryPage
+from inspire.selectors import cards_by_id, prefetch_card_pictures
 from valoa.pages.fragments import cards
 
 register = template.Library()
@@ -14,7 +15,7 @@ CARD_TEMPLATE = "inspire/includes/story_card.html"
 
 @register.simple_tag(takes_context=True)
 def story_cards(context, stories, heading_tag: str = "h3"):
-    """The stories' cards (`<li>` each), every card rendered once per publish and language and shared by every
+    """The cards of the stories whose ids are `stories` (`<li>` each), every card rendered once per publish and language and shared by every
     list it is in (each page and filter of Innostu, a story's related stories); the pictures' renditions are
     fetched for the cards not in the cache only."""
     return cards(
@@ -24,4 +25,5 @@ def story_cards(context, stories, heading_tag: str = "h3"):
         as_name="story",
         options={"heading_tag": heading_tag},
         prepare=prefetch_card_pictures,
+        load=lambda ids: cards_by_id(StoryPage.objects.all(), ids),
     )

@@ -21,13 +21,13 @@ KINDS = list(StoryKind)
 PINNED = {
     # Every page: the site, the active Locale, Wagtail's routing (2 queries a level), its view-restriction check
     # (2); the menu, footer and switcher come from the chrome cache. The index: phases and themes (one UNION),
-    # organisations, the count, a page of stories (organisation and image joined), and the intro's page link (1:
-    # valoa/pages/rich_text.py); the cards come from the site's fragments (valoa/pages/fragments.py), so their
-    # renditions are fetched only on the first view after a publish (RENDERED_AFTER_PUBLISH).
+    # organisations, the count, a page of story ids, and the intro's page link (1: valoa/pages/rich_text.py); the
+    # cards come from the site's fragments (valoa/pages/fragments.py), so their stories and renditions are read
+    # only on the first view after a publish (RENDERED_AFTER_PUBLISH).
     "/innostu/": 12,
     "/innostu/?kind=kokeilu&theme=dialogi": 12,
     "/innostu/?theme=psykologinen-turvallisuus&phase=kokeileminen&page=999": 12,  # the last page
-    # A story: its phases and themes (1), tools, related stories, their and the hero's renditions (1), experiences.
+    # A story: its phases and themes (1), tools, the related stories' ids, the hero's renditions, experiences.
     "/innostu/paripalaute-etatiimissa/": 14,
     "/innostu/asiakaspalvelutiimin-tilannekuva/": 14,
     "/innostu/palaveri-ei-ole-vain-tiedonjakoa/": 14,
@@ -36,11 +36,10 @@ PINNED = {
 }
 URLS = list(PINNED)
 # The first view after a publish (tests.factories.site_published), beyond PINNED: the chrome (3) and the page's
-# switcher (1), and on Innostu's pages the cards' renditions (1), all in one query whatever the number of cards.
-# The feed shows no chrome.
+# switcher (1), and where there are story cards (Innostu's pages, a story's related stories) the cards' stories (1)
+# and their renditions (1), each one query whatever the number of cards. The feed shows no chrome.
 RENDERED_AFTER_PUBLISH = {
-    url: 0 if "/syote/" in url else 5 if url.startswith("/innostu/?") or url == "/innostu/" else 4
-    for url in URLS
+    url: 0 if "/syote/" in url else 4 if url.startswith("/tyokalut/") else 6 for url in URLS
 }
 
 

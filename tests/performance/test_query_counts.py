@@ -31,11 +31,11 @@ PINNED = {
     "Sisältösivu": 7,  # not a statement page: no contact settings (valoa_tags.statement_settings)
     "Haku": 3,  # the results link with `Page.url` (the cached site root paths): no site lookup of their own
     "Aloita": 8,  # + its children
-    "Työkalut (hakemisto)": 10,  # the finder: phases and themes (one UNION), the count, a page of tools
+    "Työkalut (hakemisto)": 10,  # the finder: phases and themes (one UNION), the count, a page of tool ids
     "Työkalu": 14,  # its phases and themes (1), related tools, work templates, stories that used it, experiences
     "Työkalun ohjaus": 9,  # routing as for the tool (its steps are a field of the page); no menu, footer or card extras
-    "Innostu (sivu 1)": 12,  # filter choices (2), the count, a page of stories, the intro's link (1)
-    "Tarina": 14,  # phases and themes, tools, related stories, their and the hero's renditions (1), experiences
+    "Innostu (sivu 1)": 12,  # filter choices (2), the count, a page of story ids, the intro's link (1)
+    "Tarina": 14,  # phases and themes, tools, related stories' ids, the hero's renditions, experiences
     "Työkirja (sivu)": 9,
     "Arviointityökalu": 11,  # the team assessment page: scale and levels, phase bands
     # A team's results: space, round, page and levels, bands, the space's rounds, one GROUP BY, tools;
@@ -56,16 +56,16 @@ PINNED = {
 
 # The first view after a publish (tests.factories.site_published), beyond the pins above: the chrome (3) and the
 # page's switcher (1) on a Wagtail page, the site lookup (1) and the chrome on another view, and what each
-# fragment reads to be rendered: recommended tools (1; Aloita 2, its phases), the finder's cards' phases (1; their
-# pictures' renditions 1 more when a listed tool has one), Innostu's cards' renditions (1). A story's related
-# cards take their renditions from the story's own prefetch. A team page is rendered after its space's change
+# fragment reads to be rendered: recommended tools (1; Aloita 2, its phases), the finder's cards' tools and phases
+# (2; their pictures' renditions 1 more when a listed tool has one), the story cards' stories and renditions (2:
+# Innostu, a story's related stories). A team page is rendered after its space's change
 # in both measurements; the tool's facilitation screen shows no chrome.
 RENDERED_AFTER_PUBLISH = {
     "Etusivu": 5,
     "Sisältösivu": 4,
     "Haku": 4,
     "Aloita": 6,
-    "Työkalut (hakemisto)": 5,
+    "Työkalut (hakemisto)": 6,
     "Työkalu": 4,
     "Työkalun ohjaus": 0,
     "Työkirja (sivu)": 4,
@@ -73,8 +73,8 @@ RENDERED_AFTER_PUBLISH = {
     "Tiimin työtila": 4,
     "Arvioinnin tulokset (tiimi)": 4,
     "Arvioinnin esitys (tiimi)": 4,
-    "Innostu (sivu 1)": 5,
-    "Tarina": 4,
+    "Innostu (sivu 1)": 6,
+    "Tarina": 6,
     "Palaute": 4,
     "Palautelomake (kokemus)": 3,
 }

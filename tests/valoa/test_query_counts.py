@@ -24,12 +24,13 @@ PINNED = {
 
 # The first view after a publish (tests.factories.site_published): + the chrome (3: the menu, the footer settings
 # and pages) and the page's switcher (1), and what the page's fragments read to be rendered: the recommended
-# tools (1; Aloita 2, its own phases), the finder's cards' phases (1), Innostu's cards' renditions (1).
+# tools (1; Aloita 2, its own phases), the finder's cards' tools and phases (2), Innostu's cards' stories and
+# renditions (2).
 PINNED_AFTER_PUBLISH = {
     "/": 11,
     "/aloita/": 14,
-    "/tyokalut/": 15,
-    "/innostu/": 17,
+    "/tyokalut/": 16,
+    "/innostu/": 18,
     "/palaute/": 11,
     "/tietoa/": 11,
 }

@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from toolkit.team import services as team_services
 from valoa.models import ContactSettings, ContentPage
+from valoa.pages import chrome
 
 pytestmark = pytest.mark.django_db
 
@@ -147,3 +148,19 @@ def test_a_preview_never_keeps_its_language_links(client, demo_site):
     navigation = page_navigation(request, page)
     assert [link.code for link in navigation.links] == ["fi"]
     assert cache.get(fragment_key(site_chrome(request).generation, SWITCHER, (page.pk,))) is None
+
+
+def test_a_page_reads_the_chrome_from_the_cache_once(client, demo_site, monkeypatch):
+    """The menu, the language links and the story cards all ask for the chrome: one cache read a request."""
+    client.get("/innostu/")  # computed and stored
+    reads = []
+    original_get = cache.get
+
+    def counting_get(key, *args, **kwargs):
+        reads.append(key)
+        return original_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", counting_get)
+    html = client.get("/innostu/").content.decode()
+    assert [key for key in reads if key.startswith(chrome.KEY_PREFIX)] == [chrome.cache_key("fi")]
+    assert 'class="story-list"' in html

@@ -8,7 +8,7 @@ from django.db.models.functions import RowNumber
 from django.template.loader import render_to_string
 
 from toolkit.common.slots import render_slot
-from toolkit.tools.models import ToolPage
+from toolkit.tools.models import CARD_FIELDS, ToolPage
 from toolkit.tools.models.tool import picture_renditions
 from valoa.models import Phase
 from valoa.pages.fragments import cached_fragment, cards
@@ -107,8 +107,8 @@ def prefetch_card_details(tools: list[ToolPage]) -> None:
 
 @register.simple_tag(takes_context=True)
 def tool_cards(context, tools, *, show_details=False, show_picture=False, add_to_plan=False):
-    """The tools' cards (`<li>` each), every card rendered once per publish and language (valoa.pages.fragments);
-    the phases and renditions are fetched for the cards not in the cache only."""
+    """The cards of the tools whose ids are `tools` (`<li>` each), every card rendered once per publish and language
+    (valoa.pages.fragments); the tools, their phases and renditions are read for the cards not in the cache only."""
     return cards(
         context.get("request"),
         TOOL_CARD_TEMPLATE,
@@ -116,7 +116,14 @@ def tool_cards(context, tools, *, show_details=False, show_picture=False, add_to
         as_name="tool",
         options={"show_details": show_details, "show_picture": show_picture, "add_to_plan": add_to_plan},
         prepare=prefetch_card_details if show_details or show_picture else None,
+        load=card_tools,
     )
+
+
+def card_tools(ids) -> dict[int, ToolPage]:
+    """{id: tool} with what a tool card shows (its picture joined)."""
+    tools = ToolPage.objects.filter(pk__in=ids).only(*CARD_FIELDS).select_related("image")
+    return {tool.pk: tool for tool in tools}
 
 
 @register.simple_tag(takes_context=True)

@@ -31,6 +31,8 @@ from valoa.pages.queries import public_q
 # An entry is recomputed at the latest this many seconds after it was stored, should an invalidation be lost.
 TIMEOUT = 600
 KEY_PREFIX = "valoa:chrome"
+# The request attribute that keeps the chrome read during a request, by (language, host).
+REQUEST_ATTRIBUTE = "valoa_site_chrome"
 # Raise when the cached shape (the dataclasses below) changes: entries of the old shape are then never read.
 VERSION = 4
 
@@ -81,6 +83,20 @@ def site_chrome(request, *, home_path: str | None = None) -> Chrome:
     site; a change of sites forgets every entry (`invalidate`)."""
     language = get_language() or settings.LANGUAGE_CODE
     host = request.get_host() if request is not None else ""
+    # The menu, the language switcher and each list of cards ask for the chrome: one cache read a request.
+    read = getattr(request, REQUEST_ATTRIBUTE, None) if request is not None else None
+    if read is not None and (language, host) in read:
+        return read[(language, host)]
+    chrome = _site_chrome(request, language, host, home_path)
+    if request is not None:
+        if read is None:
+            read = {}
+            setattr(request, REQUEST_ATTRIBUTE, read)
+        read[(language, host)] = chrome
+    return chrome
+
+
+def _site_chrome(request, language: str, host: str, home_path: str | None) -> Chrome:
     key = cache_key(language)
     entry = cache.get(key)
     if not isinstance(entry, dict):

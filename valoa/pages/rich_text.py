@@ -16,12 +16,16 @@ from wagtail.rich_text.pages import PageLinkHandler
 
 from valoa.languages.locales import localized_by_pk
 
+# What a link's address needs (Page.get_url_parts: the url_path under a site root, in the page's locale) and
+# what localized_by_pk chooses by; a link builds no other column of the page.
+LINK_FIELDS = ("url_path", "locale_id", "translation_key", "live")
+
 
 class LocalizedPageLinkHandler(PageLinkHandler):
     @classmethod
     def get_many(cls, attrs_list: list[dict]) -> list[Model]:
         ids = [str(attrs.get("id", "")) for attrs in attrs_list]
-        found = localized_by_pk(Page.objects.defer_streamfields(), [int(pk) for pk in ids if pk.isdigit()])
+        found = localized_by_pk(Page.objects.only(*LINK_FIELDS), [int(pk) for pk in ids if pk.isdigit()])
         return [found.get(int(pk)) if pk.isdigit() else None for pk in ids]
 
     @classmethod

@@ -251,12 +251,12 @@ def test_query_count_is_fixed_with_10_and_300_tools(client, index):
     assert {str(case): _count(client, case) for case in CASES} == cached
     # The site, Wagtail's routing (the active locale and 3) and view-restriction check (2); the menu, the footer's
     # settings and the switcher come from the chrome cache (valoa/pages/chrome.py); the facets (phases and themes
-    # in one query), the count, a page of tools (their pictures joined). The cards come from the site's fragments
+    # in one query), the count, a page of tool ids. The cards come from the site's fragments
     # (valoa/pages/fragments.py): rendered after a publish, with the chrome (3) and the switcher (1) computed
-    # again, they fetch their phases and their pictures' renditions (one query each: the renditions' query is
-    # the one the pictures add, and only when a listed tool has a picture).
+    # again, they read their tools (their pictures joined), their phases and their pictures' renditions (one
+    # query each: the renditions' query is the one the pictures add, and only when a listed tool has a picture).
     assert cached[str({})] == 10
-    assert small[str({})] == 10 + 4 + 2
+    assert small[str({})] == 10 + 4 + 3
 
 
 def test_we_have_45_minutes_lists_exactly_the_tools_that_fit(client, index):

@@ -3,6 +3,7 @@ its tool finder (sections.py)."""
 
 from toolkit.tools.models.sections import StartPage, ToolIndexPage
 from toolkit.tools.models.tool import (
+    CARD_FIELDS,
     LISTING_FIELDS,
     SectionPage,
     ToolPage,
@@ -12,6 +13,7 @@ from toolkit.tools.models.tool import (
 from toolkit.tools.models.usage import ToolUsageDay
 
 __all__ = [
+    "CARD_FIELDS",
     "LISTING_FIELDS",
     "SectionPage",
     "StartPage",

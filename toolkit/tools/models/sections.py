@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
 from toolkit.tools.filters import ToolFilter
-from toolkit.tools.models.tool import LISTING_FIELDS, SectionPage, ToolPage
+from toolkit.tools.models.tool import SectionPage, ToolPage
 from valoa.models import Phase, Theme, phases_and_themes
 from valoa.pages.paginator import requested_page
 from valoa.pages.queries import public_q
@@ -52,22 +52,8 @@ class ToolIndexPage(SectionPage):
             phases=phases,
             themes=themes,
         )
-        tools = finder.qs
-        tools = (
-            tools.order_by("title")
-            .only(
-                *LISTING_FIELDS,
-                "group_size_min",
-                "group_size_max",
-                "format_in_person",
-                "format_remote",
-                "format_hybrid",
-                "image",
-                "image_alt",
-            )
-            # The cards' phases and renditions come with the cards that are rendered (toolkit_tags.tool_cards).
-            .select_related("image")
-        )
+        # Ids only: each card is kept per publish, and the cards not kept read their tools (toolkit_tags.tool_cards).
+        tools = finder.qs.order_by("title").values_list("pk", flat=True)
         paginator = Paginator(tools, self.page_size)
         results = requested_page(paginator, request.GET.get("page"))
         params = request.GET.copy()

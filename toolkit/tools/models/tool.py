@@ -37,6 +37,17 @@ from valoa.models import BasePage, page_phases_and_themes
 
 # What a listing of tools needs from each row (pageurl needs url_path; specific paths need depth and path).
 LISTING_FIELDS = ("title", "url_path", "intro", "duration_minutes", "path", "depth", "locale")
+# What the finder's tool card shows beside the listing's fields (templates/toolkit/tools/includes/tool_card.html).
+CARD_FIELDS = (
+    *LISTING_FIELDS,
+    "group_size_min",
+    "group_size_max",
+    "format_in_person",
+    "format_remote",
+    "format_hybrid",
+    "image",
+    "image_alt",
+)
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 

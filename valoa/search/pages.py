@@ -22,6 +22,8 @@ from valoa.languages.locales import locale_id_of_language
 PAGE_SIZE = 10
 # At most this many matches are ranked (and counted); a query with more shows that many of them, ranked.
 RANKED_MAX = 200
+# What templates/valoa/search.html shows of a result; `url_path` and `locale` make its address (Page.get_url).
+RESULT_FIELDS = ("title", "url_path", "search_description", "locale")
 
 
 def search_page(query: str, page_number) -> PaginatorPage:
@@ -39,7 +41,9 @@ def search_page(query: str, page_number) -> PaginatorPage:
     # as ids: the search runs on the queryset it is given, and a page object per match (201 of them) was a
     # quarter of a search's CPU (tests/valoa/test_search.py holds the ids to the objects' ids).
     ids = list(pages.values_list("pk", flat=True).search(query, order_by_relevance=False)[: RANKED_MAX + 1])
-    paginator = Paginator(Page.objects.filter(pk__in=ids[:RANKED_MAX]).search(query), PAGE_SIZE)
+    # A result shows its title, address and description: only those columns are read (and ranked).
+    ranked = Page.objects.filter(pk__in=ids[:RANKED_MAX]).only(*RESULT_FIELDS)
+    paginator = Paginator(ranked.search(query), PAGE_SIZE)
     # The count is known: the paginator need not ask PostgreSQL again.
     paginator.count = min(len(ids), RANKED_MAX)
     paginator.limited = len(ids) > RANKED_MAX

@@ -15,9 +15,9 @@ CARD_TEMPLATE = "inspire/includes/story_card.html"
 
 @register.simple_tag(takes_context=True)
 def story_cards(context, stories, heading_tag: str = "h3"):
-    """The cards of the stories whose ids are `stories` (`<li>` each), every card rendered once per publish and language and shared by every
-    list it is in (each page and filter of Innostu, a story's related stories); the pictures' renditions are
-    fetched for the cards not in the cache only."""
+    """The cards of the stories whose ids are `stories` (`<li>` each), every card rendered once per publish and
+    language and shared by every list it is in (each page and filter of Innostu, a story's related stories); the
+    stories and their pictures' renditions are read for the cards not in the cache only."""
     return cards(
         context.get("request"),
         CARD_TEMPLATE,

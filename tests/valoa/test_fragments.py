@@ -11,6 +11,7 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from inspire.models import Organisation, StoryPage
+from inspire.templatetags.inspire_tags import story_cards
 from toolkit.models import ToolPage
 from valoa.models import Phase
 
@@ -52,7 +53,8 @@ def recommended_tool(client) -> ToolPage:
 
 
 def test_a_second_view_renders_no_fragment(client, demo_site):
-    for url in ("/", "/aloita/", "/tyokalut/", "/innostu/"):
+    story = StoryPage.objects.live().order_by("-story_date", "-pk").first()
+    for url in ("/", "/aloita/", "/tyokalut/", "/innostu/", story.url):
         first, first_html = view(client, url)
         second, second_html = view(client, url)
         assert len(second) < len(first), url
@@ -106,3 +108,12 @@ def test_without_a_working_cache_every_list_is_still_there(client, demo_site):
         assert 'id="recommended-title"' in view(client, "/")[1]
         assert 'class="card tool-card"' in view(client, "/tyokalut/")[1]
         assert 'class="story-card"' in view(client, "/innostu/")[1]
+
+
+def test_a_listed_id_whose_page_is_gone_has_no_card(rf, demo_site):
+    """A listing reads ids and the cards not kept read their pages: an id unpublished in between is left out."""
+    story = StoryPage.objects.live().first()
+    ids = [story.pk, StoryPage.objects.order_by("-pk").first().pk + 1000]
+    for _ in range(2):  # rendered, then kept
+        html = story_cards({"request": rf.get("/innostu/")}, ids)
+        assert html.count('<li class="story-card">') == 1 and story.title in html

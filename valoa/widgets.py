@@ -1,13 +1,40 @@
-"""Form widgets of the public pages that render many options: the same markup as Django's, built in Python."""
+"""Form markup of the public pages built in Python where Django's templates cost most: the same markup as Django's.
+
+`PlainSelect` for selects with many options; `PlainWidgetRenderer` (settings.FORM_RENDERER) for the text, number,
+hidden and other one-tag inputs and the textarea, which a team's meeting plan renders about fifty of (a form per
+block: 41 % of the plan page's render time was `BoundField.as_widget`). tests/valoa/test_widgets.py renders a
+matrix of widgets, values and attributes through both Django's own renderer and this one and expects the same
+strings, so a Django release that changes these templates fails the test instead of changing the markup.
+"""
 
 from __future__ import annotations
 
 from html import escape as escape_html
 
 from django import forms
+from django.forms.renderers import DjangoTemplates
 from django.forms.utils import flatatt
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+
+# Django's widget templates that are exactly django/forms/widgets/input.html (each an include of it).
+INPUT_TEMPLATES = frozenset(
+    f"django/forms/widgets/{kind}.html"
+    for kind in (
+        "input",
+        "text",
+        "number",
+        "email",
+        "url",
+        "password",
+        "hidden",
+        "search",
+        "tel",
+        "date",
+        "time",
+    )
+)
+TEXTAREA_TEMPLATE = "django/forms/widgets/textarea.html"
 
 
 class PlainSelect(forms.Select):
@@ -32,3 +59,47 @@ class PlainSelect(forms.Select):
             flatatt(self.build_attrs(self.attrs, attrs)),
             mark_safe(options),  # noqa: S308 - every value and label is escaped above
         )
+
+
+class PlainWidgetRenderer(DjangoTemplates):
+    """Django's default form renderer, with the one-tag inputs and the textarea written in Python.
+
+    Every other template (forms, fields, selects, checkboxes, the admin's own widgets) is Django's, rendered as
+    before. What is written here follows input.html, attrs.html and textarea.html of Django 5.2 to the character,
+    with Django's escaping (`conditional_escape`: what is already safe is not escaped again)."""
+
+    def render(self, template_name, context, request=None):
+        if template_name in INPUT_TEMPLATES:
+            return _input_markup(context["widget"])
+        if template_name == TEXTAREA_TEMPLATE:
+            return _textarea_markup(context["widget"])
+        return super().render(template_name, context, request=request)
+
+
+def _text(value) -> str:
+    """`{{ value|stringformat:'s' }}`: str() keeps a safe string safe (the filter is_safe), then autoescape."""
+    return str(conditional_escape(value if hasattr(value, "__html__") else str(value)))
+
+
+def _attrs_markup(attrs) -> str:
+    """attrs.html: False leaves an attribute out, True writes its name alone, any other value as a string."""
+    return "".join(
+        f" {conditional_escape(name)}" if value is True else f' {conditional_escape(name)}="{_text(value)}"'
+        for name, value in attrs.items()
+        if value is not False
+    )
+
+
+def _input_markup(widget) -> str:
+    value = widget["value"]
+    value_markup = f' value="{_text(value)}"' if value is not None else ""
+    return (
+        f'<input type="{conditional_escape(widget["type"])}" name="{conditional_escape(widget["name"])}"'
+        f"{value_markup}{_attrs_markup(widget['attrs'])}>"
+    )
+
+
+def _textarea_markup(widget) -> str:
+    value = widget["value"]
+    text = conditional_escape(value) if value else ""
+    return f'<textarea name="{conditional_escape(widget["name"])}"{_attrs_markup(widget["attrs"])}>\n{text}</textarea>'

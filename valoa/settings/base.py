@@ -99,6 +99,8 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "valoa.urls"
 WSGI_APPLICATION = "valoa.wsgi.application"
+# Django's renderer, with the one-tag inputs and the textarea written in Python (the same markup: valoa/widgets.py).
+FORM_RENDERER = "valoa.widgets.PlainWidgetRenderer"
 
 TEMPLATES = [
     {

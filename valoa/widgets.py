@@ -76,15 +76,13 @@ class PlainWidgetRenderer(DjangoTemplates):
         return super().render(template_name, context, request=request)
 
 
-def _text(value) -> str:
-    """`{{ value|stringformat:'s' }}`: str() keeps a safe string safe (the filter is_safe), then autoescape."""
-    return str(conditional_escape(value if hasattr(value, "__html__") else str(value)))
-
-
 def _attrs_markup(attrs) -> str:
-    """attrs.html: False leaves an attribute out, True writes its name alone, any other value as a string."""
+    """attrs.html: False leaves an attribute out, True writes its name alone, any other value as a string
+    (`{{ value|stringformat:'s' }}` keeps a safe string safe, as `conditional_escape` does)."""
     return "".join(
-        f" {conditional_escape(name)}" if value is True else f' {conditional_escape(name)}="{_text(value)}"'
+        f" {conditional_escape(name)}"
+        if value is True
+        else f' {conditional_escape(name)}="{conditional_escape(value)}"'
         for name, value in attrs.items()
         if value is not False
     )
@@ -92,7 +90,7 @@ def _attrs_markup(attrs) -> str:
 
 def _input_markup(widget) -> str:
     value = widget["value"]
-    value_markup = f' value="{_text(value)}"' if value is not None else ""
+    value_markup = f' value="{conditional_escape(value)}"' if value is not None else ""
     return (
         f'<input type="{conditional_escape(widget["type"])}" name="{conditional_escape(widget["name"])}"'
         f"{value_markup}{_attrs_markup(widget['attrs'])}>"

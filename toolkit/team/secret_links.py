@@ -54,11 +54,7 @@ def _note_space(request, found) -> None:
     space_id = found.pk if isinstance(found, TeamSpace) else getattr(found, "space_id", None)
     if space_id is None:
         return
-    ids = getattr(request, FOUND_ATTRIBUTE, None)
-    if ids is None:
-        ids = set()
-        setattr(request, FOUND_ATTRIBUTE, ids)
-    ids.add(space_id)
+    vars(request).setdefault(FOUND_ATTRIBUTE, set()).add(space_id)
 
 
 def space_ids_found(request) -> frozenset[int]:
@@ -69,10 +65,7 @@ def space_ids_found(request) -> frozenset[int]:
 def get_space(request, token: str) -> TeamSpace:
     """The team space of a token, under the guessing limit; found once per request (a cached team page looks
     it up before its view does)."""
-    spaces = getattr(request, SPACES_ATTRIBUTE, None)
-    if spaces is None:
-        spaces = {}
-        setattr(request, SPACES_ATTRIBUTE, spaces)
+    spaces = vars(request).setdefault(SPACES_ATTRIBUTE, {})
     if token not in spaces:
         spaces[token] = find(request, lambda: services.team_space_get(token=token))
     return spaces[token]

@@ -83,17 +83,13 @@ def site_chrome(request, *, home_path: str | None = None) -> Chrome:
     site; a change of sites forgets every entry (`invalidate`)."""
     language = get_language() or settings.LANGUAGE_CODE
     host = request.get_host() if request is not None else ""
+    if request is None:
+        return _site_chrome(request, language, host, home_path)
     # The menu, the language switcher and each list of cards ask for the chrome: one cache read a request.
-    read = getattr(request, REQUEST_ATTRIBUTE, None) if request is not None else None
-    if read is not None and (language, host) in read:
-        return read[(language, host)]
-    chrome = _site_chrome(request, language, host, home_path)
-    if request is not None:
-        if read is None:
-            read = {}
-            setattr(request, REQUEST_ATTRIBUTE, read)
-        read[(language, host)] = chrome
-    return chrome
+    read = vars(request).setdefault(REQUEST_ATTRIBUTE, {})
+    if (language, host) not in read:
+        read[(language, host)] = _site_chrome(request, language, host, home_path)
+    return read[(language, host)]
 
 
 def _site_chrome(request, language: str, host: str, home_path: str | None) -> Chrome:

@@ -42,14 +42,11 @@ def _keeps(request) -> bool:
     return request is not None and not getattr(request, "is_preview", False)
 
 
-def kept(
-    request, name: str, parts: Iterable[Hashable], compute: Callable[[], T], *, generation: str = ""
-) -> T:
-    """`compute()`'s value for (`name`, `parts`), computed once per publish. `generation`: the chrome's, when the
-    caller has read it already (else it is read here: one cache read)."""
+def kept(request, name: str, parts: Iterable[Hashable], compute: Callable[[], T]) -> T:
+    """`compute()`'s value for (`name`, `parts`), computed once per publish."""
     if not _keeps(request):
         return compute()
-    key = fragment_key(generation or chrome.site_chrome(request).generation, name, parts)
+    key = fragment_key(chrome.site_chrome(request).generation, name, parts)
     value = cache.get(key, MISSING)
     if value is MISSING:
         value = compute()

@@ -76,13 +76,7 @@ def page_navigation(request, page: Page | None, *, home_path: str | None = None)
         return Navigation(chrome, _path_links(request))
     # A page's links change only with what forgets the chrome (a page published, unpublished, moved or deleted, a
     # view restriction, a site: valoa/caching/frontend_cache.py): kept beside it.
-    links = kept(
-        request,
-        SWITCHER,
-        (page.pk,),
-        lambda: _page_links(request, page, _link_rows(page)),
-        generation=chrome.generation,
-    )
+    links = kept(request, SWITCHER, (page.pk,), lambda: _page_links(request, page, _link_rows(page)))
     return Navigation(chrome, links)
 
 

@@ -7,6 +7,7 @@ parameter that narrows a figure to a space; the CSV holds exactly the tables sho
 
 from __future__ import annotations
 
+import calendar
 import csv
 import datetime as dt
 import io
@@ -218,7 +219,8 @@ def test_the_date_range_limits_the_figures(editor_client, team_page, fixed_data)
     for space in fixed_data[:12]:
         consensus_round(space, team_page, when=old)
     day = timezone.localdate(old)
-    tables = tables_of(editor_client.get(f"{URL}?start={day:%Y-%m-01}&end={day:%Y-%m-28}"))
+    last = calendar.monthrange(day.year, day.month)[1]  # the whole month, whatever the day and the hour
+    tables = tables_of(editor_client.get(f"{URL}?start={day:%Y-%m-01}&end={day:%Y-%m}-{last}"))
     row = dict(zip(tables["rounds"][0], month_row(tables), strict=True))
     assert row["Yhdessä sopien"] == "12" and row["Kaikki"] == "12"
 
@@ -227,7 +229,8 @@ def test_the_csv_holds_exactly_the_tables_shown(editor_client, fixed_data):
     tool = ToolPage.objects.live().first()
     tool_usage_count(tool_ids=[tool.pk], event="view")
     SubmissionFactory(kind=Submission.Kind.TIP)
-    query = "start=2026-01-01&end=2026-12-31"
+    today = timezone.localdate()
+    query = f"start={today.year}-01-01&end={today.year}-12-31"
     shown = tables_of(editor_client.get(f"{URL}?{query}"))
     response = editor_client.get(f"{CSV_URL}?{query}")
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")

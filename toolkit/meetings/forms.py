@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from toolkit.assessment.forms import token_from_link
@@ -286,7 +287,7 @@ class SuggestForm(MeetingForm):
 
     @staticmethod
     def initial_when() -> dict:
-        tomorrow = dt.date.today() + dt.timedelta(days=1)
+        tomorrow = timezone.localdate() + dt.timedelta(days=1)
         return {"date": tomorrow, "start_time": dt.time(9, 0)}
 
 

@@ -27,6 +27,7 @@ from valoa.blocks import BodyStreamBlock
 from valoa.editing.choosers import SectionPageChooserPanel
 from valoa.editing.page_forms import LocaleChoicesPageForm
 from valoa.models import BasePage, Phase, Theme, page_phases_and_themes, phases_and_themes
+from valoa.pages.fragments import kept
 from valoa.pages.paginator import requested_page
 from valoa.pages.queries import public_q
 
@@ -287,16 +288,28 @@ class StoryPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        phases, themes = page_phases_and_themes(self, related_name="stories")
-        related = related_stories(self, themes=themes, limit=self.related_stories_shown)
         prefetch_hero_pictures(self)
-        context.update(
-            story_themes=themes,
-            story_phases=phases,
-            tool_links=list(tool_links_for_story(self)),
-            related_stories=related,
-        )
+        if self.pk is None:  # the preview of a story not saved yet: its links are the form's, in memory
+            context.update(self.links_and_taxonomy(request))
+        else:
+            # Only a publish changes these (this story's, a sibling's, a tool's, a phase's): read once per publish
+            # (valoa.pages.fragments); a preview reads them each time.
+            context.update(kept(request, "story-links", (self.pk,), lambda: self.links_and_taxonomy(request)))
         return context
+
+    def links_and_taxonomy(self, request) -> dict:
+        """The story's phase and theme names, the tools it used ({url, title, note} each) and its related
+        stories' ids: plain values, the same for every reader."""
+        phases, themes = page_phases_and_themes(self, related_name="stories")
+        return {
+            "story_phases": [phase.name for phase in phases],
+            "story_themes": [theme.name for theme in themes],
+            "tool_links": [
+                {"url": link.tool.get_url(request), "title": link.tool.title, "note": link.note}
+                for link in tool_links_for_story(self)
+            ],
+            "related_stories": related_stories(self, themes=themes, limit=self.related_stories_shown),
+        }
 
 
 class StoryToolLink(TranslatableMixin, Orderable):

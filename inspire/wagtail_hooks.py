@@ -43,8 +43,11 @@ def stories_for_tool(tool, *, limit: int = 6):
 
 
 def tool_page_stories(request, page) -> Panel:
-    """The stories that used the tool, on its page (one query whatever the number of stories)."""
-    return Panel("inspire/includes/stories_for_tool.html", {"stories": stories_for_tool(page)})
+    """The stories that used the tool, on its page (one query whatever the number of stories), read once per
+    publish: a story's publish, unpublish or move is what changes the list."""
+    return Panel(
+        "inspire/includes/stories_for_tool.html", {"stories": stories_for_tool(page)}, kept_for=(page.pk,)
+    )
 
 
 hooks.register(TOOL_PAGE_PANELS, tool_page_stories, order=10)

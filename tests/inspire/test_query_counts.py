@@ -27,19 +27,31 @@ PINNED = {
     "/innostu/": 12,
     "/innostu/?kind=kokeilu&theme=dialogi": 12,
     "/innostu/?theme=psykologinen-turvallisuus&phase=kokeileminen&page=999": 12,  # the last page
-    # A story: its phases and themes (1), tools, the related stories' ids, the hero's renditions, experiences.
-    "/innostu/paripalaute-etatiimissa/": 14,
-    "/innostu/asiakaspalvelutiimin-tilannekuva/": 14,
-    "/innostu/palaveri-ei-ole-vain-tiedonjakoa/": 14,
+    # A story: the hero's renditions and experiences; its phases and themes, tools and related stories' ids are a
+    # fragment, read on the first view after a publish.
+    "/innostu/paripalaute-etatiimissa/": 11,
+    "/innostu/asiakaspalvelutiimin-tilannekuva/": 11,
+    "/innostu/palaveri-ei-ole-vain-tiedonjakoa/": 11,
     "/innostu/syote/rss/": 9,
-    "/tyokalut/kokeilukortti/": 14,  # the toolkit card + stories + experiences
+    # The tool card: work templates and experiences; its phases and themes, related tools and the stories that
+    # used it are fragments, read on the first view after a publish.
+    "/tyokalut/kokeilukortti/": 11,
 }
 URLS = list(PINNED)
 # The first view after a publish (tests.factories.site_published), beyond PINNED: the chrome (3) and the page's
 # switcher (1), and where there are story cards (Innostu's pages, a story's related stories) the cards' stories (1)
-# and their renditions (1), each one query whatever the number of cards. The feed shows no chrome.
+# and their renditions (1), each one query whatever the number of cards; on a tool's card its phases and themes
+# (1), its related tools' ids (1) and cards (1), and the stories that used it (1); on a story its phases and
+# themes, tools and related stories' ids (3). The feed shows no chrome.
 RENDERED_AFTER_PUBLISH = {
-    url: 0 if "/syote/" in url else 4 if url.startswith("/tyokalut/") else 6 for url in URLS
+    url: 0
+    if "/syote/" in url
+    else 8
+    if url.startswith("/tyokalut/")
+    else 6
+    if url.partition("?")[0] == "/innostu/"
+    else 9
+    for url in URLS
 }
 
 

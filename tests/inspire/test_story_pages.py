@@ -10,6 +10,7 @@ from inspire.blocks import StorySectionBlock
 from inspire.models import ExperimentStatus, InspireIndexPage, StoryPage
 from tests import factories
 from tests.factories.inspire import StoryToolLinkFactory
+from tests.factories.toolkit import ToolPageRelatedToolFactory
 from toolkit.models import ToolPage
 
 pytestmark = pytest.mark.django_db
@@ -145,3 +146,47 @@ def test_story_body_accepts_the_shared_blocks(demo_site):
     page = StoryPage.objects.get(slug="palaveri-ei-ole-vain-tiedonjakoa")
     assert isinstance(page.body, StreamValue)
     assert {block.block_type for block in page.body} == {"paragraph"}
+
+
+def test_a_tool_page_kept_between_publishes_shows_the_next_publish_at_once(client, demo_site):
+    """The tool's phases, related tools and stories are read once per publish (valoa.pages.fragments): each
+    publish, unpublish or snippet edit is on the next view."""
+    tool = ToolPage.objects.get(slug="kokeilukortti")
+    related = ToolPage.objects.get(slug="oppimispalaveri")
+    ToolPageRelatedToolFactory(page=tool, tool=related)
+    tool.save_revision().publish()
+    soup = _soup(client, tool.url)
+    assert related.url in {a["href"] for a in soup.select(".tool__related a")}
+    assert "Uusi tarina kokeilukortista" not in soup.get_text()
+
+    story = factories.InsightPageFactory(
+        parent=InspireIndexPage.objects.get(), title="Uusi tarina kokeilukortista"
+    )
+    StoryToolLinkFactory(page=story, tool=tool)
+    story.save_revision().publish()
+    assert "Uusi tarina kokeilukortista" in _soup(client, tool.url).select_one(".tool-stories").get_text()
+
+    related.unpublish()
+    soup = _soup(client, tool.url)
+    assert related.url not in {a["href"] for a in soup.select(".tool__related a")}
+    phase = tool.phases.first()
+    phase.name = "Uudelleen nimetty vaihe"
+    phase.save()
+    assert (
+        "Uudelleen nimetty vaihe".lower()
+        in _soup(client, tool.url).select_one(".tool__facts").get_text().lower()
+    )
+
+
+def test_a_story_kept_between_publishes_shows_the_next_publish_at_once(client, demo_site):
+    """A story's tools, phases and themes and related stories are read once per publish (valoa.pages.fragments)."""
+    url = "/innostu/oppimistuokio-perjantaisin/"
+    assert "/tyokalut/kokeilukortti/" in {a["href"] for a in _soup(client, url).select(".story-tools a")}
+    ToolPage.objects.get(slug="kokeilukortti").unpublish()
+    assert "/tyokalut/kokeilukortti/" not in {a["href"] for a in _soup(client, url).select(".story-tools a")}
+
+    story = StoryPage.objects.get(url_path__endswith="/oppimistuokio-perjantaisin/")
+    theme = story.themes.first()
+    theme.name = "Uusi teeman nimi"
+    theme.save()
+    assert "Uusi teeman nimi" in _soup(client, url).select_one(".story-taxonomy").get_text()

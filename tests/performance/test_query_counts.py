@@ -32,10 +32,10 @@ PINNED = {
     "Haku": 3,  # the results link with `Page.url` (the cached site root paths): no site lookup of their own
     "Aloita": 8,  # + its children
     "Työkalut (hakemisto)": 10,  # the finder: phases and themes (one UNION), the count, a page of tool ids
-    "Työkalu": 14,  # its phases and themes (1), related tools, work templates, stories that used it, experiences
+    "Työkalu": 11,  # work templates and experiences; its phases and themes, related tools and stories: fragments
     "Työkalun ohjaus": 9,  # routing as for the tool (its steps are a field of the page); no menu, footer or card extras
     "Innostu (sivu 1)": 12,  # filter choices (2), the count, a page of story ids, the intro's link (1)
-    "Tarina": 14,  # phases and themes, tools, related stories' ids, the hero's renditions, experiences
+    "Tarina": 11,  # the hero's renditions, experiences; phases and themes, tools, related stories' ids: a fragment
     "Työkirja (sivu)": 9,
     "Arviointityökalu": 11,  # the team assessment page: scale and levels, phase bands
     # A team's results: space, round, page and levels, bands, the space's rounds, one GROUP BY, tools;
@@ -58,7 +58,8 @@ PINNED = {
 # page's switcher (1) on a Wagtail page, the site lookup (1) and the chrome on another view, and what each
 # fragment reads to be rendered: recommended tools (1; Aloita 2, its phases), the finder's cards' tools and phases
 # (2; their pictures' renditions 1 more when a listed tool has one), the story cards' stories and renditions (2:
-# Innostu, a story's related stories). A team page is rendered after its space's change
+# Innostu, a story's related stories), a tool's phases and themes, related tools' ids and cards, and the stories
+# that used it (4), a story's phases and themes, tools and related stories' ids (3). A team page is rendered after its space's change
 # in both measurements; the tool's facilitation screen shows no chrome.
 RENDERED_AFTER_PUBLISH = {
     "Etusivu": 5,
@@ -66,7 +67,7 @@ RENDERED_AFTER_PUBLISH = {
     "Haku": 4,
     "Aloita": 6,
     "Työkalut (hakemisto)": 6,
-    "Työkalu": 4,
+    "Työkalu": 8,
     "Työkalun ohjaus": 0,
     "Työkirja (sivu)": 4,
     "Arviointityökalu": 4,
@@ -74,7 +75,7 @@ RENDERED_AFTER_PUBLISH = {
     "Arvioinnin tulokset (tiimi)": 4,
     "Arvioinnin esitys (tiimi)": 4,
     "Innostu (sivu 1)": 6,
-    "Tarina": 6,
+    "Tarina": 9,
     "Palaute": 4,
     "Palautelomake (kokemus)": 3,
 }

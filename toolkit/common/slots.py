@@ -13,10 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from wagtail import hooks
+
+from valoa.pages.fragments import cached_fragment
 
 # A tool page, below its own content; called with page=<ToolPage>.
 TOOL_PAGE_PANELS = "toolkit_tool_page_panels"
@@ -33,10 +36,16 @@ EXPERIMENT_PANELS = "toolkit_experiment_panels"
 
 @dataclass(frozen=True)
 class Panel:
-    """A section for a slot: a template and its context (the request is added)."""
+    """A section for a slot: a template and its context (the request is added).
+
+    `kept_for`: the section is the same for every reader and only a publish changes it (the stories that used a
+    tool): its markup is kept once per publish under the template and these parts (valoa.pages.fragments), and
+    the context (a lazy queryset, say) is read only when it is rendered.
+    """
 
     template: str
     context: Mapping = field(default_factory=dict)
+    kept_for: tuple | None = None
 
 
 def render_slot(name: str, request, *, csrf_token=None, **kwargs) -> SafeString:
@@ -45,7 +54,13 @@ def render_slot(name: str, request, *, csrf_token=None, **kwargs) -> SafeString:
     parts = []
     for hook in hooks.get_hooks(name):
         panel = hook(request, **kwargs)
-        if panel is not None:
+        if panel is not None and panel.kept_for is not None:
+            # Nothing of the request's own (its CSRF token) goes in what every reader is shown.
+            render = partial(
+                render_to_string, panel.template, {"request": request, **panel.context}, request=request
+            )
+            parts.append(cached_fragment(request, panel.template, panel.kept_for, render))
+        elif panel is not None:
             context = {"request": request, **panel.context}
             if csrf_token is not None:
                 context["csrf_token"] = csrf_token

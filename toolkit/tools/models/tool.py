@@ -34,6 +34,7 @@ from valoa.blocks import BodyStreamBlock
 from valoa.editing.choosers import SectionPageChooserPanel
 from valoa.editing.page_forms import LocaleChoicesPageForm
 from valoa.models import BasePage, page_phases_and_themes
+from valoa.pages.fragments import kept
 
 # What a listing of tools needs from each row (pageurl needs url_path; specific paths need depth and path).
 LISTING_FIELDS = ("title", "url_path", "intro", "duration_minutes", "path", "depth", "locale")
@@ -324,17 +325,23 @@ class ToolPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         if kwargs.get("facilitation"):
             return context  # the facilitation screen shows the steps alone: none of the card's queries
-        context["tool_phases"], context["tool_themes"] = page_phases_and_themes(self, related_name="tools")
         if self.pk is None:
-            # The preview of a tool not saved yet: its links are the form's, held on the page in memory.
+            # The preview of a tool not saved yet: its phases, themes and links are the form's, held on the page
+            # in memory.
+            context["tool_phases"], context["tool_themes"] = self.phase_and_theme_names()
             links = sorted(self.related_tools.all(), key=lambda link: link.sort_order or 0)
-            context["related"] = [link.tool for link in links if link.tool.live]
+            context["related"] = [link.tool_id for link in links if link.tool.live]
             context["work_templates"] = list(self.work_templates.all())
             return context
+        # The phase and theme names and the related tools change only with a publish (this tool's, a related
+        # tool's, a phase's): read once per publish (valoa.pages.fragments); a preview reads them each time.
+        context["tool_phases"], context["tool_themes"] = kept(
+            request, "tool-taxonomy", (self.pk,), self.phase_and_theme_names
+        )
+        context["related"] = kept(request, "tool-related", (self.pk,), self.related_tool_ids)
         if self.image_id:
             # The picture, its renditions and og:image's: two queries.
             prefetch_related_objects([self], picture_renditions(PAGE_PICTURE_SPECS))
-        context["related"] = self.related_tool_pages()
         context["work_templates"] = list(self.work_templates.select_related("document"))
         return context
 
@@ -357,10 +364,14 @@ class ToolPage(RoutablePageMixin, BasePage):
             },
         )
 
-    def related_tool_pages(self) -> list["ToolPage"]:
+    def phase_and_theme_names(self) -> tuple[list[str], list[str]]:
+        phases, themes = page_phases_and_themes(self, related_name="tools")
+        return [phase.name for phase in phases], [theme.name for theme in themes]
+
+    def related_tool_ids(self) -> list[int]:
         """Tools the editor linked from here (in their order), then tools that link here (by title): one query.
 
-        Each tool once, live only.
+        Each tool once, live only; their cards come from `{% tool_cards %}`.
         """
         links = ToolPageRelatedTool.objects.filter(page=self)
         link_order = links.filter(tool=OuterRef("pk")).order_by("sort_order").values("sort_order")[:1]
@@ -372,8 +383,8 @@ class ToolPage(RoutablePageMixin, BasePage):
             )
             .exclude(pk=self.pk)
             .annotate(link_order=Subquery(link_order))
-            .only("title", "url_path", "intro", "duration_minutes", "depth", "path")
             .order_by(F("link_order").asc(nulls_last=True), "title")
+            .values_list("pk", flat=True)
         )
 
 

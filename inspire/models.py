@@ -6,7 +6,6 @@ import json
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -28,7 +27,7 @@ from valoa.editing.choosers import SectionPageChooserPanel
 from valoa.editing.page_forms import LocaleChoicesPageForm
 from valoa.models import BasePage, Phase, Theme, page_phases_and_themes, phases_and_themes
 from valoa.pages.fragments import kept
-from valoa.pages.paginator import requested_page
+from valoa.pages.paginator import kept_page
 from valoa.pages.queries import public_q
 
 
@@ -71,26 +70,35 @@ class InspireIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        phases, themes = phases_and_themes(
-            Phase.objects.filter(locale_id=self.locale_id), Theme.objects.filter(locale_id=self.locale_id)
-        )
+        # The filters' choices, the count and each page's story ids change only with a publish: read once per
+        # publish (valoa.pages.fragments), for each set of valid filter values.
+        phases, themes, organisations = kept(request, "story-filter-rows", (self.pk,), self.filter_rows)
         stories = StoryFilter.when_filtering(
             request.GET,
             queryset=self.stories().filter(public_q()),
             themes=themes,
             phases=phases,
-            organisations=list(self.organisations()),
+            organisations=organisations,
         )
-        paginator = Paginator(card_ids(stories.qs), self.stories_per_page)
-        page_obj = requested_page(paginator, request.GET.get("page"))
+        listing = (self.pk, *sorted(stories.values.items()))
+        page_obj = kept_page(
+            request, "stories", listing, card_ids(stories.qs), self.stories_per_page, request.GET.get("page")
+        )
         context.update(
             filter_form=stories.form,
             active_filters=stories.active,
-            paginator=paginator,
+            paginator=page_obj.paginator,
             page_obj=page_obj,
             stories=page_obj.object_list,
         )
         return context
+
+    def filter_rows(self) -> tuple[list[Phase], list[Theme], list[Organisation]]:
+        """The phases, themes and organisations the filters offer."""
+        phases, themes = phases_and_themes(
+            Phase.objects.filter(locale_id=self.locale_id), Theme.objects.filter(locale_id=self.locale_id)
+        )
+        return phases, themes, list(self.organisations())
 
     def stories(self) -> PageQuerySet:
         return StoryPage.objects.child_of(self).live()

@@ -176,3 +176,27 @@ def test_index_links_the_feeds_in_its_head(client, demo_site):
         "application/rss+xml": "/innostu/syote/rss/",
         "application/atom+xml": "/innostu/syote/atom/",
     }
+
+
+def test_the_listing_kept_between_publishes_shows_the_next_publish_at_once(client, demo_site):
+    """Innostu's filter choices, count and pages of ids are read once per publish (valoa.pages.fragments)."""
+    index = InspireIndexPage.objects.get()
+    before = _count(client.get("/innostu/"))
+    assert _count(client.get("/innostu/", {"kind": "oivallus"})) >= 1
+    agency = factories.OrganisationFactory(name="Uusi virasto")
+    story = factories.InsightPageFactory(parent=index, title="Juuri julkaistu", organisation=agency)
+    story.save_revision().publish()
+
+    response = client.get("/innostu/")
+    assert _count(response) == before + 1
+    assert "Juuri julkaistu" in _titles(response)
+    offered = {
+        o.get_text(strip=True)
+        for o in BeautifulSoup(response.content, "html.parser").select("#id_organisation option")
+    }
+    assert "Uusi virasto" in offered
+    assert _titles(client.get("/innostu/", {"organisation": agency.pk})) == ["Juuri julkaistu"]
+
+    story.unpublish()
+    response = client.get("/innostu/")
+    assert _count(response) == before and "Juuri julkaistu" not in _titles(response)

@@ -31,10 +31,10 @@ PINNED = {
     "Sisältösivu": 7,  # not a statement page: no contact settings (valoa_tags.statement_settings)
     "Haku": 3,  # the results link with `Page.url` (the cached site root paths): no site lookup of their own
     "Aloita": 8,  # + its children
-    "Työkalut (hakemisto)": 10,  # the finder: phases and themes (one UNION), the count, a page of tool ids
+    "Työkalut (hakemisto)": 7,  # the finder's facets, count and page of tool ids: fragments (valoa/pages)
     "Työkalu": 11,  # work templates and experiences; its phases and themes, related tools and stories: fragments
     "Työkalun ohjaus": 9,  # routing as for the tool (its steps are a field of the page); no menu, footer or card extras
-    "Innostu (sivu 1)": 12,  # filter choices (2), the count, a page of story ids, the intro's link (1)
+    "Innostu (sivu 1)": 8,  # the intro's link (1); filter choices, the count, a page of story ids: fragments
     "Tarina": 11,  # the hero's renditions, experiences; phases and themes, tools, related stories' ids: a fragment
     "Työkirja (sivu)": 9,
     "Arviointityökalu": 11,  # the team assessment page: scale and levels, phase bands
@@ -55,18 +55,19 @@ PINNED = {
 
 
 # The first view after a publish (tests.factories.site_published), beyond the pins above: the chrome (3) and the
-# page's switcher (1) on a Wagtail page, the site lookup (1) and the chrome on another view, and what each
-# fragment reads to be rendered: recommended tools (1; Aloita 2, its phases), the finder's cards' tools and phases
-# (2; their pictures' renditions 1 more when a listed tool has one), the story cards' stories and renditions (2:
-# Innostu, a story's related stories), a tool's phases and themes, related tools' ids and cards, and the stories
-# that used it (4), a story's phases and themes, tools and related stories' ids (3). A team page is rendered after its space's change
-# in both measurements; the tool's facilitation screen shows no chrome.
+# page's switcher (1) on a Wagtail page, the site lookup (1) and the chrome on another view, and what each fragment
+# reads to be rendered: recommended tools (1; Aloita 2, its phases), the finder's facets, count and page of ids (3)
+# and its cards' tools and phases (2; their pictures' renditions 1 more when a listed tool has one), the story
+# cards' stories and renditions (2: Innostu, a story's related stories), Innostu's filter rows, count and page of
+# ids (4), a tool's phases and themes, related tools' ids and cards, and the stories that used it (4), a story's
+# phases and themes, tools and related stories' ids (3). A team page is rendered after its space's change in both
+# measurements; the tool's facilitation screen shows no chrome.
 RENDERED_AFTER_PUBLISH = {
     "Etusivu": 5,
     "Sisältösivu": 4,
     "Haku": 4,
     "Aloita": 6,
-    "Työkalut (hakemisto)": 6,
+    "Työkalut (hakemisto)": 9,
     "Työkalu": 8,
     "Työkalun ohjaus": 0,
     "Työkirja (sivu)": 4,
@@ -74,7 +75,7 @@ RENDERED_AFTER_PUBLISH = {
     "Tiimin työtila": 4,
     "Arvioinnin tulokset (tiimi)": 4,
     "Arvioinnin esitys (tiimi)": 4,
-    "Innostu (sivu 1)": 6,
+    "Innostu (sivu 1)": 10,
     "Tarina": 9,
     "Palaute": 4,
     "Palautelomake (kokemus)": 3,

@@ -15,8 +15,8 @@ pytestmark = pytest.mark.django_db
 PINNED = {
     "/": 6,  # the tools recommended per phase come with the site's fragments (valoa/pages/fragments.py)
     "/aloita/": 8,  # the same
-    "/tyokalut/": 10,  # each card's phases (and its picture's renditions) only for a card not in the fragments
-    "/innostu/": 12,  # each card's renditions, the same
+    "/tyokalut/": 7,  # the facets, the count, the page of ids, each card's phases and renditions: fragments
+    "/innostu/": 8,  # its filters' rows, the count and the page of ids too
     "/palaute/": 7,
     "/tietoa/": 7,  # not a statement page: no contact settings read (statement_settings, the cached chrome)
 }
@@ -24,8 +24,9 @@ PINNED = {
 
 # The first view after a publish (tests.factories.site_published): + the chrome (3: the menu, the footer settings
 # and pages) and the page's switcher (1), and what the page's fragments read to be rendered: the recommended
-# tools (1; Aloita 2, its own phases), the finder's cards' tools and phases (2), Innostu's cards' stories and
-# renditions (2).
+# tools (1; Aloita 2, its own phases), the finder's facets, count and page of ids (3) and its cards' tools and
+# phases (2), Innostu's filters' rows (2), count
+# (1), page of ids (1) and its cards' stories and renditions (2).
 PINNED_AFTER_PUBLISH = {
     "/": 11,
     "/aloita/": 14,

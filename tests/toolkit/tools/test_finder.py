@@ -250,13 +250,14 @@ def test_query_count_is_fixed_with_10_and_300_tools(client, index):
     assert {str(case): _count(client, case, published=True) for case in CASES} == small
     assert {str(case): _count(client, case) for case in CASES} == cached
     # The site, Wagtail's routing (the active locale and 3) and view-restriction check (2); the menu, the footer's
-    # settings and the switcher come from the chrome cache (valoa/pages/chrome.py); the facets (phases and themes
-    # in one query), the count, a page of tool ids. The cards come from the site's fragments
-    # (valoa/pages/fragments.py): rendered after a publish, with the chrome (3) and the switcher (1) computed
-    # again, they read their tools (their pictures joined), their phases and their pictures' renditions (one
-    # query each: the renditions' query is the one the pictures add, and only when a listed tool has a picture).
-    assert cached[str({})] == 10
-    assert small[str({})] == 10 + 4 + 3
+    # settings and the switcher come from the chrome cache (valoa/pages/chrome.py). The facets (phases and themes
+    # in one query), the count, the page of tool ids and the cards come from the site's fragments
+    # (valoa/pages/fragments.py, but for a free-text search): after a publish, with the chrome (3) and the
+    # switcher (1) computed again, the facets, the count and the page of ids are read again (3), and the cards
+    # read their tools (their pictures joined), their phases and their pictures' renditions (one query each: the
+    # renditions' query is the one the pictures add, and only when a listed tool has a picture).
+    assert cached[str({})] == 7
+    assert small[str({})] == 7 + 4 + 3 + 3
 
 
 def test_we_have_45_minutes_lists_exactly_the_tools_that_fit(client, index):
@@ -272,3 +273,22 @@ def test_we_have_45_minutes_lists_exactly_the_tools_that_fit(client, index):
     bad = client.get(URL, {"minutes": "puoli tuntia"})
     assert bad.status_code == 200
     assert "Anna aika minuutteina kokonaislukuna, esimerkiksi 45." in bad.content.decode()
+
+
+def test_the_finder_kept_between_publishes_shows_the_next_publish_at_once(client, index):
+    """The facets, the count and the pages of tool ids are read once per publish (valoa.pages.fragments)."""
+    phase = Phase.objects.first()
+    before = client.get(URL, {"phase": phase.slug}).context["result_count"]
+    tool = factories.ToolPageFactory(parent=index, title="Äsken julkaistu työkalu")
+    tool.phases.add(phase)
+    tool.save_revision().publish()
+    response = client.get(URL, {"phase": phase.slug})
+    assert response.context["result_count"] == before + 1 and tool.title in titles(response)
+
+    phase.name = "Vaihe uudella nimellä"
+    phase.save()
+    assert "Vaihe uudella nimellä" in client.get(URL).content.decode()
+
+    tool.unpublish()
+    response = client.get(URL, {"phase": phase.slug})
+    assert response.context["result_count"] == before and tool.title not in titles(response)

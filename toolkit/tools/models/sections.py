@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from toolkit.tools.filters import ToolFilter
 from toolkit.tools.models.tool import SectionPage, ToolPage
 from valoa.models import Phase, Theme, phases_and_themes
-from valoa.pages.paginator import requested_page
+from valoa.pages.fragments import kept
+from valoa.pages.paginator import kept_page, requested_page
 from valoa.pages.queries import public_q
 
 
@@ -40,11 +41,17 @@ class ToolIndexPage(SectionPage):
 
     page_size = 12
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        phases, themes = phases_and_themes(
+    def facet_rows(self) -> tuple[list[Phase], list[Theme]]:
+        return phases_and_themes(
             Phase.objects.filter(locale_id=self.locale_id), Theme.objects.filter(locale_id=self.locale_id)
         )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The facets' phases and themes, the count and each page's tool ids change only with a publish: read once
+        # per publish (valoa.pages.fragments), for each set of valid filter values. A free-text search is not kept:
+        # its words are the reader's own, and would fill the cache with entries no one else asks for.
+        phases, themes = kept(request, "finder-rows", (self.locale_id,), self.facet_rows)
         finder = ToolFilter(
             request.GET or None,
             queryset=ToolPage.objects.child_of(self).live().filter(public_q()),
@@ -54,15 +61,19 @@ class ToolIndexPage(SectionPage):
         )
         # Ids only: each card is kept per publish, and the cards not kept read their tools (toolkit_tags.tool_cards).
         tools = finder.qs.order_by("title").values_list("pk", flat=True)
-        paginator = Paginator(tools, self.page_size)
-        results = requested_page(paginator, request.GET.get("page"))
+        raw = request.GET.get("page")
+        if "q" in finder.values:
+            results = requested_page(Paginator(tools, self.page_size), raw)
+        else:
+            listing = (self.pk, *sorted(finder.values.items()))
+            results = kept_page(request, "tools", listing, tools, self.page_size, raw)
         params = request.GET.copy()
         params.pop("page", None)
         context.update(
             finder=finder.form,
             finder_active=finder.active,
             results=results,
-            result_count=paginator.count,
+            result_count=results.paginator.count,
             query_string=params.urlencode(),
         )
         return context

@@ -21,7 +21,7 @@ from inspire.blocks import StoryBodyBlock
 from inspire.choices import ExperimentStatus, StoryKind
 from inspire.feeds import StoryAtomFeed, StoryRssFeed
 from inspire.filters import StoryFilter
-from inspire.selectors import card_ids, prefetch_hero_pictures, related_stories, tool_links_for_story
+from inspire.selectors import card_ids, related_stories, tool_links_for_story
 from valoa.blocks import BodyStreamBlock
 from valoa.editing.choosers import SectionPageChooserPanel
 from valoa.editing.page_forms import LocaleChoicesPageForm
@@ -296,7 +296,6 @@ class StoryPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        prefetch_hero_pictures(self)
         if self.pk is None:  # the preview of a story not saved yet: its links are the form's, in memory
             context.update(self.links_and_taxonomy(request))
         else:

@@ -16,18 +16,12 @@ from valoa.pages.queries import public_q
 # same filter order, so the cards' renditions come prefetched with the page of cards.
 CARD_PICTURE_SPECS = Filter.expand_spec("fill-{400x225,800x450}|format-{webp,jpeg}")
 # The story page's hero {% picture %} (templates/inspire/story_page.html), the same way.
-HERO_PICTURE_SPECS = Filter.expand_spec("format-{webp,jpeg}|width-{480,800,1200}")
 
 
 def card_renditions(specs=CARD_PICTURE_SPECS) -> Prefetch:
     """The renditions of the stories' hero images (joined to the stories): one query for any number."""
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
     return Prefetch("hero_image__renditions", queryset=renditions)
-
-
-def prefetch_hero_pictures(story: Page) -> None:
-    """The hero renditions of a story page: one query (its related stories' cards fetch their own when not kept)."""
-    prefetch_related_objects([story], card_renditions(HERO_PICTURE_SPECS))
 
 
 def prefetch_card_pictures(stories: list[Page]) -> None:

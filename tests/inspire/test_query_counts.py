@@ -27,31 +27,30 @@ PINNED = {
     "/innostu/": 8,
     "/innostu/?kind=kokeilu&theme=dialogi": 8,
     "/innostu/?theme=psykologinen-turvallisuus&phase=kokeileminen&page=999": 8,  # the last page
-    # A story: the hero's renditions and experiences; its phases and themes, tools and related stories' ids are a
-    # fragment, read on the first view after a publish.
-    "/innostu/paripalaute-etatiimissa/": 11,
-    "/innostu/asiakaspalvelutiimin-tilannekuva/": 11,
-    "/innostu/palaveri-ei-ole-vain-tiedonjakoa/": 11,
+    # A story: its experiences; the published story (its hero's renditions included), its phases and themes,
+    # tools and related stories' ids are fragments, read on the first view after a publish.
+    "/innostu/paripalaute-etatiimissa/": 10,
+    "/innostu/asiakaspalvelutiimin-tilannekuva/": 10,
+    "/innostu/palaveri-ei-ole-vain-tiedonjakoa/": 10,
     "/innostu/syote/rss/": 9,
-    # The tool card: work templates and experiences; its phases and themes, related tools and the stories that
-    # used it are fragments, read on the first view after a publish.
-    "/tyokalut/kokeilukortti/": 11,
+    # The tool card: its experiences; the published card (its phases and themes, related tools and work
+    # templates) and the stories that used it are fragments, read on the first view after a publish.
+    "/tyokalut/kokeilukortti/": 10,
 }
 URLS = list(PINNED)
 
 
 # The first view after a publish (tests.factories.site_published), beyond PINNED: the chrome (3) and the page's
 # switcher (1), and where there are story cards (Innostu's pages, a story's related stories) the cards' stories (1)
-# and their renditions (1), each one query whatever the number of cards; on Innostu its filters' rows (2), the
-# count (1) and the page of ids (1); on a tool's card its phases and themes
-# (1), its related tools' ids (1) and cards (1), and the stories that used it (1); on a story its phases and
-# themes, tools and related stories' ids (3). The feed shows no chrome.
+# and their renditions (1), each one query whatever the number of cards; on Innostu its filters' rows (2), the count
+# (1) and the page of ids (1); on a tool's card its phases and themes (1), its related tools' ids (1) and cards (1),
+# its work templates (1) and the stories that used it (1); on a story its phases and themes, tools and related
+# stories' ids (3) and its hero's renditions (1). The feed shows no chrome.
 def rendered_after_publish(url: str) -> int:
+    """Innostu's pages and a story read 10 on their first view after a publish, a tool page 9, the feed none."""
     if "/syote/" in url:
         return 0
-    if url.startswith("/tyokalut/"):
-        return 8
-    return 10 if url.partition("?")[0] == "/innostu/" else 9
+    return 9 if url.startswith("/tyokalut/") else 10
 
 
 RENDERED_AFTER_PUBLISH = {url: rendered_after_publish(url) for url in URLS}

@@ -1,6 +1,8 @@
 """The tools room's models: a tool page with its related tools and work templates, and SectionPage, the shape
 every section page (Aloita, Työkalut, the workbook, an assessment) starts from."""
 
+from functools import partial
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -34,7 +36,6 @@ from valoa.blocks import BodyStreamBlock
 from valoa.editing.choosers import SectionPageChooserPanel
 from valoa.editing.page_forms import LocaleChoicesPageForm
 from valoa.models import BasePage, page_phases_and_themes
-from valoa.pages.fragments import kept
 
 # What a listing of tools needs from each row (pageurl needs url_path; specific paths need depth and path).
 LISTING_FIELDS = ("title", "url_path", "intro", "duration_minutes", "path", "depth", "locale")
@@ -325,25 +326,28 @@ class ToolPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         if kwargs.get("facilitation"):
             return context  # the facilitation screen shows the steps alone: none of the card's queries
+        # Called by the template when it renders the card, which it keeps once per publish ({% kept %}): a card
+        # viewed again reads none of it.
+        context["tool_details"] = partial(self.card_details, request)
+        return context
+
+    def card_details(self, request) -> dict:
+        """What the tool's card shows besides its own fields: its phase and theme names, its related tools' ids
+        (their cards come from `{% tool_cards %}`), its work templates, and its picture's renditions."""
         if self.pk is None:
             # The preview of a tool not saved yet: its phases, themes and links are the form's, held on the page
             # in memory.
-            context["tool_phases"], context["tool_themes"] = self.phase_and_theme_names()
             links = sorted(self.related_tools.all(), key=lambda link: link.sort_order or 0)
-            context["related"] = [link.tool_id for link in links if link.tool.live]
-            context["work_templates"] = list(self.work_templates.all())
-            return context
-        # The phase and theme names and the related tools change only with a publish (this tool's, a related
-        # tool's, a phase's): read once per publish (valoa.pages.fragments); a preview reads them each time.
-        context["tool_phases"], context["tool_themes"] = kept(
-            request, "tool-taxonomy", (self.pk,), self.phase_and_theme_names
-        )
-        context["related"] = kept(request, "tool-related", (self.pk,), self.related_tool_ids)
-        if self.image_id:
-            # The picture, its renditions and og:image's: two queries.
-            prefetch_related_objects([self], picture_renditions(PAGE_PICTURE_SPECS))
-        context["work_templates"] = list(self.work_templates.select_related("document"))
-        return context
+            related = [link.tool_id for link in links if link.tool.live]
+            work_templates = list(self.work_templates.all())
+        else:
+            if self.image_id:
+                # The picture and its renditions: two queries.
+                prefetch_related_objects([self], picture_renditions(PAGE_PICTURE_SPECS))
+            related = self.related_tool_ids()
+            work_templates = list(self.work_templates.select_related("document"))
+        phases, themes = self.phase_and_theme_names()
+        return {"phases": phases, "themes": themes, "related": related, "work_templates": work_templates}
 
     @path("ohjaa/", name="facilitate")
     def facilitate(self, request):

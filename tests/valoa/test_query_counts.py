@@ -16,7 +16,7 @@ PINNED = {
     "/": 6,  # the tools recommended per phase come with the site's fragments (valoa/pages/fragments.py)
     "/aloita/": 8,  # the same
     "/tyokalut/": 7,  # the facets, the count, the page of ids, each card's phases and renditions: fragments
-    "/innostu/": 8,  # its filters' rows, the count and the page of ids too
+    "/innostu/": 7,  # its intro (its link), filters' rows, the count and the page of ids too
     "/palaute/": 7,
     "/tietoa/": 7,  # not a statement page: no contact settings read (statement_settings, the cached chrome)
 }
@@ -26,7 +26,7 @@ PINNED = {
 # and pages) and the page's switcher (1), and what the page's fragments read to be rendered: the recommended
 # tools (1; Aloita 2, its own phases), the finder's facets, count and page of ids (3) and its cards' tools and
 # phases (2), Innostu's filters' rows (2), count
-# (1), page of ids (1) and its cards' stories and renditions (2).
+# (1), page of ids (1), intro's link (1) and its cards' stories and renditions (2).
 PINNED_AFTER_PUBLISH = {
     "/": 11,
     "/aloita/": 14,

@@ -1,8 +1,10 @@
-"""Approved experiences in the front cache: only a change a reader can see purges, and only its page.
+"""Approved experiences in the front cache and the site's fragments: only a change a reader can see counts.
 
 A reader's new submission (pending) purges nothing; approving an experience purges the page it is shown on;
 rejecting, marking as spam, editing or deleting one that was public purges that page again. Submissions are
-therefore kept out of valoa's "a snippet changed: ban everything" rule (see `models`).
+therefore kept out of valoa's "a snippet changed: ban everything" rule (see `models`). Such a change also
+forgets the site chrome, as a publish does, and with it the fragments: a page's approved experiences are kept
+there (valoa.pages.fragments), and a moderator's approval is the experience's publish.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 
 from feedback.models import Submission
 from valoa.caching import frontend_cache
+from valoa.pages import chrome
 
 # Set on the instance by pre_save: whether the row was public before this save.
 WAS_PUBLIC_ATTR = "frontend_cache_was_public"
@@ -26,25 +29,28 @@ def is_public(submission: Submission) -> bool:
 
 
 def _before_save(sender, instance: Submission, raw: bool = False, **kwargs) -> None:
-    if raw or not frontend_cache.enabled() or instance.pk is None:  # a new submission was never public
+    if raw or instance.pk is None:  # a new submission was never public
         setattr(instance, WAS_PUBLIC_ATTR, False)
         return
     setattr(instance, WAS_PUBLIC_ATTR, Submission.objects.public().filter(pk=instance.pk).exists())
 
 
 def _after_save(sender, instance: Submission, raw: bool = False, **kwargs) -> None:
-    if raw or not frontend_cache.enabled():
+    if raw:
         return
     if getattr(instance, WAS_PUBLIC_ATTR, False) or is_public(instance):
-        _purge_shown_on(instance)
+        _shown_on_changed(instance)
 
 
 def _after_delete(sender, instance: Submission, **kwargs) -> None:
-    if frontend_cache.enabled() and is_public(instance):
-        _purge_shown_on(instance)
+    if is_public(instance):
+        _shown_on_changed(instance)
 
 
-def _purge_shown_on(submission: Submission) -> None:
+def _shown_on_changed(submission: Submission) -> None:
+    chrome.invalidate()
+    if not frontend_cache.enabled():
+        return
     from wagtail.models import Page
 
     page = Page.objects.filter(pk=submission.page_id).first()

@@ -360,8 +360,11 @@ hooks.register("register_frontend_cache_models", frontend_cache.models)
 
 
 def tool_page_experiences(request, page) -> Panel:
-    """Approved experiences of the tool, on its page, below the stories (toolkit.common.slots)."""
-    return Panel("feedback/includes/experiences.html", experiences_context(request, page))
+    """Approved experiences of the tool, on its page, below the stories (toolkit.common.slots), read once per
+    publish or moderation (feedback/frontend_cache.py forgets the site's fragments when a public one changes)."""
+    return Panel(
+        "feedback/includes/experiences.html", experiences_context(request, page), kept_for=(page.pk,)
+    )
 
 
 hooks.register(TOOL_PAGE_PANELS, tool_page_experiences, order=20)

@@ -18,7 +18,8 @@ def experiences_context(request, page) -> dict:
         # Only the public subset, and only the columns a reader may see: never the email. Experiences told
         # on any translation of the page show on every one of them (one tool, one set of experiences); one
         # written in another language than the page's is marked with it (docs/languages.md).
-        experiences = list(
+        # Lazy: read when the list is rendered, which a kept panel (the site's fragments) is not.
+        experiences = (
             Submission.objects.public()
             .filter(page__translation_key=page.translation_key)
             .only("text", "name", "organisation", "created_at", "handled_at", "language")

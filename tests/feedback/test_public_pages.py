@@ -138,3 +138,21 @@ def test_demo_site_has_moderated_experiences(client, demo_site):
     html = client.get(ToolPage.objects.get(slug="kokeilukortti").url).content.decode()
     assert "Tiimi Revontuli, Esimerkkivirasto" in html
     assert "Nimetön" in html
+
+
+def test_a_moderators_change_is_on_the_next_view_of_the_kept_pages(client, tool):
+    """A page's approved experiences are kept in the site's fragments; approving, rejecting or deleting one
+    forgets them (feedback/frontend_cache.py), front cache or not."""
+    story = StoryPage.objects.live().first()
+    for page in (tool, story):
+        assert "Juuri hyväksytty kokemus" not in client.get(page.url).content.decode()
+        pending = SubmissionFactory(page=page, text="Juuri hyväksytty kokemus")
+        assert "Juuri hyväksytty kokemus" not in client.get(page.url).content.decode()
+        services.submission_approve(submission=pending, user=None)
+        assert "Juuri hyväksytty kokemus" in client.get(page.url).content.decode()
+        services.submission_reject(submission=pending, user=None)
+        assert "Juuri hyväksytty kokemus" not in client.get(page.url).content.decode()
+        services.submission_approve(submission=pending, user=None)
+        assert "Juuri hyväksytty kokemus" in client.get(page.url).content.decode()
+        services.submission_delete(submission=pending, user=None)
+        assert "Juuri hyväksytty kokemus" not in client.get(page.url).content.decode()

@@ -27,15 +27,16 @@ PINNED = {
     "/innostu/": 7,
     "/innostu/?kind=kokeilu&theme=dialogi": 7,
     "/innostu/?theme=psykologinen-turvallisuus&phase=kokeileminen&page=999": 7,  # the last page
-    # A story: its experiences; the published story (its hero's renditions included), its phases and themes,
-    # tools and related stories' ids are fragments, read on the first view after a publish.
-    "/innostu/paripalaute-etatiimissa/": 10,
-    "/innostu/asiakaspalvelutiimin-tilannekuva/": 10,
-    "/innostu/palaveri-ei-ole-vain-tiedonjakoa/": 10,
+    # A story: Wagtail's serving alone; the published story (its hero's renditions and its approved experiences
+    # included), its phases and themes, tools and related stories' ids are fragments, read on the first view after
+    # a publish or a moderator's change of a public experience.
+    "/innostu/paripalaute-etatiimissa/": 9,
+    "/innostu/asiakaspalvelutiimin-tilannekuva/": 9,
+    "/innostu/palaveri-ei-ole-vain-tiedonjakoa/": 9,
     "/innostu/syote/rss/": 9,
-    # The tool card: its experiences; the published card (its phases and themes, related tools and work
-    # templates) and the stories that used it are fragments, read on the first view after a publish.
-    "/tyokalut/kokeilukortti/": 10,
+    # The tool card: Wagtail's serving alone; the published card (its phases and themes, related tools and work
+    # templates), the stories that used it and its approved experiences are fragments.
+    "/tyokalut/kokeilukortti/": 9,
 }
 URLS = list(PINNED)
 
@@ -43,16 +44,15 @@ URLS = list(PINNED)
 # The first view after a publish (tests.factories.site_published), beyond PINNED: the chrome (3) and the page's
 # switcher (1), and where there are story cards (Innostu's pages, a story's related stories) the cards' stories (1)
 # and their renditions (1), each one query whatever the number of cards; on Innostu its filters' rows (2), the count
-# (1), the page of ids (1) and the intro's link (1); on a tool's card its phases and themes (1), its related tools' ids (1) and cards (1),
-# its work templates (1) and the stories that used it (1); on a story its phases and themes, tools and related
-# stories' ids (3) and its hero's renditions (1). The feed shows no chrome.
+# (1), the page of ids (1) and the intro's link (1); on a tool's card its phases and themes (1), its related tools'
+# ids (1) and cards (1), its work templates (1), the stories that used it (1) and its experiences (1); on a story
+# its phases and themes, tools and related stories' ids (3), its hero's renditions (1) and its experiences (1). The
+# feed shows no chrome.
 def rendered_after_publish(url: str) -> int:
-    """What the first view after a publish reads beyond PINNED: Innostu's pages 11, a story 10, a tool page 9."""
+    """What the first view after a publish reads beyond PINNED: Innostu's pages and a story 11, a tool page 10."""
     if "/syote/" in url:
         return 0
-    if url.startswith("/tyokalut/"):
-        return 9
-    return 11 if url.partition("?")[0] == "/innostu/" else 10
+    return 10 if url.startswith("/tyokalut/") else 11
 
 
 RENDERED_AFTER_PUBLISH = {url: rendered_after_publish(url) for url in URLS}

@@ -32,10 +32,10 @@ PINNED = {
     "Haku": 3,  # the results link with `Page.url` (the cached site root paths): no site lookup of their own
     "Aloita": 8,  # + its children
     "Työkalut (hakemisto)": 7,  # the finder's facets, count and page of tool ids: fragments (valoa/pages)
-    "Työkalu": 10,  # experiences; the card (phases and themes, related tools, work templates), stories: fragments
+    "Työkalu": 9,  # Wagtail's serving; the card, its stories and experiences come from the fragments
     "Työkalun ohjaus": 9,  # routing as for the tool (its steps are a field of the page); no menu, footer or card extras
     "Innostu (sivu 1)": 7,  # the intro (its link), filter choices, the count, a page of story ids: fragments
-    "Tarina": 10,  # experiences; the story (its hero's renditions), phases and themes, tools, related: fragments
+    "Tarina": 9,  # Wagtail's serving; the story, its experiences, tools and related come from the fragments
     "Työkirja (sivu)": 9,
     "Arviointityökalu": 11,  # the team assessment page: scale and levels, phase bands
     # A team's results: space, round, page and levels, bands, the space's rounds, one GROUP BY, tools;
@@ -58,17 +58,18 @@ PINNED = {
 # page's switcher (1) on a Wagtail page, the site lookup (1) and the chrome on another view, and what each fragment
 # reads to be rendered: recommended tools (1; Aloita 2, its phases), the finder's facets, count and page of ids (3)
 # and its cards' tools and phases (2; their pictures' renditions 1 more when a listed tool has one), the story
-# cards' stories and renditions (2: Innostu, a story's related stories), Innostu's filter rows, count, page of
-# ids and intro's link (5), a tool's phases and themes, related tools' ids and cards, work templates and the stories that used it
-# (5), a story's phases and themes, tools and related stories' ids (3) and its hero's renditions (1). A team page is
-# rendered after its space's change in both measurements; the tool's facilitation screen shows no chrome.
+# cards' stories and renditions (2: Innostu, a story's related stories), Innostu's filter rows, count, page of ids
+# and intro's link (5), a tool's phases and themes, related tools' ids and cards, work templates, the stories that
+# used it and its experiences (6), a story's phases and themes, tools and related stories' ids (3), its hero's
+# renditions (1) and its experiences (1). A team page is rendered after its space's change in both measurements; the
+# tool's facilitation screen shows no chrome.
 RENDERED_AFTER_PUBLISH = {
     "Etusivu": 5,
     "Sisältösivu": 4,
     "Haku": 4,
     "Aloita": 6,
     "Työkalut (hakemisto)": 9,
-    "Työkalu": 9,
+    "Työkalu": 10,
     "Työkalun ohjaus": 0,
     "Työkirja (sivu)": 4,
     "Arviointityökalu": 4,
@@ -76,7 +77,7 @@ RENDERED_AFTER_PUBLISH = {
     "Arvioinnin tulokset (tiimi)": 4,
     "Arvioinnin esitys (tiimi)": 4,
     "Innostu (sivu 1)": 11,
-    "Tarina": 10,
+    "Tarina": 11,
     "Palaute": 4,
     "Palautelomake (kokemus)": 3,
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -296,17 +297,15 @@ class StoryPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if self.pk is None:  # the preview of a story not saved yet: its links are the form's, in memory
-            context.update(self.links_and_taxonomy(request))
-        else:
-            # Only a publish changes these (this story's, a sibling's, a tool's, a phase's): read once per publish
-            # (valoa.pages.fragments); a preview reads them each time.
-            context.update(kept(request, "story-links", (self.pk,), lambda: self.links_and_taxonomy(request)))
+        # Called by the template when it renders the story, which it keeps once per publish ({% kept %}): a story
+        # viewed again reads none of it. (A preview renders it each time; a story not saved yet has the form's
+        # links, in memory: tool_links_for_story.)
+        context["story_details"] = partial(self.story_details, request)
         return context
 
-    def links_and_taxonomy(self, request) -> dict:
+    def story_details(self, request) -> dict:
         """The story's phase and theme names, the tools it used ({url, title, note} each) and its related
-        stories' ids: plain values, the same for every reader."""
+        stories' ids: what it shows besides its own fields."""
         phases, themes = page_phases_and_themes(self, related_name="stories")
         return {
             "story_phases": [phase.name for phase in phases],
